@@ -1,0 +1,246 @@
+/**
+ * zod schemas derived from the model spec. The form (through zodResolver), the route handlers (through
+ * safeParse) and the typed client all use these, so a rule exists once.
+ */
+import { z } from "zod";
+import {
+  ASPECT_RATIO_VALUES,
+  DEFAULTS,
+  DURATIONS,
+  IMAGE_LIMITS,
+  MESSAGES,
+  MODEL_ID,
+  MODES,
+  MODE_IDS,
+  PROMPT_MAX_CHARS,
+  REFERENCE_COUNTS,
+  RESOLUTIONS,
+  TASK_STATUSES,
+  VIDEO_LIMITS,
+  fieldsOf,
+  modeLabel,
+  type FieldName,
+  type ModeId,
+} from "./nano-banana-2";
+
+/** Counts characters as people do (code points), not UTF-16 units. */
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
+/** https URLs anywhere; plain http only on loopback (the simulator and local file servers). */
+export function isMediaUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+const promptSchema = z
+  .string({ error: MESSAGES.promptRequired })
+  .trim()
+  .superRefine((value, ctx) => {
+    const count = charCount(value);
+    if (count === 0) ctx.addIssue({ code: "custom", message: MESSAGES.promptRequired });
+    else if (count > PROMPT_MAX_CHARS) ctx.addIssue({ code: "custom", message: MESSAGES.promptTooLong(count) });
+  });
+
+const mediaUrl = (field: string, missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .refine(isMediaUrl, { error: `${field} ${MESSAGES.mediaUrl}` });
+
+const aspectRatioSchema = z.enum(ASPECT_RATIO_VALUES, { error: MESSAGES.aspectRatio });
+const durationSchema = z.literal(DURATIONS, { error: MESSAGES.duration });
+const resolutionSchema = z.enum(RESOLUTIONS, { error: MESSAGES.resolution });
+
+const referenceUrlsSchema = z
+  .array(mediaUrl("reference_image_urls", MESSAGES.referencesCount(0)), { error: MESSAGES.referencesCount(0) })
+  .superRefine((urls, ctx) => {
+    if (!(REFERENCE_COUNTS as readonly number[]).includes(urls.length)) {
+      ctx.addIssue({ code: "custom", message: MESSAGES.referencesCount(urls.length) });
+    }
+  });
+
+/** The schema of each input field; `withDefaults` makes optional fields fall back to the spec's defaults. */
+function fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType {
+  switch (field) {
+    case "prompt":
+      return promptSchema;
+    case "aspect_ratio":
+      return withDefaults ? aspectRatioSchema.default(DEFAULTS.aspect_ratio) : aspectRatioSchema;
+    case "duration":
+      return withDefaults ? durationSchema.default(DEFAULTS.duration) : durationSchema;
+    case "resolution":
+      return withDefaults ? resolutionSchema.default(DEFAULTS.resolution) : resolutionSchema;
+    case "image_url":
+      return mediaUrl("image_url", MESSAGES.imageRequired);
+    case "reference_image_urls":
+      return referenceUrlsSchema;
+    case "video_url":
+      return mediaUrl("video_url", MESSAGES.videoRequired);
+  }
+}
+
+function inputShape(mode: ModeId, withDefaults: boolean): Record<string, z.ZodType> {
+  return Object.fromEntries(fieldsOf(mode).map((f) => [f, fieldSchema(f, withDefaults)]));
+}
+
+/** The body of `POST /v1/tasks` (and of the proxy's `POST /api/tasks`), one branch per mode. */
+export const createTaskRequestSchema = z.discriminatedUnion(
+  "mode",
+  MODES.map((m) =>
+    z.strictObject(
+      {
+        model: z.literal(MODEL_ID, { error: MESSAGES.model }),
+        mode: z.literal(m.id),
+        input: z.strictObject(inputShape(m.id, true), {
+          error: (issue) =>
+            issue.code === "unrecognized_keys"
+              ? `${issue.keys.join(", ")}: not a field of ${modeLabel(m.id)}; it takes ${fieldsOf(m.id).join(", ")}.`
+              : `input must be an object with ${fieldsOf(m.id).join(", ")}.`,
+        }),
+      },
+      {
+        error: (issue) =>
+          issue.code === "unrecognized_keys"
+            ? `${issue.keys.join(", ")}: unknown top-level field; the body takes model, mode and input.`
+            : undefined,
+      },
+    ),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  { error: MESSAGES.mode },
+);
+
+/** The full state of the playground's form: every field of every mode, so switching mode loses nothing. */
+export const formStateSchema = z.object({
+  mode: z.enum(MODE_IDS),
+  prompt: z.string(),
+  aspect_ratio: aspectRatioSchema,
+  duration: durationSchema,
+  resolution: resolutionSchema,
+  image_url: z.string(),
+  reference_image_urls: z.array(z.string()),
+  video_url: z.string(),
+});
+export type FormState = z.infer<typeof formStateSchema>;
+
+export const INITIAL_FORM_STATE: FormState = {
+  mode: "text-to-video",
+  prompt: "",
+  aspect_ratio: DEFAULTS.aspect_ratio,
+  duration: DEFAULTS.duration,
+  resolution: DEFAULTS.resolution,
+  image_url: "",
+  reference_image_urls: [],
+  video_url: "",
+};
+
+/** What the form validates: only the fields the current mode takes (others are kept but ignored). */
+export const formSchema = z.discriminatedUnion(
+  "mode",
+  MODES.map((m) => z.object({ mode: z.literal(m.id), ...inputShape(m.id, false) })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+);
+
+export type Input = {
+  prompt: string;
+  aspect_ratio: (typeof ASPECT_RATIO_VALUES)[number];
+  duration?: (typeof DURATIONS)[number];
+  resolution: (typeof RESOLUTIONS)[number];
+  image_url?: string;
+  reference_image_urls?: string[];
+  video_url?: string;
+};
+export type CreateTaskRequest = { model: typeof MODEL_ID; mode: ModeId; input: Input };
+
+/** Builds the create request for the current mode from the form state (only that mode's fields). */
+export function toCreateRequest(state: FormState): CreateTaskRequest {
+  const input: Record<string, unknown> = {};
+  for (const field of fieldsOf(state.mode)) {
+    const value = state[field];
+    input[field] = typeof value === "string" ? value.trim() : value;
+  }
+  return { model: MODEL_ID, mode: state.mode, input: input as Input };
+}
+
+export type FieldIssue = { param: string; message: string };
+
+/** Flattens zod issues to `{ param, message }` with dotted paths (`input.duration`). */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p) => typeof p !== "number").map(String);
+    if (issue.code === "unrecognized_keys") path.push(issue.keys[0]);
+    return { param: path.join(".") || "body", message: issue.message };
+  });
+}
+
+/** Validates a create body; returns the normalised request (defaults applied) or the issues. */
+export function parseCreateTaskRequest(
+  body: unknown,
+): { ok: true; value: CreateTaskRequest } | { ok: false; issues: FieldIssue[] } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [{ param: "body", message: MESSAGES.body }] };
+  }
+  const result = createTaskRequestSchema.safeParse(body);
+  if (result.success) return { ok: true, value: result.data as CreateTaskRequest };
+  return { ok: false, issues: toFieldIssues(result.error) };
+}
+
+export const TASK_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: MESSAGES.taskId });
+
+/** Media limits by kind, for uploads and dropzones. */
+export const MEDIA_KINDS = { image: IMAGE_LIMITS, video: VIDEO_LIMITS } as const;
+export type MediaKind = keyof typeof MEDIA_KINDS;
+
+// ---- Responses of the guide's task contract ----
+
+export const taskOutputSchema = z.object({
+  video_url: z.string(),
+  duration: z.number(),
+  aspect_ratio: z.string(),
+  resolution: z.string(),
+  width: z.number(),
+  height: z.number(),
+});
+
+export const taskSchema = z.object({
+  task_id: z.string(),
+  model: z.string(),
+  mode: z.string(),
+  status: z.enum(TASK_STATUSES),
+  progress: z.number().min(0).max(100).optional(),
+  created_at: z.string(),
+  updated_at: z.string().optional(),
+  output: taskOutputSchema.optional(),
+  error: z.object({ type: z.string(), message: z.string() }).optional(),
+});
+export type Task = z.infer<typeof taskSchema>;
+export type TaskOutput = z.infer<typeof taskOutputSchema>;
+
+export const uploadSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  mime_type: z.string(),
+  size: z.number(),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    type: z.string(),
+    message: z.string(),
+    param: z.string().optional(),
+    request_id: z.string().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
