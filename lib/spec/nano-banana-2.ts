@@ -212,6 +212,13 @@ export const ERRORS = [
     retry: "Retry after fixing auth; rotate the key if failures continue.",
   },
   {
+    status: 404,
+    type: "not_found_error",
+    trigger: "No task with that task_id exists upstream (wrong id, another account, or expired).",
+    fix: "Check the task_id returned by the create call and the upstream you poll.",
+    retry: "Do not retry the same id.",
+  },
+  {
     status: 429,
     type: "rate_limit_exceeded",
     trigger: "Request rate, concurrency or quota hit the upstream's limits.",

@@ -1,0 +1,14 @@
+import { errorResponse } from "@/lib/errors";
+import { getTask } from "@/lib/proxy";
+
+export const dynamic = "force-dynamic";
+
+/** Poll a task's status through the proxy. */
+export async function GET(req: Request, ctx: { params: Promise<{ taskId: string }> }): Promise<Response> {
+  try {
+    const { taskId } = await ctx.params;
+    return await getTask(taskId, req.headers);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

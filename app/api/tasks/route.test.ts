@@ -1,0 +1,188 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { probeMp4 } from "@/lib/testing/mp4";
+import { POST as createRoute } from "./route";
+import { GET as statusRoute } from "./[taskId]/route";
+import { POST as uploadRoute } from "../uploads/route";
+
+const KEY = "sk-unit-SECRET-7f3a9c";
+let sim: SimServer;
+const seen: string[] = [];
+
+/** Every answer the proxy gives in these tests is kept, to prove the key is never in one. */
+async function record(res: Response): Promise<{ status: number; json: any; headers: Headers }> {
+  const text = await res.text();
+  seen.push(text, JSON.stringify([...res.headers]));
+  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+function create(body: unknown, raw?: string) {
+  return createRoute(
+    new Request("http://localhost:3000/api/tasks", {
+      method: "POST",
+      headers: { "content-type": "application/json", host: "localhost:3000" },
+      body: raw ?? JSON.stringify(body),
+    }),
+  ).then(record);
+}
+
+function poll(taskId: string) {
+  return statusRoute(new Request(`http://localhost:3000/api/tasks/${encodeURIComponent(taskId)}`, { headers: { host: "localhost:3000" } }), {
+    params: Promise.resolve({ taskId }),
+  }).then(record);
+}
+
+function upload(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
+  const form = new FormData();
+  form.set("file", new File([bytes], name, { type }));
+  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000" } })).then(record);
+}
+
+const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox in fresh snow", duration: 6, aspect_ratio: "9:16" } };
+
+beforeAll(async () => {
+  sim = await startSimServer();
+  delete process.env.UPSTREAM_BASE_URL;
+  process.env.SIMULATOR_BASE_URL = sim.baseUrl;
+  process.env.UPSTREAM_API_KEY = KEY;
+  process.env.SIMULATOR_QUEUE_MS = "150";
+  process.env.SIMULATOR_RUN_MS_PER_SECOND = "60";
+  process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-route-test-"));
+});
+
+afterAll(async () => {
+  await sim.close();
+  for (const text of seen) expect(text).not.toContain(KEY);
+});
+
+beforeEach(() => {
+  sim.requests.length = 0;
+});
+
+describe("POST /api/tasks", () => {
+  it("forwards a valid request to the upstream and relays the queued task", async () => {
+    const res = await create(T2V);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ model: "nano-banana-2", mode: "text-to-video", status: "queued" });
+    expect(res.json.task_id).toMatch(/^task_[a-f0-9]+$/);
+    expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(res.headers.get("x-upstream-request")).toBe(`POST ${sim.baseUrl}/v1/tasks`);
+    expect(sim.requests).toEqual([{ method: "POST", path: "/api/simulator/v1/tasks" }]);
+  });
+
+  it.each([
+    [{ ...T2V, input: { ...T2V.input, duration: 5 } }, "input.duration", /6 or 10/],
+    [{ ...T2V, input: { ...T2V.input, aspect_ratio: "1:1" } }, "input.aspect_ratio", /16:9 or 9:16/],
+    [{ ...T2V, mode: "r2v", input: { prompt: "p", reference_image_urls: ["https://x/a.png", "https://x/b.png"] } }, "input.reference_image_urls", /not 2/],
+    [{ ...T2V, input: { prompt: "" } }, "input.prompt", /prompt is required/],
+    [{ ...T2V, model: "gemini_omni" }, "model", /nano-banana-2/],
+  ])("refuses an invalid body with a 400 naming the field, and never calls the upstream (%#)", async (body, param, message) => {
+    const res = await create(body);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ type: "invalid_request_error", param, message: expect.stringMatching(message) });
+    expect(res.json.error.request_id).toMatch(/^req_/);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const res = await create(null, "{not json");
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ type: "invalid_request_error", param: "body" });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("answers a 502 in the envelope when the upstream cannot be reached", async () => {
+    const saved = process.env.SIMULATOR_BASE_URL;
+    process.env.SIMULATOR_BASE_URL = "http://127.0.0.1:9/api/simulator";
+    try {
+      const res = await create(T2V);
+      expect(res.status).toBe(502);
+      expect(res.json.error).toMatchObject({ type: "upstream_error" });
+    } finally {
+      process.env.SIMULATOR_BASE_URL = saved;
+    }
+  });
+});
+
+describe("GET /api/tasks/{task_id}", () => {
+  it.each(["../v1/uploads", "a b", "x".repeat(129), "task%2F..", ""])("refuses the id %j before it reaches an upstream URL", async (id) => {
+    const res = await poll(id);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ type: "invalid_request_error", param: "task_id" });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("relays the upstream's 404 for an unknown task", async () => {
+    const res = await poll("task_doesnotexist");
+    expect(res.status).toBe(404);
+    expect(res.json.error).toMatchObject({ type: "not_found_error", param: "task_id" });
+  });
+
+  it("moves a task through queued, running with progress, succeeded, and serves a real MP4", async () => {
+    const created = await create(T2V);
+    const statuses: string[] = [created.json.status];
+    const progress: number[] = [];
+    let task = created.json;
+    const deadline = Date.now() + 30_000;
+    while (task.status !== "succeeded" && task.status !== "failed" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 60));
+      task = (await poll(created.json.task_id)).json;
+      if (statuses.at(-1) !== task.status) statuses.push(task.status);
+      if (task.status === "running") progress.push(task.progress);
+    }
+    expect(statuses).toEqual(["queued", "running", "succeeded"]);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(task.output).toMatchObject({ duration: 6, aspect_ratio: "9:16", resolution: "720P", width: 720, height: 1280 });
+    // The simulator builds media URLs for the origin the browser used.
+    expect(task.output.video_url).toMatch(/^http:\/\/localhost:3000\/api\/simulator\/files\/vid_[a-f0-9]+\.mp4$/);
+    const local = task.output.video_url.replace("http://localhost:3000", sim.origin);
+    const bytes = new Uint8Array(await (await fetch(local)).arrayBuffer());
+    const file = path.join(process.env.SIMULATOR_DATA_DIR!, "downloaded.mp4");
+    (await import("node:fs")).writeFileSync(file, bytes);
+    const probe = await probeMp4(file);
+    expect(probe).toMatchObject({ width: 720, height: 1280 });
+    expect(probe.durationSeconds).toBeCloseTo(6, 1);
+  });
+});
+
+describe("POST /api/uploads", () => {
+  const png = new Uint8Array(readFileSync(path.join(process.cwd(), "e2e/fixtures/still.png")));
+
+  it("checks the bytes, forwards the file and relays { id, url, mime_type, size }", async () => {
+    const res = await upload(png, "still.png", "image/png");
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ mime_type: "image/png", size: png.byteLength });
+    expect(res.json.url).toMatch(/^http:\/\/localhost:3000\/api\/simulator\/files\/upl_/);
+    expect(sim.requests.map((r) => r.path)).toEqual(["/api/simulator/v1/uploads"]);
+  });
+
+  it("refuses a file whose bytes are not an allowed type, whatever its name says", async () => {
+    const res = await upload(new TextEncoder().encode("#!/bin/sh\necho hi\n"), "photo.png", "image/png");
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ param: "file", message: expect.stringMatching(/JPEG, PNG or WebP/) });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("refuses a request without a file", async () => {
+    const res = await uploadRoute(new Request("http://localhost/api/uploads", { method: "POST", body: new FormData() })).then(record);
+    expect(res.status).toBe(400);
+    expect(res.json.error.param).toBe("file");
+  });
+});
+
+describe("the simulator's key check", () => {
+  it.each([
+    [{}, /Missing Authorization/],
+    [{ authorization: "Bearer wrong" }, /Invalid API key/],
+    [{ authorization: KEY }, /Missing Authorization/],
+  ])("answers 401 authentication_error (%#)", async (headers, message) => {
+    const res = await fetch(`${sim.baseUrl}/v1/tasks`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(T2V) });
+    expect(res.status).toBe(401);
+    const json = await res.json();
+    expect(json.error).toMatchObject({ type: "authentication_error", message: expect.stringMatching(message) });
+  });
+});

@@ -1,0 +1,123 @@
+"use client";
+
+import { useState } from "react";
+import { useDropzone, type Accept } from "react-dropzone";
+import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/schema";
+import { extensionOf } from "@/lib/media";
+import { ApiClientError } from "@/lib/client/api";
+import { describedBy, inputClass } from "./field";
+
+/** Local previews of files uploaded in this session, by the URL the upload returned. */
+const previews = new Map<string, string>();
+
+function acceptOf(kind: MediaKind): Accept {
+  return Object.fromEntries(MEDIA_KINDS[kind].mimeTypes.map((m) => [m, [`.${extensionOf(m)}`, ...(m === "image/jpeg" ? [".jpeg"] : [])]]));
+}
+
+type Props = {
+  id: string;
+  label: string;
+  kind: MediaKind;
+  value: string;
+  onChange: (url: string) => void;
+  onUpload: (file: File) => Promise<string>;
+  error?: string;
+};
+
+/** One media input: drag and drop or a file picker (uploaded through the proxy), or an https URL; with a preview. */
+export function MediaField({ id, label, kind, value, onChange, onUpload, error }: Props) {
+  const [status, setStatus] = useState<{ state: "idle" } | { state: "uploading"; name: string } | { state: "error"; message: string }>({ state: "idle" });
+  const limits = MEDIA_KINDS[kind];
+  const fileMessage = kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile;
+
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    accept: acceptOf(kind),
+    maxSize: limits.maxBytes,
+    multiple: false,
+    noClick: true,
+    noKeyboard: true,
+    onDropRejected: (rejections) =>
+      setStatus({ state: "error", message: `${rejections[0]?.file.name ?? "That file"} was refused. ${fileMessage}` }),
+    onDropAccepted: async ([file]) => {
+      setStatus({ state: "uploading", name: file.name });
+      try {
+        const url = await onUpload(file);
+        previews.set(url, URL.createObjectURL(file));
+        onChange(url);
+        setStatus({ state: "idle" });
+      } catch (err) {
+        const message = err instanceof ApiClientError ? `Upload refused (HTTP ${err.status}): ${err.message}` : "Upload failed.";
+        setStatus({ state: "error", message });
+      }
+    },
+  });
+
+  const previewSrc = value ? (previews.get(value) ?? value) : "";
+  const shownError = status.state === "error" ? status.message : error;
+  return (
+    <div className="min-w-0 space-y-1.5" role="group" aria-labelledby={`${id}-label`}>
+      <div className="flex items-center justify-between">
+        <span id={`${id}-label`} className="text-sm font-medium">
+          {label}
+        </span>
+        {value && (
+          <button type="button" onClick={() => onChange("")} className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+            Remove {label.toLowerCase()}
+          </button>
+        )}
+      </div>
+      <div
+        {...getRootProps()}
+        className={`flex items-center gap-3 rounded-lg border-2 border-dashed p-3 text-sm transition ${
+          isDragActive ? "border-amber-500 bg-amber-50 dark:bg-amber-950/30" : "border-zinc-300 dark:border-zinc-700"
+        }`}
+      >
+        <input {...getInputProps({ "aria-label": `Upload ${label.toLowerCase()}` })} />
+        {previewSrc && status.state !== "uploading" ? (
+          kind === "image" ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={previewSrc} alt={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded object-cover" />
+          ) : (
+            <video src={previewSrc} aria-label={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded bg-black object-cover" muted playsInline />
+          )
+        ) : null}
+        <div className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
+          {status.state === "uploading" ? (
+            <span role="status">Uploading {status.name}…</span>
+          ) : (
+            <>
+              Drop {kind === "image" ? "an image" : "a video"} here or{" "}
+              <button type="button" onClick={open} className="font-medium text-amber-700 underline dark:text-amber-400">
+                choose a file
+              </button>
+              <span className="block text-xs">{limits.label}, up to {Math.round(limits.maxBytes / 1024 / 1024)} MB</span>
+            </>
+          )}
+        </div>
+      </div>
+      <label htmlFor={`${id}-url`} className="sr-only">
+        {label} URL
+      </label>
+      <input
+        id={`${id}-url`}
+        type="url"
+        inputMode="url"
+        placeholder="…or paste an https:// URL"
+        className={inputClass}
+        value={value}
+        onChange={(e) => {
+          setStatus({ state: "idle" });
+          onChange(e.target.value);
+        }}
+        aria-invalid={!!shownError}
+        aria-describedby={describedBy(id, false, !!shownError)}
+      />
+      {shownError && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {shownError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useReducer, useRef } from "react";
+import { FormProvider, useForm, type Resolver } from "react-hook-form";
+import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { fieldsOf } from "@/lib/spec/nano-banana-2";
+import { formFieldErrors, type Exchange } from "@/lib/client/api";
+import { runReducer } from "@/lib/client/run";
+import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
+import type { UpstreamSummary } from "@/lib/upstream/summary";
+import { ModeTabs } from "./mode-tabs";
+import { TaskForm } from "./task-form";
+import { OutputPanel } from "./output-panel";
+
+const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
+
+/** The playground: mode tabs and the validated form on the left, the task's exchanges and video on the right. */
+export function Playground({ upstream }: { upstream: UpstreamSummary }) {
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
+  const [run, dispatch] = useReducer(runReducer, null);
+  const uploadExchanges = useRef(new Map<string, Exchange>());
+  const create = useCreateTask(dispatch);
+  useTaskPolling(run, dispatch);
+
+  const upload = useCallback(async (file: File) => {
+    const { upload, exchange } = await uploadFile(file);
+    uploadExchanges.current.set(upload.url, exchange);
+    return upload.url;
+  }, []);
+
+  const onSubmit = form.handleSubmit((state) => {
+    const request = toCreateRequest(state);
+    const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
+    const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
+    dispatch({ type: "start", request, uploads, now: Date.now() });
+    create.mutate(request, {
+      // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+      onError: (err) => {
+        for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message });
+      },
+    });
+  });
+
+  const onModeChange = useCallback(
+    (mode: FormState["mode"]) => {
+      form.setValue("mode", mode);
+      form.clearErrors();
+      const touched = fieldsOf(mode).filter((f) => form.getFieldState(f).isDirty);
+      if (touched.length) void form.trigger(touched);
+    },
+    [form],
+  );
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+          <div className="mb-3 flex items-center justify-between gap-2">
+            <h2 id="playground-heading" className="text-lg font-semibold">
+              Playground
+            </h2>
+            <span
+              className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+              title={upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`}
+            >
+              Upstream: {upstream.origin}
+            </span>
+          </div>
+          <ModeTabs onModeChange={onModeChange}>
+            <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
+          </ModeTabs>
+        </section>
+        <OutputPanel run={run} dispatch={dispatch} />
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useFormContext } from "react-hook-form";
+import { REFERENCE_COUNTS } from "@/lib/spec/nano-banana-2";
+import type { FormState } from "@/lib/spec/schema";
+import { MediaField } from "./media-field";
+
+const MAX = Math.max(...REFERENCE_COUNTS);
+
+/** R2V's references: filled slots plus one empty slot until the maximum; the count rule is explained below. */
+export function ReferenceImages({
+  id,
+  value,
+  onChange,
+  onUpload,
+}: {
+  id: string;
+  value: string[];
+  onChange: (urls: string[]) => void;
+  onUpload: (file: File) => Promise<string>;
+  error?: string;
+}) {
+  const { formState } = useFormContext<FormState>();
+  const fieldErrors = formState.errors.reference_image_urls as
+    | ({ message?: string; root?: { message?: string } } & Record<number, { message?: string } | undefined>)
+    | undefined;
+  const slots = Math.min(value.length + 1, MAX);
+  const setAt = (index: number, url: string) => {
+    const next = [...value];
+    if (url) next[index] = url;
+    else next.splice(index, 1);
+    onChange(next);
+  };
+  return (
+    <div className="space-y-3" role="group" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-rule`}>
+      <p id={`${id}-legend`} className="text-sm font-medium">
+        Reference images
+      </p>
+      <p id={`${id}-rule`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        {REFERENCE_COUNTS.join(" or ")} images ({value.length} added). Two are refused by the backend.
+      </p>
+      {Array.from({ length: slots }, (_, i) => (
+        <MediaField
+          key={i}
+          id={`${id}-${i}`}
+          label={`Reference image ${i + 1}`}
+          kind="image"
+          value={value[i] ?? ""}
+          onChange={(url) => setAt(i, url)}
+          onUpload={onUpload}
+          error={fieldErrors?.[i]?.message}
+        />
+      ))}
+      {(fieldErrors?.message ?? fieldErrors?.root?.message) && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {fieldErrors?.message ?? fieldErrors?.root?.message}
+        </p>
+      )}
+    </div>
+  );
+}

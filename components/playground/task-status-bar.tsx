@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Run } from "@/lib/client/run";
+
+const TONE: Record<string, string> = {
+  creating: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200",
+  queued: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  running: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+  error: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+};
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** Status, progress and elapsed time of the run, announced politely to screen readers on change. */
+export function TaskStatusBar({ run }: { run: Run }) {
+  const status = run.task?.status ?? (run.error ? "error" : "creating");
+  const ended = run.finishedAt ?? (run.stopped || run.error ? Date.now() : undefined);
+  const now = useNow(!ended);
+  const elapsed = ((ended ?? now) - run.startedAt) / 1000;
+  const progress = status === "succeeded" ? 100 : (run.task?.progress ?? 0);
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3 text-sm">
+        <span role="status" aria-label="Task status" className={`rounded-full px-2.5 py-0.5 font-medium ${TONE[status]}`}>
+          {status}
+        </span>
+        <span className="tabular-nums text-zinc-600 dark:text-zinc-400" aria-label="Elapsed time">
+          {elapsed.toFixed(1)} s
+        </span>
+        <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{progress}%</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Task progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+        className="h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+      >
+        <div
+          className={`h-full transition-[width] duration-500 ${status === "failed" || status === "error" ? "bg-red-500" : "bg-amber-500"}`}
+          style={{ width: `${progress}%` }}
+        />
+      </div>
+    </div>
+  );
+}

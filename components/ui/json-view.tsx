@@ -1,0 +1,44 @@
+"use client";
+
+import { JsonView as LiteJsonView, allExpanded } from "react-json-view-lite";
+import { CopyButton } from "./copy-button";
+
+const styles = {
+  container: "json-view",
+  basicChildStyle: "pl-4",
+  label: "jv-key mr-1",
+  clickableLabel: "jv-key mr-1 cursor-pointer",
+  nullValue: "jv-null",
+  undefinedValue: "jv-undefined",
+  numberValue: "jv-number",
+  stringValue: "jv-string",
+  booleanValue: "jv-boolean",
+  otherValue: "jv-string",
+  punctuation: "jv-punct",
+  expandIcon: "jv-expander before:content-['▸']",
+  collapseIcon: "jv-expander before:content-['▾']",
+  collapsedContent: "jv-punct after:content-['…']",
+  childFieldsContainer: "m-0 list-none p-0",
+  noQuotesForStringValues: false,
+  quotesForFieldNames: true,
+  ariaLables: { collapseJson: "Collapse JSON", expandJson: "Expand JSON" },
+  stringifyStringValues: true,
+};
+
+/** The one JSON view of the app: a collapsible tree (react-json-view-lite) with a copy button. */
+export function JsonView({ data, label }: { data: unknown; label: string }) {
+  const text = JSON.stringify(data, null, 2) ?? "null";
+  const isTree = data !== null && typeof data === "object";
+  return (
+    <div className="relative rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900" role="group" aria-label={label}>
+      <div className="absolute right-2 top-2">
+        <CopyButton text={text} label={`Copy ${label}`} />
+      </div>
+      {isTree ? (
+        <LiteJsonView data={data as object} shouldExpandNode={allExpanded} style={styles} />
+      ) : (
+        <pre className="json-view">{text}</pre>
+      )}
+    </div>
+  );
+}

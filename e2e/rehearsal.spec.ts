@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { PlaygroundPage } from "./playground-page";
+
+test.describe("every mode reaches a playing video", () => {
+  test("Text-to-Video, 16:9, 6 s", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.prompt.fill("A cinematic city sunrise with soft fog and moving traffic.");
+    await pg.run.click();
+    await expect(pg.status).toHaveText(/queued|running/);
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 1280, height: 720 });
+    expect(video.duration).toBeCloseTo(6, 1);
+    // The create and at least one poll are shown with their JSON.
+    await expect(pg.exchanges.getByText("POST", { exact: true })).toHaveCount(1);
+    expect(await pg.exchanges.getByText("GET", { exact: true }).count()).toBeGreaterThan(0);
+    await expect(page.getByRole("group", { name: "request 1 JSON" })).toContainText('"mode": "text-to-video"');
+    await expect(page.getByTestId("video-measured")).toHaveText("Playing 1280×720 · 6.00 s");
+  });
+
+  test("Image-to-Video from an uploaded image, 9:16", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.mode("Image-to-Video");
+    await pg.prompt.fill("The scene slowly comes alive");
+    await pg.choose("Aspect ratio", "9:16");
+    await pg.upload("First-frame image", "still.png");
+    await pg.run.click();
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 720, height: 1280 });
+    expect(video.duration).toBeCloseTo(6, 1);
+    // The upload is part of the run's exchanges.
+    await expect(pg.exchanges.getByText("/api/uploads")).toHaveCount(1);
+  });
+
+  test("R2V with three references, 10 s", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.mode("R2V");
+    await pg.prompt.fill("A product turntable guided by the references");
+    await pg.choose("Duration", "10 s");
+    await pg.upload("Reference image 1", "ref-1.jpg");
+    await pg.upload("Reference image 2", "ref-2.jpg");
+    await expect(page.getByText(/R2V takes 1 or 3 reference images, not 2/).first()).toBeVisible();
+    await expect(pg.run).toBeDisabled();
+    await pg.upload("Reference image 3", "ref-3.jpg");
+    await expect(pg.run).toBeEnabled();
+    await pg.run.click();
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 1280, height: 720 });
+    expect(video.duration).toBeCloseTo(10, 1);
+  });
+
+  test("Video Edit of an uploaded video follows the source's length", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.mode("Video Edit");
+    await expect(page.getByRole("group", { name: "Duration" })).toHaveCount(0);
+    await pg.prompt.fill("Make it look like a warm film print");
+    await pg.choose("Aspect ratio", "9:16");
+    await pg.upload("Source video", "source.mp4");
+    await pg.run.click();
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 720, height: 1280 });
+    expect(video.duration).toBeCloseTo(4, 1);
+    await expect(page.getByRole("group", { name: "request 2 JSON" })).not.toContainText('"duration"');
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * One error envelope on both sides of the proxy: `{ error: { type, message, param?, request_id } }`.
+ * The server throws ApiError and answers with `toResponse()`; the browser rebuilds it from the JSON.
+ */
+import type { ErrorType } from "@/lib/spec/nano-banana-2";
+import type { FieldIssue } from "@/lib/spec/schema";
+
+export type ErrorBody = {
+  type: ErrorType | string;
+  message: string;
+  param?: string;
+  request_id: string;
+  /** Every field at fault when validation found more than one. */
+  issues?: FieldIssue[];
+};
+
+export function newRequestId(): string {
+  return `req_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: ErrorType | string;
+  readonly param?: string;
+  readonly requestId: string;
+  readonly issues?: FieldIssue[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    type: ErrorType | string,
+    message: string,
+    opts: { param?: string; requestId?: string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.type = type;
+    this.param = opts.param;
+    this.requestId = opts.requestId ?? newRequestId();
+    this.issues = opts.issues;
+    this.headers = opts.headers ?? {};
+  }
+
+  /** A 400 for the first of several field issues, carrying all of them. */
+  static invalid(issues: FieldIssue[], requestId?: string): ApiError {
+    const [first] = issues;
+    return new ApiError(400, "invalid_request_error", first.message, { param: first.param, issues, requestId });
+  }
+
+  toBody(): { error: ErrorBody } {
+    const error: ErrorBody = { type: this.type, message: this.message, request_id: this.requestId };
+    if (this.param) error.param = this.param;
+    if (this.issues && this.issues.length > 1) error.issues = this.issues;
+    return { error };
+  }
+
+  toResponse(): Response {
+    return Response.json(this.toBody(), {
+      status: this.status,
+      headers: { "x-request-id": this.requestId, "cache-control": "no-store", ...this.headers },
+    });
+  }
+}
+
+/** Turns anything thrown in a route handler into the envelope; unknown errors become a 500 without details. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return err.toResponse();
+  const requestId = newRequestId();
+  console.error(`[${requestId}] unexpected error:`, err instanceof Error ? err.message : "unknown");
+  return new ApiError(500, "internal_error", "Something went wrong in the playground's server.", { requestId }).toResponse();
+}
+
+/** Reads a JSON body with a size cap; a body that is not JSON is a 400 that says so. */
+export async function readJson(req: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new ApiError(413, "invalid_request_error", `The body is larger than ${maxBytes} bytes.`, { param: "body" });
+  const text = await req.text();
+  if (text.length > maxBytes) throw new ApiError(413, "invalid_request_error", `The body is larger than ${maxBytes} bytes.`, { param: "body" });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_request_error", "The body is not valid JSON.", { param: "body" });
+  }
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { ApiError, newRequestId, readJson } from "@/lib/errors";
+import { simulatorKey, upstreamConfig } from "@/lib/config";
+import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
+import { createSimTask, saveUpload, viewSimTask } from "./engine";
+import { simStore } from "./store";
+
+/**
+ * The simulator's HTTP surface: the guide's task contract (`/v1/tasks`, `/v1/uploads`) plus the files
+ * it serves. It runs only when no real upstream is configured, and checks the key like a real one.
+ */
+
+/** The origin the browser sees, from the forwarded headers the proxy sets (or the Host header). */
+export function publicBase(req: Request): string {
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "localhost";
+  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+function assertEnabled(): void {
+  if (!upstreamConfig().simulated) throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured.");
+}
+
+function assertKey(req: Request, requestId: string): void {
+  const header = req.headers.get("authorization") ?? "";
+  const match = /^Bearer (.+)$/.exec(header);
+  if (!match) {
+    throw new ApiError(401, "authentication_error", "Missing Authorization header: send `Authorization: Bearer <key>`.", { requestId });
+  }
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(simulatorKey());
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new ApiError(401, "authentication_error", "Invalid API key.", { requestId });
+  }
+}
+
+export async function simCreate(req: Request): Promise<Response> {
+  assertEnabled();
+  const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  assertKey(req, requestId);
+  const parsed = parseCreateTaskRequest(await readJson(req));
+  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
+  const task = await createSimTask(parsed.value);
+  return Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers: { "x-request-id": requestId } });
+}
+
+export async function simGet(req: Request, taskId: string): Promise<Response> {
+  assertEnabled();
+  const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  assertKey(req, requestId);
+  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
+  const task = await simStore().getTask(taskId);
+  if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
+  return Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
+}
+
+export async function simUpload(req: Request): Promise<Response> {
+  assertEnabled();
+  const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  assertKey(req, requestId);
+  const form = await req.formData().catch(() => null);
+  const file = form?.get("file");
+  if (!(file instanceof File)) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
+  const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()), publicBase(req));
+  if ("error" in saved) throw new ApiError(400, "invalid_request_error", saved.error, { param: "file", requestId });
+  return Response.json(saved, { headers: { "x-request-id": requestId } });
+}
+
+/** Serves a stored file with HTTP Range support, so the video element can seek. */
+export async function simFile(req: Request, fileName: string): Promise<Response> {
+  assertEnabled();
+  const id = fileName.replace(/\.[a-z0-9]+$/, "");
+  const file = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await simStore().getFile(id) : undefined;
+  if (!file) throw new ApiError(404, "not_found_error", "No such file.");
+  const headers: Record<string, string> = {
+    "content-type": file.mime,
+    "accept-ranges": "bytes",
+    "cache-control": "public, max-age=86400, immutable",
+    "x-content-type-options": "nosniff",
+  };
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.get("range") ?? "");
+  let start = 0;
+  let end = file.size - 1;
+  let status = 200;
+  if (range && (range[1] || range[2])) {
+    start = range[1] ? Number(range[1]) : Math.max(0, file.size - Number(range[2]));
+    end = range[1] && range[2] ? Math.min(Number(range[2]), file.size - 1) : file.size - 1;
+    if (start > end || start >= file.size) {
+      return new Response(null, { status: 416, headers: { "content-range": `bytes */${file.size}` } });
+    }
+    status = 206;
+    headers["content-range"] = `bytes ${start}-${end}/${file.size}`;
+  }
+  headers["content-length"] = String(end - start + 1);
+  if (req.method === "HEAD") return new Response(null, { status, headers });
+  const handle = await open(file.path);
+  const stream = handle.createReadStream({ start, end, autoClose: true });
+  return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
+
+/** A task as the simulator keeps it; its public status is derived from the clock and the render. */
+export type SimTask = {
+  task_id: string;
+  request: CreateTaskRequest;
+  createdAt: number;
+  queueMs: number;
+  runMs: number;
+  render:
+    | { state: "pending" }
+    | { state: "done"; fileId: string; durationSeconds: number; width: number; height: number; finishedAt: number }
+    | { state: "failed"; type: string; message: string; finishedAt: number };
+};
+
+/** A stored media file (an upload or a rendered video), on disk at `path`. */
+export type SimFile = { id: string; path: string; mime: string; size: number; createdAt: number };
+
+/** The simulator's storage, behind a small interface so another backend can replace the in-memory one. */
+export interface SimStore {
+  getTask(id: string): Promise<SimTask | undefined>;
+  putTask(task: SimTask): Promise<void>;
+  getFile(id: string): Promise<SimFile | undefined>;
+  putFile(file: SimFile): Promise<void>;
+}
+
+/** Keeps tasks and file records in memory, bounded (oldest dropped first). */
+export class MemoryStore implements SimStore {
+  private tasks = new Map<string, SimTask>();
+  private files = new Map<string, SimFile>();
+  constructor(private readonly maxEntries = 5000) {}
+
+  async getTask(id: string) {
+    return this.tasks.get(id);
+  }
+  async putTask(task: SimTask) {
+    this.tasks.set(task.task_id, task);
+    this.trim(this.tasks);
+  }
+  async getFile(id: string) {
+    return this.files.get(id);
+  }
+  async putFile(file: SimFile) {
+    this.files.set(file.id, file);
+    this.trim(this.files);
+  }
+  private trim(map: Map<string, unknown>) {
+    while (map.size > this.maxEntries) map.delete(map.keys().next().value as string);
+  }
+}
+
+type StoreGlobal = { __nb2SimStore?: SimStore };
+
+/** The process-wide store (on globalThis, so every route bundle sees the same one). */
+export function simStore(): SimStore {
+  const g = globalThis as StoreGlobal;
+  g.__nb2SimStore ??= new MemoryStore();
+  return g.__nb2SimStore;
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { ApiError, newRequestId } from "@/lib/errors";
+import { upstreamConfig, type UpstreamConfig } from "@/lib/config";
+
+/** What one call to the upstream produced: status, parsed JSON and timing. */
+export type UpstreamAnswer = {
+  status: number;
+  body: unknown;
+  method: string;
+  url: string;
+  latencyMs: number;
+  headers: Headers;
+};
+
+type CallOptions = {
+  json?: unknown;
+  form?: FormData;
+  /** Extra named headers (only these are forwarded, never the browser's own). */
+  headers?: Record<string, string>;
+  requestId: string;
+};
+
+/**
+ * Calls the one configured upstream at a fixed path. The key is attached here and only here. Network
+ * failures become a 502, timeouts a 504 and non-JSON answers a 502, all in the contract's envelope.
+ */
+export async function callUpstream(method: "GET" | "POST", path: string, opts: CallOptions): Promise<UpstreamAnswer> {
+  const cfg: UpstreamConfig = upstreamConfig();
+  const url = `${cfg.baseUrl}${path}`;
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    authorization: `Bearer ${cfg.apiKey}`,
+    "x-request-id": opts.requestId,
+    ...opts.headers,
+  };
+  let body: BodyInit | undefined;
+  if (opts.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(opts.json);
+  } else if (opts.form) {
+    body = opts.form;
+  }
+  const started = performance.now();
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body, cache: "no-store", redirect: "manual", signal: AbortSignal.timeout(cfg.timeoutMs) });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    const origin = new URL(cfg.baseUrl).origin;
+    throw timedOut
+      ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId })
+      : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
+  }
+  const text = await res.text();
+  const latencyMs = Math.round(performance.now() - started);
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(
+      502,
+      "upstream_error",
+      `The upstream answered HTTP ${res.status} with a body that is not JSON (${res.headers.get("content-type") ?? "no content type"}).`,
+      { requestId: opts.requestId },
+    );
+  }
+  return { status: res.status, body: parsed, method, url, latencyMs, headers: res.headers };
+}
+
+export { newRequestId };

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/browser";
+
+/**
+ * End-to-end tests run against `next build && next start` (never `next dev`) on the embedded
+ * simulator, with a known key so the tests can prove it never leaves the server.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3107);
+export const E2E_KEY = "sk-e2e-SECRET-d41d8cd98f00b204";
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
+  webServer: {
+    command: "npm run build && node scripts/serve-with-log.mjs",
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      UPSTREAM_BASE_URL: "",
+      UPSTREAM_API_KEY: E2E_KEY,
+      SIMULATOR_QUEUE_MS: "400",
+      SIMULATOR_RUN_MS_PER_SECOND: "250",
+      SIMULATOR_DATA_DIR: ".data/e2e-simulator",
+      E2E_SERVER_LOG: ".data/e2e-server.log",
+    },
+  },
+});
