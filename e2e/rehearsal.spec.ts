@@ -14,7 +14,7 @@ test.describe("every mode reaches a playing video", () => {
     // The create and at least one poll are shown with their JSON.
     await expect(pg.exchanges.getByText("POST", { exact: true })).toHaveCount(1);
     expect(await pg.exchanges.getByText("GET", { exact: true }).count()).toBeGreaterThan(0);
-    await expect(page.getByRole("group", { name: "request 1 JSON" })).toContainText('"mode": "text-to-video"');
+    await expect(page.getByRole("group", { name: "request 1 JSON" })).toContainText(/"mode":\s*"text-to-video"/);
     await expect(page.getByTestId("video-measured")).toHaveText("Playing 1280×720 · 6.00 s");
   });
 

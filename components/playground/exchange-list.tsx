@@ -17,7 +17,7 @@ export function ExchangeList({ exchanges }: { exchanges: Exchange[] }) {
       <ol className="space-y-2" aria-label="HTTP exchanges">
         {exchanges.map((ex, i) => (
           <li key={ex.id}>
-            <details open={i === exchanges.length - 1 || i === 0} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
+            <details open={i === exchanges.length - 1 || ex.label === "Create task"} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
               <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
                 <span className="w-12 tabular-nums text-xs text-zinc-500">+{((ex.startedAt - t0) / 1000).toFixed(1)}s</span>
                 <span className="font-mono font-semibold">{ex.method}</span>

@@ -110,7 +110,7 @@ export async function renderVideo(job: RenderJob, opts: RenderOptions = {}): Pro
       "-r", String(RENDER_FPS),
       "-an", "-sn", "-dn",
       "-map_metadata", "-1",
-      "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26",
+      "-c:v", "libx264", "-preset", "ultrafast", "-crf", "27",
       "-pix_fmt", "yuv420p",
       "-movflags", "+faststart",
       "-f", "mp4",
@@ -193,44 +193,53 @@ function even(n: number): number {
   return Math.max(2, Math.round(n / 2) * 2);
 }
 
-/** T2V: a colour field (computed once, small) panned under floating bubbles, with the prompt card. */
+/**
+ * T2V: a colour field with bubbles, both derived from the prompt (so different prompts give different
+ * scenes), drawn once on a canvas twice the frame size; a frame-sized window drifts across it along a
+ * Lissajous path. The prompt card is drawn once and laid over every frame.
+ */
 async function textToVideoGraph(ctx: GraphContext, job: RenderJob, frames: number): Promise<Graph> {
   const { W, H } = ctx;
   const landscape = W >= H;
-  // The field: a plasma computed once at 320×180 (or 180×320), scaled once to 2× the frame, then a
-  // frame-sized window drifts over it along a Lissajous path.
+  const rnd = seededRandom(job.prompt);
+  const range = (lo: number, hi: number) => lo + (hi - lo) * rnd();
+  const fx = (n: number) => n.toFixed(2);
+  // The field: a plasma computed at 320×180 (or 180×320) and scaled to the 2W×2H canvas, once.
   const fw = landscape ? 320 : 180;
   const fh = landscape ? 180 : 320;
+  const [a, b, c, d, e, f] = [range(9, 16), range(13, 21), range(9, 15), range(25, 40), range(14, 24), range(0, 6.28)];
   const plasma =
-    "geq=r='128+110*sin(X/13)*cos(Y/17)':g='128+110*sin(Y/11+2+X/31)':b='128+110*sin((X+Y)/19+4)'";
-  const seconds = frames / RENDER_FPS;
-  const panX = `(iw-ow)*(0.5+0.5*sin(2*PI*t/${(seconds * 1.15).toFixed(3)}-PI/2))`;
-  const panY = `(ih-oh)*(0.5+0.5*sin(2*PI*t/${(seconds * 0.8).toFixed(3)}))`;
+    `geq=r='128+110*sin(X/${fx(a)}+${fx(f)})*cos(Y/${fx(b)})'` +
+    `:g='128+110*sin(Y/${fx(c)}+${fx(f + 2)}+X/${fx(d)})'` +
+    `:b='128+110*sin((X+Y)/${fx(e)}+${fx(f + 4)})'`;
   const parts: string[] = [
     `nullsrc=s=${fw}x${fh}:r=${RENDER_FPS},trim=end_frame=1,format=gbrp,${plasma},` +
-      `scale=${W * 2}:${H * 2}:flags=bilinear,format=yuv420p,${LOOP},crop=${W}:${H}:x='${panX}':y='${panY}'[bg0]`,
+      `scale=${W * 2}:${H * 2}:flags=bilinear,format=yuv420p[f0]`,
   ];
-
-  // Bubbles: translucent discs with soft edges, drawn once, moved by overlay expressions.
+  // Bubbles: soft translucent discs baked into the canvas (a disc mask computed at 64×64, scaled up).
+  const palette = ["0xFF4FA0", "0x3DDCFF", "0xFFE14D", "0x7CFF6B", "0xB36BFF", "0xFF8A3D", "0xFFFFFF"];
   const unit = Math.min(W, H);
-  const bubbles = [
-    { c: "0xFF4FA0", d: 0.34, fx: 0.11, fy: 0.17, ph: 0.0 },
-    { c: "0x3DDCFF", d: 0.24, fx: 0.07, fy: 0.13, ph: 2.1 },
-    { c: "0xFFE14D", d: 0.18, fx: 0.15, fy: 0.09, ph: 4.2 },
-  ];
-  let last = "bg0";
-  bubbles.forEach((b, i) => {
-    const d = even(unit * b.d);
-    const r = d / 2;
+  const count = 7;
+  let last = "f0";
+  for (let i = 0; i < count; i++) {
+    const size = even(unit * range(0.14, 0.42));
+    const x = Math.round(range(0, 2 * W - size));
+    const y = Math.round(range(0, 2 * H - size));
+    const color = palette[Math.floor(rnd() * palette.length)]!;
+    const alpha = Math.round(range(120, 190));
     parts.push(
-      `color=c=${b.c}:s=${d}x${d}:r=${RENDER_FPS},trim=end_frame=1,format=yuva420p,` +
-        `geq=lum='p(X,Y)':cb='p(X,Y)':cr='p(X,Y)':a='150*clip(${r}-hypot(X-${r},Y-${r}),0,1.5)/1.5',${LOOP}[b${i}]`,
+      `color=c=${color}:s=64x64:r=${RENDER_FPS},trim=end_frame=1,format=yuva420p,` +
+        `geq=lum='p(X,Y)':cb='p(X,Y)':cr='p(X,Y)':a='${alpha}*clip((31.5-hypot(X-31.5,Y-31.5))/1.5,0,1)',` +
+        `scale=${size}:${size}:flags=bilinear[d${i}]`,
     );
-    const x = `(W-w)*(0.5+0.45*sin(2*PI*${b.fx}*t+${b.ph}))`;
-    const y = `(H-h)*(0.5+0.45*sin(2*PI*${b.fy}*t+${b.ph + 1}))`;
-    parts.push(`[${last}][b${i}]overlay=x='${x}':y='${y}':format=yuv420[bg${i + 1}]`);
-    last = `bg${i + 1}`;
-  });
+    parts.push(`[${last}][d${i}]overlay=${x}:${y}:format=yuv420[f${i + 1}]`);
+    last = `f${i + 1}`;
+  }
+  const seconds = frames / RENDER_FPS;
+  const phase = fx(range(0, 6.28));
+  const panX = `(iw-ow)*(0.5+0.5*sin(2*PI*t/${(seconds * 1.15).toFixed(3)}+${phase}))`;
+  const panY = `(ih-oh)*(0.5+0.5*sin(2*PI*t/${(seconds * 0.8).toFixed(3)}+${phase}+1))`;
+  parts.push(`[${last}]${LOOP},crop=${W}:${H}:x='${panX}':y='${panY}'[bg]`);
 
   // The card: label + prompt, centred, sized to the text.
   const cardW = even(W * (landscape ? 0.8 : 0.86));
@@ -258,87 +267,82 @@ async function textToVideoGraph(ctx: GraphContext, job: RenderJob, frames: numbe
     align: "center",
   });
   parts.push(`${card}[card]`);
-  parts.push(`[${last}][card]overlay=x=${even((W - cardW) / 2)}:y=${even((H - cardH) / 2)}:format=yuv420,settb=1/${RENDER_FPS},setpts=N[out]`);
+  parts.push(
+    `[bg][card]overlay=x=${even((W - cardW) / 2)}:y=${even((H - cardH) / 2)}:format=yuv420,` +
+      `settb=1/${RENDER_FPS},setpts=N[out]`,
+  );
   return { inputs: [], filter: parts.join(";") };
 }
 
 /** I2V: the image (exactly, as the first frame), then a slow eased zoom-in drifting to one side. */
 async function imageToVideoGraph(ctx: GraphContext, job: RenderJob, frames: number): Promise<Graph> {
-  const { W, H } = ctx;
-  const img = await imageInput(job.images[0]!, 0, W, H);
-  const n1 = frames - 1;
-  const p = `(on/${n1})`;
-  const ease = `(${p}*${p}*(3-2*${p}))`;
-  const zoom = `1+0.16*${ease}`;
-  const zp =
-    `zoompan=z='${zoom}':x='(iw-iw/zoom)*(0.5+0.35*${ease})':y='(ih-ih/zoom)*(0.5-0.2*${ease})'` +
-    `:d=${frames}:s=${W}x${H}:fps=${RENDER_FPS}`;
+  const { W } = ctx;
   const strip = await captionStrip(ctx, job);
-  return {
-    inputs: img.args,
-    filter: [`${img.chain},${zp}[v]`, `${strip.filter}[cap]`, overlayStrip("v", strip.height, H)].join(";"),
-  };
+  const PH = pictureHeight(ctx, strip);
+  const img = await imageInput(job.images[0]!, 0, W, PH);
+  const p = `(on/${frames - 1})`;
+  const ease = `(${p}*${p}*(3-2*${p}))`;
+  const zp =
+    `zoompan=z='1+0.16*${ease}':x='(iw-iw/zoom)*(0.5+0.35*${ease})':y='(ih-ih/zoom)*(0.5-0.2*${ease})'` +
+    `:d=${frames}:s=${W}x${PH}:fps=${RENDER_FPS}`;
+  return { inputs: img.args, filter: [`${img.chain},${zp}[v]`, `${strip.filter}[cap]`, stackStrip("v")].join(";") };
 }
 
 /**
  * R2V: one reference gets a slow centred zoom; several are shown in turn, each panning across a
  * slightly enlarged copy, with crossfades (alpha fade + overlay; this ffmpeg has no xfade) between
- * them. The timeline is cut into hold and transition segments and concatenated.
+ * them. The timeline is cut into hold and transition segments and concatenated, so only the
+ * transition frames pay for blending.
  */
 async function r2vGraph(ctx: GraphContext, job: RenderJob, frames: number): Promise<Graph> {
-  const { W, H } = ctx;
+  const { W } = ctx;
   const strip = await captionStrip(ctx, job);
+  const PH = pictureHeight(ctx, strip);
   if (job.images.length === 1) {
-    const img = await imageInput(job.images[0]!, 0, W, H);
-    const zoom = `1+0.25*(on/${frames - 1})`;
-    const zp = `zoompan=z='${zoom}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=${frames}:s=${W}x${H}:fps=${RENDER_FPS}`;
-    return {
-      inputs: img.args,
-      filter: [`${img.chain},${zp}[v]`, `${strip.filter}[cap]`, overlayStrip("v", strip.height, H)].join(";"),
-    };
+    const img = await imageInput(job.images[0]!, 0, W, PH);
+    const zp =
+      `zoompan=z='1+0.22*(on/${frames - 1})':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2'` +
+      `:d=${frames}:s=${W}x${PH}:fps=${RENDER_FPS}`;
+    return { inputs: img.args, filter: [`${img.chain},${zp}[v]`, `${strip.filter}[cap]`, stackStrip("v")].join(";") };
   }
 
   const n = job.images.length;
   const X = Math.max(2, Math.min(Math.round(0.75 * RENDER_FPS), Math.floor(frames / (2 * n)))); // crossfade frames
   const L = (frames + (n - 1) * X) / n; // frames each image is visible
   const starts = Array.from({ length: n }, (_, i) => Math.round(i * (L - X)));
-  const ends = starts.map((s, i) => (i === n - 1 ? frames : starts[i + 1]! + X));
-  const big = { w: even(W * 1.12), h: even(H * 1.12) };
-  const inputs: string[] = [];
-  const parts: string[] = [];
+  const ends = starts.map((_, i) => (i === n - 1 ? frames : starts[i + 1]! + X));
+  const big = { w: even(W * 1.12), h: even(PH * 1.12) };
   const pans = [
     { x: "p", y: "0.5" }, // left → right
     { x: "0.5", y: "1-p" }, // bottom → top
     { x: "1-p", y: "0.5" }, // right → left
   ];
-  const segments: string[] = [];
+  const inputs: string[] = [];
+  const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     const img = await imageInput(job.images[i]!, i, big.w, big.h);
     inputs.push(...img.args);
-    const t0 = (starts[i]! / RENDER_FPS).toFixed(4);
-    const len = ((ends[i]! - starts[i]!) / RENDER_FPS).toFixed(4);
+    const prog = `clip((t-${(starts[i]! / RENDER_FPS).toFixed(4)})/${((ends[i]! - starts[i]!) / RENDER_FPS).toFixed(4)},0,1)`;
     const pan = pans[i % pans.length]!;
-    const prog = `clip((t-${t0})/${len},0,1)`;
-    const px = pan.x.replace("p", prog);
-    const py = pan.y.replace("p", prog);
     const uses = (i > 0 ? 1 : 0) + 1 + (i < n - 1 ? 1 : 0);
     const outs = Array.from({ length: uses }, (_, k) => `[i${i}s${k}]`).join("");
-    // Global frame numbers as pts (1/24 s), so the crop can pan in global time.
+    // pts = global frame number (1/24 s), so the pan runs in global time.
     parts.push(
       `${img.chain},loop=loop=-1:size=1:start=0,settb=1/${RENDER_FPS},setpts=N+${starts[i]},` +
-        `crop=${W}:${H}:x='(iw-ow)*${px}':y='(ih-oh)*${py}',split=${uses}${outs}`,
+        `crop=${W}:${PH}:x='(iw-ow)*${pan.x.replace("p", prog)}':y='(ih-oh)*${pan.y.replace("p", prog)}',` +
+        `split=${uses}${outs}`,
     );
   }
   const trim = (label: string, from: number, to: number) =>
     `[${label}]trim=start_pts=${from}:end_pts=${to},setpts=PTS-STARTPTS`;
+  const segments: string[] = [];
   for (let i = 0; i < n; i++) {
     let k = 0;
     if (i > 0) {
-      // transition (i-1) → i : the incoming image fades in over the outgoing one.
+      // Transition (i-1) → i: the incoming image fades in over the outgoing one.
       const from = starts[i]!;
       const to = ends[i - 1]!;
-      const prevOut = `i${i - 1}s${i - 1 > 0 ? 2 : 1}`;
-      parts.push(`${trim(prevOut, from, to)}[ta${i}]`);
+      parts.push(`${trim(`i${i - 1}s${i - 1 > 0 ? 2 : 1}`, from, to)}[ta${i}]`);
       parts.push(`${trim(`i${i}s${k++}`, from, to)},format=yuva420p,fade=t=in:s=0:n=${to - from}:alpha=1[tb${i}]`);
       parts.push(`[ta${i}][tb${i}]overlay=format=yuv420:shortest=1[t${i}]`);
       segments.push(`[t${i}]`);
@@ -348,29 +352,52 @@ async function r2vGraph(ctx: GraphContext, job: RenderJob, frames: number): Prom
     parts.push(`${trim(`i${i}s${k++}`, holdFrom, holdTo)},format=yuv420p[h${i}]`);
     segments.push(`[h${i}]`);
   }
-  parts.push(`${segments.join("")}concat=n=${segments.length}:v=1:a=0,settb=1/${RENDER_FPS},setpts=N[v]`);
+  parts.push(`${segments.join("")}concat=n=${segments.length}:v=1:a=0[v]`);
   parts.push(`${strip.filter}[cap]`);
-  parts.push(overlayStrip("v", strip.height, H));
+  parts.push(stackStrip("v"));
   return { inputs, filter: parts.join(";") };
 }
 
-/** Video Edit: the source at 24 fps, covering the frame, mirrored, hue-shifted and contrast-graded. */
+/** Video Edit: the source at 24 fps, covering the picture, mirrored, hue-shifted and contrast-graded. */
 async function editGraph(ctx: GraphContext, job: RenderJob, src: string, seconds: number | null): Promise<Graph> {
-  const { W, H } = ctx;
+  const { W } = ctx;
   const strip = await captionStrip(ctx, job);
+  const PH = pictureHeight(ctx, strip);
   // Pad with the last frame when the video stream is shorter than the container says (audio longer).
   const pad = seconds !== null ? `,tpad=stop_mode=clone:stop_duration=${Math.ceil(seconds) + 1}` : "";
   const chain =
-    `[0:v:0]fps=${RENDER_FPS},${cover(W, H, "bilinear")},hflip,hue=h=150:s=1.35,eq=contrast=1.12:brightness=0.02,` +
-    `format=yuv420p${pad},settb=1/${RENDER_FPS},setpts=N[v]`;
+    `[0:v:0]fps=${RENDER_FPS},${cover(W, PH, "bilinear")},hflip,hue=h=150:s=1.35,eq=contrast=1.12:brightness=0.02,` +
+    `format=yuv420p${pad}[v]`;
   return {
     inputs: ["-t", String(EDIT_MAX_SECONDS), "-i", `file:${src}`],
-    filter: [chain, `${strip.filter}[cap]`, overlayStrip("v", strip.height, H)].join(";"),
+    filter: [chain, `${strip.filter}[cap]`, stackStrip("v")].join(";"),
   };
 }
 
-function overlayStrip(video: string, stripH: number, H: number): string {
-  return `[${video}][cap]overlay=x=0:y=${H - stripH}:format=yuv420,settb=1/${RENDER_FPS},setpts=N[out]`;
+/** The picture sits above the caption strip; vstack (row copies) is much cheaper than overlay. */
+function pictureHeight(ctx: GraphContext, strip: { height: number }): number {
+  return ctx.H - strip.height;
+}
+
+function stackStrip(video: string): string {
+  return `[${video}][cap]vstack=inputs=2:shortest=1,settb=1/${RENDER_FPS},setpts=N[out]`;
+}
+
+/** A deterministic PRNG (mulberry32) seeded with an FNV-1a hash of the text. */
+function seededRandom(text: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  let s = h >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** The caption strip of I2V, R2V and Video Edit: label, then the prompt, left-aligned. */
