@@ -13,14 +13,13 @@ describe("the OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: "http://127.0.0.1:3000", description: "This playground" }]);
     const result = await validate(structuredClone(doc));
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid ? [] : result.errors).toEqual([]);
   });
 
   it("the validator is not a rubber stamp: a broken document fails", async () => {
     const doc = openApiDocument() as Doc;
     doc.paths["/api/tasks"].post.responses = { "200": { content: {} } }; // a response without its description
-    const result = await validate(structuredClone(doc));
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
     expect(result.valid).toBe(false);
   });
 
