@@ -11,16 +11,20 @@ export function isThemeChoice(value: unknown): value is ThemeChoice {
   return typeof value === "string" && (THEMES as readonly string[]).includes(value);
 }
 
+/** Where the choice comes from: the user's stored choice (the guide) or the page's `?theme=` (the embed). */
+export type ThemeSource = "storage" | "query";
+
 /**
- * The script that runs in <head> before the body is painted. With `forced`, that choice wins and nothing
- * is read from or written to storage (the embed: the host page decides); otherwise the stored choice,
- * falling back to the system setting, which is followed live while the choice is `system`.
+ * The script that runs in <head> before the body is painted. It applies the stored choice (or, for the
+ * embed, the `theme` query parameter the host page set), falling back to the system setting, which is
+ * followed live while the choice is `system`.
  */
-export function themeScript(forced?: ThemeChoice): string {
-  return `(function(){var d=document.documentElement,k=${JSON.stringify(THEME_STORAGE_KEY)},f=${JSON.stringify(forced ?? null)},m=window.matchMedia("(prefers-color-scheme: dark)");
-function choice(){if(f)return f;try{var v=localStorage.getItem(k);if(v==="light"||v==="dark"||v==="system")return v}catch(e){}return "system"}
+export function themeScript(source: ThemeSource): string {
+  return `(function(){var d=document.documentElement,k=${JSON.stringify(THEME_STORAGE_KEY)},q=${JSON.stringify(source === "query")},m=window.matchMedia("(prefers-color-scheme: dark)");
+function ok(v){return v==="light"||v==="dark"||v==="system"}
+function choice(){var v=null;try{v=q?new URLSearchParams(location.search).get("theme"):localStorage.getItem(k)}catch(e){}return ok(v)?v:"system"}
 function apply(c){c=c||choice();var t=c==="system"?(m.matches?"dark":"light"):c;d.dataset.theme=t;d.dataset.themeChoice=c;d.style.colorScheme=t}
-window.__nb2Theme={apply:apply,forced:f};apply();m.addEventListener("change",function(){if(d.dataset.themeChoice==="system")apply("system")})})();`;
+window.__nb2Theme={apply:apply};apply();m.addEventListener("change",function(){if(d.dataset.themeChoice==="system")apply("system")})})();`;
 }
 
 /** Applies and (unless the page forces a theme) persists a choice; for the theme switch. */
