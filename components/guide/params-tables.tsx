@@ -55,7 +55,7 @@ export function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
         <div key={mode.id} className="overflow-x-auto">
           <table className={tableClass}>
             <caption className="mb-2 text-left">
-              <span className="font-semibold">{format(t.params.caption, { mode: mode.label })}</span>
+              <span className="font-semibold">{format(t.params.caption, { mode: mode.label })}</span>{" "}
               <span className="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{texts.modes[mode.id].description}</span>
             </caption>
             <thead>
