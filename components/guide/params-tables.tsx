@@ -5,6 +5,9 @@ import { MODES } from "@/lib/spec/nano-banana-2";
 import { Rich } from "./rich";
 import { codeClass, tableClass, tdClass, thClass } from "./section";
 
+/** Same columns in every mode's table, so they line up when read one after another. */
+const COLUMN_WIDTHS = ["19%", "10%", "8%", "9%", "24%", "30%"];
+
 function AllowedCell({ allowed, t }: { allowed: Allowed; t: Messages }) {
   switch (allowed.kind) {
     case "values":
@@ -24,14 +27,14 @@ function AllowedCell({ allowed, t }: { allowed: Allowed; t: Messages }) {
     case "media":
       return (
         <>
-          {format(t.params.mediaCount, { count: joinOr(allowed.counts, t.params.or) })}:{" "}
+          {format(t.params.mediaCount, { count: joinOr(allowed.counts, t.params.or) })} ·{" "}
           {allowed.mimeTypes.map((m, i) => (
             <span key={m}>
               {i > 0 && ", "}
               <code className={codeClass}>{m}</code>
             </span>
           ))}
-          ; {format(t.params.mediaSize, { size: Math.round(allowed.maxBytes / 1024 / 1024) })}
+ {" · "}{format(t.params.mediaSize, { size: Math.round(allowed.maxBytes / 1024 / 1024) })}
         </>
       );
   }
@@ -53,11 +56,16 @@ export function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
       </p>
       {MODES.map((mode) => (
         <div key={mode.id} className="overflow-x-auto">
-          <table className={tableClass}>
+          <table className={`${tableClass} table-fixed`}>
             <caption className="mb-2 text-left">
               <span className="font-semibold">{format(t.params.caption, { mode: mode.label })}</span>{" "}
               <span className="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{texts.modes[mode.id].description}</span>
             </caption>
+            <colgroup>
+              {COLUMN_WIDTHS.map((w, i) => (
+                <col key={i} style={{ width: w }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 {[c.name, c.type, c.required, c.default, c.allowed, c.description].map((h) => (
