@@ -79,6 +79,39 @@ test.describe("the embed, framed by another origin", () => {
     await expectFitted(page);
   });
 
+  test("the guide's Embed button gives the code for the current configuration, and that code works", async ({ page, baseURL }) => {
+    await page.goto("/");
+    await page.getByRole("tab", { name: "R2V" }).click();
+    await page.getByRole("textbox", { name: /prompt/i }).fill("Turntable & soft light");
+    await page.getByRole("group", { name: "Duration" }).getByText("10 s", { exact: true }).click();
+    await page.getByRole("button", { name: "Embed", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Embed this playground" });
+    await dialog.getByRole("radio", { name: "Dark" }).check();
+    await dialog.getByRole("checkbox", { name: "Output" }).uncheck();
+    const code = await dialog.getByRole("textbox", { name: "Embed code" }).inputValue();
+    const src = /<iframe src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, "&");
+    const url = new URL(src);
+    expect(url.origin + url.pathname).toBe(new URL(EMBED_PATH, baseURL).href);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      mode: "r2v",
+      prompt: "Turntable & soft light",
+      duration: "10",
+      aspect_ratio: "16:9",
+      resolution: "720P",
+      theme: "dark",
+      panels: "form",
+    });
+    expect(code).toContain("nano-banana-2:resize");
+
+    await page.goto(hostUrl(EMBED_HOST_ALLOWED, baseURL!, src.slice(new URL(src).origin.length)));
+    const embed = page.frameLocator("iframe");
+    await expect(embed.getByRole("tab", { name: "R2V" })).toHaveAttribute("aria-selected", "true");
+    await expect(embed.getByRole("textbox", { name: /prompt/i })).toHaveValue("Turntable & soft light");
+    await expect(embed.getByRole("heading", { name: "Output" })).toHaveCount(0);
+    await expect(embed.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expectFitted(page);
+  });
+
   test("a page of a non-allowed origin cannot frame it, and no origin can frame the guide", async ({ page, baseURL }) => {
     const refused: string[] = [];
     page.on("console", (msg) => {
