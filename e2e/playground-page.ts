@@ -43,6 +43,8 @@ export class PlaygroundPage {
   async waitForVideo() {
     await expect(this.status).toHaveText("succeeded", { timeout: 60_000 });
     await expect(this.video).toBeVisible();
+    // A person scrolls to the video; Chrome pauses muted autoplay that is off-screen.
+    await this.video.scrollIntoViewIfNeeded();
     await expect
       .poll(() => this.video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && !v.paused && v.currentTime > 0), { timeout: 20_000 })
       .toBe(true);

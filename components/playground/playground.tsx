@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useReducer, useRef } from "react";
+import { useCallback, useReducer, useRef, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
@@ -9,15 +9,26 @@ import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
 import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
+import type { PanelVisibility } from "@/lib/embed/preset";
 import { ModeTabs } from "./mode-tabs";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
+type Props = {
+  upstream: UpstreamSummary;
+  /** Preset values (the embed's query parameters); the rest start at the spec's defaults. */
+  initialValues?: Partial<FormState>;
+  /** Which panels to show (the embed can hide one). */
+  panels?: PanelVisibility;
+  /** Extra controls in the playground's header (the guide's Embed button); rendered inside the form context. */
+  toolbar?: ReactNode;
+};
+
 /** The playground: mode tabs and the validated form on the left, the task's exchanges and video on the right. */
-export function Playground({ upstream }: { upstream: UpstreamSummary }) {
-  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
+export function Playground({ upstream, initialValues, panels = { form: true, output: true }, toolbar }: Props) {
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...INITIAL_FORM_STATE, ...initialValues } });
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
   const create = useCreateTask(dispatch);
@@ -54,12 +65,14 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
 
   return (
     <FormProvider {...form}>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
+        {panels.form && (
         <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
           <div className="mb-3 flex items-center justify-between gap-2">
             <h2 id="playground-heading" className="text-lg font-semibold">
               Playground
             </h2>
+            {toolbar}
             <span
               className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
               title={upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`}
@@ -71,7 +84,8 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
             <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
           </ModeTabs>
         </section>
-        <OutputPanel run={run} dispatch={dispatch} />
+        )}
+        {panels.output && <OutputPanel run={run} dispatch={dispatch} />}
       </div>
     </FormProvider>
   );
