@@ -1,11 +1,15 @@
 import { Playground } from "@/components/playground/playground";
+import { ExportTargetProvider } from "@/components/playground/export-target";
 import { upstreamSummary } from "@/lib/upstream/summary";
 import { DOCS, MODEL_NAME } from "@/lib/spec/nano-banana-2";
+import { formStateFromSearchParams } from "@/lib/handoff/url-state";
 
 export const dynamic = "force-dynamic";
 
-export default function GuidePage() {
+export default async function GuidePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const upstream = upstreamSummary();
+  // A shared link's configuration, held to the same schema as an import.
+  const link = formStateFromSearchParams(await searchParams);
   return (
     <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
       <header className="mb-6">
@@ -17,7 +21,9 @@ export default function GuidePage() {
           ))}
         </ul>
       </header>
-      <Playground upstream={upstream} />
+      <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated }}>
+        <Playground upstream={upstream} initialState={link.state} linkIssues={link.issues} />
+      </ExportTargetProvider>
     </main>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useReducer, useRef } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
-import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
@@ -12,12 +12,25 @@ import type { UpstreamSummary } from "@/lib/upstream/summary";
 import { ModeTabs } from "./mode-tabs";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
+import { Handoff } from "./handoff";
+import { useApplyValues, useFormLink } from "./use-form-link";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
 /** The playground: mode tabs and the validated form on the left, the task's exchanges and video on the right. */
-export function Playground({ upstream }: { upstream: UpstreamSummary }) {
-  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
+export function Playground({
+  upstream,
+  initialState = INITIAL_FORM_STATE,
+  linkIssues = [],
+}: {
+  upstream: UpstreamSummary;
+  /** The form as a shared link describes it (parsed on the server from the URL). */
+  initialState?: FormState;
+  linkIssues?: FieldIssue[];
+}) {
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: initialState });
+  useFormLink(form);
+  const applyValues = useApplyValues(form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
   const create = useCreateTask(dispatch);
@@ -70,6 +83,7 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
           <ModeTabs onModeChange={onModeChange}>
             <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
           </ModeTabs>
+          <Handoff linkIssues={linkIssues} onImport={applyValues} />
         </section>
         <OutputPanel run={run} dispatch={dispatch} />
       </div>

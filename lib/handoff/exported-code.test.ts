@@ -60,10 +60,11 @@ function formFor(mode: ModeId, prompt: string, extra: Partial<FormState> = {}): 
 
 /** Runs a program with a clean environment that holds only the key (as a user's shell would). */
 async function exec(cmd: string, args: string[]) {
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: work, LANG: "C.UTF-8", UPSTREAM_API_KEY: KEY, OUT: path.join(work, `out-${Date.now()}.mp4`) };
+  const out = path.join(work, `out-${Date.now()}.mp4`);
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: work, LANG: "C.UTF-8", UPSTREAM_API_KEY: KEY, OUT: out } as unknown as NodeJS.ProcessEnv;
   const { stdout, stderr } = await run(cmd, args, { cwd: work, env, timeout: 60_000, maxBuffer: 1 << 20 });
   const lines = stdout.trim().split("\n");
-  return { task: JSON.parse(lines[lines.length - 1]), stderr, out: env.OUT };
+  return { task: JSON.parse(lines[lines.length - 1]), stderr, out };
 }
 
 beforeAll(async () => {
