@@ -6,7 +6,7 @@
  */
 import { FIELDS, MODEL_ID, type FieldName } from "@/lib/spec/nano-banana-2";
 import { INITIAL_FORM_STATE, isMediaUrl, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
-import { importRequest } from "./import";
+import { importRequest } from "./request-import";
 
 const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
