@@ -10,12 +10,21 @@ import { Playground } from "@/components/playground/playground";
 import { format, isLocale, messagesFor, specTextsFor } from "@/lib/i18n";
 import { MODEL_NAME } from "@/lib/spec/nano-banana-2";
 import { upstreamSummary } from "@/lib/upstream/summary";
+import { formStateFromSearchParams } from "@/lib/handoff/url-state";
 
 export const dynamic = "force-dynamic";
 
 /** The model guide: every text and table comes from the spec (translated through messages/*.json). */
-export default async function GuidePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function GuidePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
+  // A shared link's configuration, held to the same schema as an import.
+  const link = formStateFromSearchParams(await searchParams);
   if (!isLocale(locale)) notFound();
   const t = messagesFor(locale);
   const texts = specTextsFor(locale);
@@ -78,6 +87,8 @@ export default async function GuidePage({ params }: { params: Promise<{ locale: 
         <Section id="playground" title={s.playground}>
           <Playground
             upstream={upstreamSummary()}
+            initialState={link.state}
+            linkIssues={link.issues}
             toolbar={<EmbedButton labels={{ ...t.embed, themes: t.nav.themes }} />}
           />
         </Section>

@@ -7,6 +7,7 @@ import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
 import { TaskStatusBar } from "./task-status-bar";
 import { VideoResult } from "./video-result";
+import { RunRequestExport } from "./run-request-export";
 
 /** The output panel: the task's status as it moves, the rendered video and every raw exchange. */
 export function OutputPanel({ run, dispatch }: { run: Run | null; dispatch: Dispatch<RunAction> }) {
@@ -30,6 +31,7 @@ export function OutputPanel({ run, dispatch }: { run: Run | null; dispatch: Disp
               </>
             )}
           </p>
+          <RunRequestExport request={run.request} />
           <TaskStatusBar run={run} />
           {isWatching(run) && (
             <button

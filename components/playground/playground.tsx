@@ -3,16 +3,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useReducer, useRef, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
-import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
 import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import { ExportTargetProvider } from "./export-target";
 import { ModeTabs } from "./mode-tabs";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
+import { Handoff } from "./handoff";
+import { useApplyValues, useFormLink } from "./use-form-link";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
@@ -24,11 +27,24 @@ type Props = {
   panels?: PanelVisibility;
   /** Extra controls in the playground's header (the guide's Embed button); rendered inside the form context. */
   toolbar?: ReactNode;
+  /** The form as a shared link describes it (parsed on the server from the URL). */
+  initialState?: FormState;
+  /** Values of a shared link that could not be used, with the reason. */
+  linkIssues?: FieldIssue[];
 };
 
 /** The playground: mode tabs and the validated form on the left, the task's exchanges and video on the right. */
-export function Playground({ upstream, initialValues, panels = { form: true, output: true }, toolbar }: Props) {
-  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...INITIAL_FORM_STATE, ...initialValues } });
+export function Playground({
+  upstream,
+  initialState = INITIAL_FORM_STATE,
+  initialValues,
+  linkIssues = [],
+  panels = { form: true, output: true },
+  toolbar,
+}: Props) {
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
+  useFormLink(form);
+  const applyValues = useApplyValues(form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
   const create = useCreateTask(dispatch);
@@ -64,6 +80,7 @@ export function Playground({ upstream, initialValues, panels = { form: true, out
   );
 
   return (
+    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated }}>
     <FormProvider {...form}>
       <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
         {panels.form && (
@@ -83,10 +100,12 @@ export function Playground({ upstream, initialValues, panels = { form: true, out
           <ModeTabs onModeChange={onModeChange}>
             <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
           </ModeTabs>
+          <Handoff linkIssues={linkIssues} onImport={applyValues} />
         </section>
         )}
         {panels.output && <OutputPanel run={run} dispatch={dispatch} />}
       </div>
     </FormProvider>
+    </ExportTargetProvider>
   );
 }

@@ -58,6 +58,20 @@ export async function simGet(req: Request, taskId: string): Promise<Response> {
   return Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
 }
 
+/**
+ * The request a task was created with, as the simulator stored it (validated, defaults applied). Lets a
+ * rehearsal (and the tests of exported code) check that a snippet sent exactly what the form showed.
+ */
+export async function simGetRequest(req: Request, taskId: string): Promise<Response> {
+  assertEnabled();
+  const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  assertKey(req, requestId);
+  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
+  const task = await simStore().getTask(taskId);
+  if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
+  return Response.json(task.request, { headers: { "x-request-id": requestId } });
+}
+
 export async function simUpload(req: Request): Promise<Response> {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { errorResponse } from "@/lib/errors";
-import { simCreate, simFile, simGet, simUpload } from "@/lib/simulator/http";
+import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
 
 export type SimServer = { baseUrl: string; origin: string; requests: { method: string; path: string }[]; close: () => Promise<void> };
 
@@ -16,6 +16,7 @@ async function route(req: Request): Promise<Response> {
   if (req.method === "POST" && pathname === "/api/simulator/v1/tasks") return simCreate(req);
   if (req.method === "POST" && pathname === "/api/simulator/v1/uploads") return simUpload(req);
   if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)$/.exec(pathname))) return simGet(req, decodeURIComponent(m[1]));
+  if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)\/request$/.exec(pathname))) return simGetRequest(req, decodeURIComponent(m[1]));
   if ((req.method === "GET" || req.method === "HEAD") && (m = /^\/api\/simulator\/files\/([^/]+)$/.exec(pathname))) return simFile(req, m[1]);
   return new Response("not found", { status: 404 });
 }
