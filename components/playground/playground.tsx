@@ -1,17 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useReducer, useRef } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
+import { apiErrorOf, startRun, uploadFile, useTaskWatch } from "@/lib/client/task-hooks";
+import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import { ModeTabs } from "./mode-tabs";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
+import { SimulateControl } from "./simulate-control";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
@@ -20,8 +22,10 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
-  const create = useCreateTask(dispatch);
-  useTaskPolling(run, dispatch);
+  const [creating, setCreating] = useState(false);
+  const [simulate, setSimulate] = useState("none");
+  const { follower } = useTaskWatch(run, dispatch);
+  useTaskIdInUrl(run?.taskId, dispatch);
 
   const upload = useCallback(async (file: File) => {
     const { upload, exchange } = await uploadFile(file);
@@ -33,13 +37,13 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
     const request = toCreateRequest(state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
-    dispatch({ type: "start", request, uploads, now: Date.now() });
-    create.mutate(request, {
-      // A 400 from the server points at fields: show each where it belongs, keep everything typed.
-      onError: (err) => {
-        for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message });
-      },
-    });
+    setCreating(true);
+    startRun(request, uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined })
+      .catch((err) => {
+        // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+        for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
+      })
+      .finally(() => setCreating(false));
   });
 
   const onModeChange = useCallback(
@@ -68,10 +72,15 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
             </span>
           </div>
           <ModeTabs onModeChange={onModeChange}>
-            <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
+            <TaskForm
+              onSubmit={onSubmit}
+              onUpload={upload}
+              creating={creating}
+              beforeRun={upstream.simulated ? <SimulateControl value={simulate} onChange={setSimulate} /> : null}
+            />
           </ModeTabs>
         </section>
-        <OutputPanel run={run} dispatch={dispatch} />
+        <OutputPanel run={run} dispatch={dispatch} follower={follower} />
       </div>
     </FormProvider>
   );
