@@ -2,24 +2,11 @@
 
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import type { CreateTaskRequest, Upload } from "@/lib/spec/schema";
-import { RetryStopped } from "@/lib/retry-policy";
-import { ApiClientError, callProxy, type Exchange } from "./api";
-import { isWatching, type Run, type RunAction, type RunError } from "./run";
+import { callProxy, type Exchange } from "./api";
+import { toRunError } from "./errors";
+import { isWatching, type Run, type RunAction } from "./run";
 import { broadcastTask, useTaskBroadcasts, useTaskLeadership } from "./tab-leader";
 import { createTaskFlow, newIdempotencyKey, watchTask, type FlowEvent, type Visibility } from "./task-flow";
-
-/** The panel's view of anything a create or a watch threw: the envelope, plus the policy's decision. */
-export function toRunError(err: unknown): RunError {
-  const policy = err instanceof RetryStopped ? err.reason : undefined;
-  const cause = err instanceof RetryStopped ? err.cause : err;
-  if (cause instanceof ApiClientError) return { status: cause.status, ...cause.envelope, policy };
-  return { status: 0, type: "client_error", message: cause instanceof Error ? cause.message : String(cause), policy };
-}
-
-/** The ApiClientError behind an error (unwrapping the policy's stop), for mapping a 400 onto the form. */
-export function apiErrorOf(err: unknown): unknown {
-  return err instanceof RetryStopped ? err.cause : err;
-}
 
 function toAction(event: FlowEvent): RunAction {
   switch (event.type) {
@@ -88,6 +75,8 @@ export function useTaskWatch(run: Run | null, dispatch: Dispatch<RunAction>): { 
  * Creates a task for a new run: a fresh Idempotency-Key per run (its retries reuse it), the policy's
  * retries and waits recorded in the run. Resolves when the create is over; rejects with what stopped it.
  */
+export { apiErrorOf } from "./errors";
+
 export async function startRun(
   request: CreateTaskRequest,
   uploads: Exchange[],

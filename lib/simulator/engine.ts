@@ -130,7 +130,7 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
  */
 export async function createSimTask(
   request: CreateTaskRequest,
-  opts: { scenario?: string; taskFailure?: { type: string; message: string } } = {},
+  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
@@ -142,6 +142,7 @@ export async function createSimTask(
     runMs: Math.max(500, runMsPerSecond * seconds),
     render: opts.taskFailure ? { state: "failed", ...opts.taskFailure, finishedAt: Date.now() } : { state: "pending" },
     scenario: opts.scenario,
+    idempotencyKey: opts.idempotencyKey,
   };
   await simStore().putTask(task);
   if (opts.taskFailure) return task;

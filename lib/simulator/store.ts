@@ -10,6 +10,8 @@ export type SimTask = {
   runMs: number;
   /** The fault scenario chosen at create; the task's polls follow it. */
   scenario?: string;
+  /** The Idempotency-Key of the create that made it. */
+  idempotencyKey?: string;
   render:
     | { state: "pending" }
     | { state: "done"; fileId: string; durationSeconds: number; width: number; height: number; finishedAt: number }
