@@ -38,7 +38,7 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
               </span>
             </li>
           ) : (
-            <ExchangeItem key={item.exchange.id} ex={item.exchange} n={item.n} since={since(item.at)} open={item.exchange === last || item.exchange.label === "Create task"} />
+            <ExchangeItem key={item.exchange.id} ex={item.exchange} n={item.n} since={since(item.at)} open={item.exchange === last || item.exchange.label.startsWith("Create task")} />
           ),
         )}
       </ol>

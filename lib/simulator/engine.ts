@@ -130,7 +130,7 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
  */
 export async function createSimTask(
   request: CreateTaskRequest,
-  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string } = {},
+  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; runMs?: number } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
@@ -139,7 +139,7 @@ export async function createSimTask(
     request: { ...request, model: MODEL_ID },
     createdAt: Date.now(),
     queueMs,
-    runMs: Math.max(500, runMsPerSecond * seconds),
+    runMs: opts.runMs ?? Math.max(500, runMsPerSecond * seconds),
     render: opts.taskFailure ? { state: "failed", ...opts.taskFailure, finishedAt: Date.now() } : { state: "pending" },
     scenario: opts.scenario,
     idempotencyKey: opts.idempotencyKey,

@@ -12,6 +12,8 @@ import { SCENARIO_IDS, faultAt, type ScenarioId } from "./scenarios";
  */
 let sim: SimServer;
 const results = new Map<string, ScenarioResult>();
+/** long-task is no fault, only a 60 s task for the browser tests of stop/resume; the bench counts its polls. */
+const FAULTS = SCENARIO_IDS.filter((id) => id !== "long-task");
 
 beforeAll(async () => {
   sim = await startSimServer();
@@ -23,14 +25,14 @@ beforeAll(async () => {
   process.env.SIMULATOR_QUEUE_MS = "1000";
   process.env.SIMULATOR_RUN_MS_PER_SECOND = "100";
   process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-scenarios-test-"));
-  const all = await Promise.all(SCENARIO_IDS.map((id) => runScenario(sim, id)));
+  const all = await Promise.all(FAULTS.map((id) => runScenario(sim, id)));
   for (const r of all) results.set(r.scenario, r);
 }, 60_000);
 
 afterAll(() => sim.close());
 
 type Expect = Partial<Omit<ScenarioResult, "scenario" | "notes" | "elapsedMs">> & { note?: RegExp; minPolls?: number };
-const EXPECTED: Record<ScenarioId, Expect> = {
+const EXPECTED: Record<Exclude<ScenarioId, "long-task">, Expect> = {
   none: { outcome: "succeeded", upstreamCreates: 1, tasks: 1, waits: 0 },
   "bad-request": { outcome: "stopped: HTTP 400 invalid_request_error", upstreamCreates: 1, upstreamPolls: 0, tasks: 0, waits: 0 },
   "missing-key": { outcome: "stopped: HTTP 401 authentication_error", upstreamCreates: 1, upstreamPolls: 0, tasks: 0, waits: 0 },
@@ -48,9 +50,9 @@ const EXPECTED: Record<ScenarioId, Expect> = {
 };
 
 describe("every scenario, end to end through the proxy", () => {
-  it.each(SCENARIO_IDS)("%s", (id) => {
+  it.each(FAULTS)("%s", (id) => {
     const r = results.get(id)!;
-    const { note, minPolls, ...exact } = EXPECTED[id];
+    const { note, minPolls, ...exact } = EXPECTED[id as keyof typeof EXPECTED];
     expect(r).toMatchObject(exact);
     if (note) expect(r.notes.join(" ")).toMatch(note);
     if (minPolls) expect(r.upstreamPolls).toBeGreaterThanOrEqual(minPolls);

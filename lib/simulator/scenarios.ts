@@ -31,6 +31,8 @@ export type Scenario = {
   poll?: FaultScript;
   /** The task itself ends `failed` with this error. */
   taskFailure?: { type: string; message: string };
+  /** The task runs this long (ms) whatever the simulator's timings: long enough to stop, resume or hide the tab. */
+  taskRunMs?: number;
 };
 
 const e500 = (afterCreate = false): Fault => ({
@@ -123,6 +125,12 @@ export const SCENARIOS = [
     label: "“invalid apitype: -1” (sent to a chat endpoint)",
     description: "A gateway's answer to a media request sent to its chat endpoint. Not retried; explained as a wrong endpoint.",
     create: { steps: [{ kind: "chat-endpoint" }], repeat: true },
+  },
+  {
+    id: "long-task",
+    label: "A long task (runs 60 s)",
+    description: "No fault: the task runs for 60 s, long enough to stop watching, resume, reload, open a second tab or hide this one.",
+    taskRunMs: 60_000,
   },
   {
     id: "content-policy",
