@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { Task } from "@/lib/spec/schema";
+import type { Exchange } from "./api";
+import { isWatching, runReducer, type Run } from "./run";
+
+const REQUEST = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, resolution: "720P" as const } };
+const task = (status: Task["status"], id = "task_1"): Task => ({ task_id: id, model: "nano-banana-2", mode: "text-to-video", status, created_at: "x" });
+const ex = (id: string) => ({ id }) as Exchange;
+
+describe("runReducer", () => {
+  it("a run goes from create to watching to done; exchanges, waits and notes are kept once each", () => {
+    let run = runReducer(null, { type: "start", request: REQUEST, uploads: [], now: 1, idempotencyKey: "idem_x" });
+    expect(isWatching(run)).toBe(false);
+    run = runReducer(run, { type: "exchange", exchange: ex("a") });
+    run = runReducer(run, { type: "exchange", exchange: ex("a") });
+    run = runReducer(run, { type: "wait", wait: { id: "w", startedAt: 2, delayMs: 500, reason: "r" } });
+    run = runReducer(run, { type: "note", text: "n" });
+    run = runReducer(run, { type: "note", text: "n" });
+    run = runReducer(run, { type: "task", task: task("queued"), now: 3 });
+    expect(run).toMatchObject({ taskId: "task_1", idempotencyKey: "idem_x", notes: ["n"] });
+    expect(run!.exchanges).toHaveLength(1);
+    expect(run!.waits).toHaveLength(1);
+    expect(isWatching(run)).toBe(true);
+    run = runReducer(run, { type: "task", task: task("succeeded"), now: 9 });
+    expect(run).toMatchObject({ finishedAt: 9 });
+    expect(isWatching(run)).toBe(false);
+    expect(runReducer(run, { type: "stop", reason: "user" })).toBe(run);
+  });
+
+  it("watching a pasted id starts a run without a request; updates of another task are ignored", () => {
+    let run = runReducer(null, { type: "watch", taskId: "task_2", now: 5 });
+    expect(run).toMatchObject({ taskId: "task_2", watchStartedAt: 5 });
+    expect(run!.request).toBeUndefined();
+    expect(isWatching(run)).toBe(true);
+    run = runReducer(run, { type: "task", task: task("running", "task_other"), now: 6 });
+    expect(run!.task).toBeUndefined();
+  });
+
+  it("stop, error and resume", () => {
+    let run: Run | null = runReducer(null, { type: "watch", taskId: "task_1", now: 0 });
+    run = runReducer(run, { type: "stop", reason: "time-limit" });
+    expect(isWatching(run)).toBe(false);
+    run = runReducer(run, { type: "resume", now: 10 });
+    expect(run).toMatchObject({ stopped: undefined, watchStartedAt: 10 });
+    run = runReducer(run, { type: "error", error: { status: 500, type: "internal_error", message: "m" }, now: 11 });
+    expect(isWatching(run)).toBe(false);
+    run = runReducer(run, { type: "resume", now: 12 });
+    expect(isWatching(run)).toBe(true);
+  });
+});
