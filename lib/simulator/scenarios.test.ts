@@ -75,3 +75,11 @@ describe("faultAt", () => {
     expect(faultAt(undefined, 1)).toBeNull();
   });
 });
+
+describe("the README", () => {
+  it("documents every scenario name", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(path.join(process.cwd(), "README.md"), "utf8");
+    for (const id of SCENARIO_IDS) expect(readme).toContain(`| \`${id}\` |`);
+  });
+});
