@@ -99,6 +99,8 @@ export class PlaygroundPage {
   async waitForVideo() {
     await expect(this.status).toHaveText("succeeded", { timeout: 60_000 });
     await expect(this.video).toBeVisible();
+    // Chrome pauses a muted autoplaying video while it is out of view: look at it, as a person would.
+    await this.video.scrollIntoViewIfNeeded();
     await expect
       .poll(() => this.video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && !v.paused && v.currentTime > 0), { timeout: 20_000 })
       .toBe(true);

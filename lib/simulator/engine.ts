@@ -130,7 +130,7 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
  */
 export async function createSimTask(
   request: CreateTaskRequest,
-  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; runMs?: number } = {},
+  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; minRunMs?: number } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
@@ -139,7 +139,7 @@ export async function createSimTask(
     request: { ...request, model: MODEL_ID },
     createdAt: Date.now(),
     queueMs,
-    runMs: opts.runMs ?? Math.max(500, runMsPerSecond * seconds),
+    runMs: Math.max(500, opts.minRunMs ?? 0, runMsPerSecond * seconds),
     render: opts.taskFailure ? { state: "failed", ...opts.taskFailure, finishedAt: Date.now() } : { state: "pending" },
     scenario: opts.scenario,
     idempotencyKey: opts.idempotencyKey,

@@ -79,7 +79,7 @@ export async function simCreate(req: Request): Promise<Response> {
       return Response.json(await viewSimTask(existing, Date.now(), publicBase(req)), { headers: { ...headers, "idempotent-replayed": "true" } });
     }
   }
-  const task = await createSimTask(parsed.value, { scenario: scenario?.id, taskFailure: scenario?.taskFailure, idempotencyKey: key ?? undefined, runMs: scenario?.taskRunMs });
+  const task = await createSimTask(parsed.value, { scenario: scenario?.id, taskFailure: scenario?.taskFailure, idempotencyKey: key ?? undefined, minRunMs: scenario?.minRunMs });
   if (key) await simStore().putIdempotency({ key, taskId: task.task_id, requestHash });
   const normal = async () => Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers });
   return fault ? faultResponse(fault, requestId, normal) : normal();

@@ -31,8 +31,11 @@ export type Scenario = {
   poll?: FaultScript;
   /** The task itself ends `failed` with this error. */
   taskFailure?: { type: string; message: string };
-  /** The task runs this long (ms) whatever the simulator's timings: long enough to stop, resume or hide the tab. */
-  taskRunMs?: number;
+  /**
+   * The task runs at least this long (ms) whatever the simulator's timings: poll faults need a task still
+   * running at the n-th poll, and long-task needs time to stop, resume or hide the tab.
+   */
+  minRunMs?: number;
 };
 
 const e500 = (afterCreate = false): Fault => ({
@@ -80,6 +83,7 @@ export const SCENARIOS = [
     id: "rate-limit-second-poll",
     label: "429 on the second poll",
     description: "The second poll gets 429 with Retry-After: 1; polling backs off, then goes on to success.",
+    minRunMs: 5000,
     poll: { steps: [null, e429] },
   },
   {
@@ -92,12 +96,14 @@ export const SCENARIOS = [
     id: "server-error-twice",
     label: "500 twice on polls, then success",
     description: "Polls 2 and 3 get 500 internal_error; short retries carry the task to success.",
+    minRunMs: 5000,
     poll: { steps: [null, e500(), e500()] },
   },
   {
     id: "server-error-always",
     label: "500 on every poll",
     description: "Every poll from the second gets 500: 3 short retries, then a clear stop showing the request id.",
+    minRunMs: 5000,
     poll: { steps: [null, e500()], repeat: true },
   },
   {
@@ -118,6 +124,7 @@ export const SCENARIOS = [
     id: "not-json",
     label: "A poll answered with HTML, not JSON",
     description: "The first poll is answered with an HTML error page: the proxy answers 502 upstream_error, the poll is retried and goes on.",
+    minRunMs: 5000,
     poll: { steps: [{ kind: "not-json", status: 200 }] },
   },
   {
@@ -130,7 +137,7 @@ export const SCENARIOS = [
     id: "long-task",
     label: "A long task (runs 60 s)",
     description: "No fault: the task runs for 60 s, long enough to stop watching, resume, reload, open a second tab or hide this one.",
-    taskRunMs: 60_000,
+    minRunMs: 60_000,
   },
   {
     id: "content-policy",
