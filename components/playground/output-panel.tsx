@@ -12,7 +12,17 @@ import { WatchTaskForm } from "./watch-task-form";
 const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
-export function OutputPanel({ run, dispatch, follower }: { run: Run | null; dispatch: Dispatch<RunAction>; follower: boolean }) {
+export function OutputPanel({
+  run,
+  dispatch,
+  follower,
+  onWatch,
+}: {
+  run: Run | null;
+  dispatch: Dispatch<RunAction>;
+  follower: boolean;
+  onWatch: (taskId: string) => void;
+}) {
   const mode = run?.request?.mode ?? (run?.task?.mode as ModeId | undefined);
   const label = mode ? modeLabel(mode) : "Watching a task";
   return (
@@ -20,7 +30,7 @@ export function OutputPanel({ run, dispatch, follower }: { run: Run | null; disp
       <h2 id="output-heading" className="text-lg font-semibold">
         Output
       </h2>
-      <WatchTaskForm onWatch={(taskId) => dispatch({ type: "watch", taskId, now: Date.now() })} />
+      <WatchTaskForm onWatch={onWatch} />
       {!run ? (
         <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.

@@ -22,6 +22,8 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
+  /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
+  const createAbort = useRef<AbortController | null>(null);
   const [creating, setCreating] = useState(false);
   const [simulate, setSimulate] = useState("none");
   const { follower } = useTaskWatch(run, dispatch);
@@ -38,13 +40,20 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     setCreating(true);
-    startRun(request, uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined })
+    const abort = new AbortController();
+    createAbort.current = abort;
+    startRun(request, uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: abort.signal })
       .catch((err) => {
         // A 400 from the server points at fields: show each where it belongs, keep everything typed.
         for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
       })
       .finally(() => setCreating(false));
   });
+
+  const onWatch = useCallback((taskId: string) => {
+    createAbort.current?.abort();
+    dispatch({ type: "watch", taskId, now: Date.now() });
+  }, []);
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -80,7 +89,7 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
             />
           </ModeTabs>
         </section>
-        <OutputPanel run={run} dispatch={dispatch} follower={follower} />
+        <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />
       </div>
     </FormProvider>
   );
