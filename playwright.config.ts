@@ -40,6 +40,8 @@ export default defineConfig({
       PORT: String(PORT),
       UPSTREAM_BASE_URL: "",
       UPSTREAM_API_KEY: E2E_KEY,
+      // The slow-upstream scenario waits past this; 2 s keeps that test short.
+      UPSTREAM_TIMEOUT_MS: "2000",
       SIMULATOR_QUEUE_MS: "400",
       SIMULATOR_RUN_MS_PER_SECOND: "250",
       SIMULATOR_DATA_DIR: ".data/e2e-simulator",

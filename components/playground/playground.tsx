@@ -1,13 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useReducer, useRef, type ReactNode } from "react";
+import { useCallback, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
 import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
+import { apiErrorOf, startRun, uploadFile, useTaskWatch } from "@/lib/client/task-hooks";
+import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
 import { ExportTargetProvider } from "./export-target";
@@ -16,6 +17,7 @@ import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
 import { Handoff } from "./handoff";
 import { useApplyValues, useFormLink } from "./use-form-link";
+import { SimulateControl } from "./simulate-control";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
@@ -47,8 +49,12 @@ export function Playground({
   const applyValues = useApplyValues(form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
-  const create = useCreateTask(dispatch);
-  useTaskPolling(run, dispatch);
+  /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
+  const createAbort = useRef<AbortController | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [simulate, setSimulate] = useState("none");
+  const { follower } = useTaskWatch(run, dispatch);
+  useTaskIdInUrl(run?.taskId, dispatch);
 
   const upload = useCallback(async (file: File) => {
     const { upload, exchange } = await uploadFile(file);
@@ -60,14 +66,21 @@ export function Playground({
     const request = toCreateRequest(state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
-    dispatch({ type: "start", request, uploads, now: Date.now() });
-    create.mutate(request, {
-      // A 400 from the server points at fields: show each where it belongs, keep everything typed.
-      onError: (err) => {
-        for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message });
-      },
-    });
+    setCreating(true);
+    const abort = new AbortController();
+    createAbort.current = abort;
+    startRun(request, uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: abort.signal })
+      .catch((err) => {
+        // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+        for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
+      })
+      .finally(() => setCreating(false));
   });
+
+  const onWatch = useCallback((taskId: string) => {
+    createAbort.current?.abort();
+    dispatch({ type: "watch", taskId, now: Date.now() });
+  }, []);
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -98,12 +111,17 @@ export function Playground({
             </span>
           </div>
           <ModeTabs onModeChange={onModeChange}>
-            <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
+            <TaskForm
+              onSubmit={onSubmit}
+              onUpload={upload}
+              creating={creating}
+              beforeRun={upstream.simulated ? <SimulateControl value={simulate} onChange={setSimulate} /> : null}
+            />
           </ModeTabs>
           <Handoff linkIssues={linkIssues} onImport={applyValues} />
         </section>
         )}
-        {panels.output && <OutputPanel run={run} dispatch={dispatch} />}
+        {panels.output && <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />}
       </div>
     </FormProvider>
     </ExportTargetProvider>
