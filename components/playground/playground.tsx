@@ -1,9 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
 import { useCallback, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
-import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
+import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
@@ -51,7 +52,17 @@ export function Playground({
   const uploadExchanges = useRef(new Map<string, Exchange>());
   /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
   const createAbort = useRef<AbortController | null>(null);
-  const [creating, setCreating] = useState(false);
+  // The create (with the policy's retries, under one Idempotency-Key) is a TanStack mutation.
+  const create = useMutation({
+    mutationFn: (vars: { request: CreateTaskRequest; uploads: Exchange[]; signal: AbortSignal }) =>
+      startRun(vars.request, vars.uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: vars.signal }),
+    retry: false,
+    // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+    onError: (err) => {
+      for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
+    },
+  });
+  const creating = create.isPending;
   const [simulate, setSimulate] = useState("none");
   const { follower } = useTaskWatch(run, dispatch);
   useTaskIdInUrl(run?.taskId, dispatch);
@@ -66,15 +77,9 @@ export function Playground({
     const request = toCreateRequest(state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
-    setCreating(true);
     const abort = new AbortController();
     createAbort.current = abort;
-    startRun(request, uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: abort.signal })
-      .catch((err) => {
-        // A 400 from the server points at fields: show each where it belongs, keep everything typed.
-        for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
-      })
-      .finally(() => setCreating(false));
+    create.mutate({ request, uploads, signal: abort.signal });
   });
 
   const onWatch = useCallback((taskId: string) => {

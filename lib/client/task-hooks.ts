@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import type { CreateTaskRequest, Upload } from "@/lib/spec/schema";
 import { callProxy, type Exchange } from "./api";
@@ -42,29 +43,44 @@ export function useTaskWatch(run: Run | null, dispatch: Dispatch<RunAction>): { 
   const leader = useTaskLeadership(taskId, watching);
   const hasTask = useRef(false);
   hasTask.current = !!run?.task;
-  const watchStartedAt = run?.watchStartedAt;
+  const queryClient = useQueryClient();
+  const queryKey = ["task-watch", taskId, run?.watchStartedAt] as const;
+  const active = watching && leader && !!taskId;
+
+  // TanStack Query owns the watch's lifecycle: one watch per task and window, aborted through its signal
+  // when the page leaves or the key changes. The loop inside is lib's watchTask (the same code the bench runs).
+  const query = useQuery({
+    queryKey,
+    enabled: active,
+    queryFn: ({ signal }) =>
+      watchTask(taskId!, {
+        signal,
+        pollFirst: !hasTask.current,
+        visibility: pageVisibility,
+        onEvent: (event) => {
+          dispatch(toAction(event));
+          if (event.type === "task") broadcastTask(event.task);
+        },
+      }),
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+
+  // "Stop watching" (or losing the lock) ends the loop now, not at its next poll.
+  useEffect(() => {
+    if (!active) void queryClient.cancelQueries({ queryKey: ["task-watch", taskId] });
+  }, [active, queryClient, taskId]);
 
   useEffect(() => {
-    if (!watching || !leader || !taskId) return;
-    const abort = new AbortController();
-    watchTask(taskId, {
-      signal: abort.signal,
-      pollFirst: !hasTask.current,
-      visibility: pageVisibility,
-      onEvent: (event) => {
-        dispatch(toAction(event));
-        if (event.type === "task") broadcastTask(event.task);
-      },
-    }).then(
-      (end) => {
-        if (end === "time-limit") dispatch({ type: "stop", reason: "time-limit" });
-      },
-      (err) => {
-        if (!isAbort(err) && !abort.signal.aborted) dispatch({ type: "error", error: toRunError(err), now: Date.now() });
-      },
-    );
-    return () => abort.abort();
-  }, [watching, leader, taskId, watchStartedAt, dispatch]);
+    if (query.data === "time-limit") dispatch({ type: "stop", reason: "time-limit" });
+  }, [query.data, dispatch]);
+
+  useEffect(() => {
+    if (query.error && !isAbort(query.error)) dispatch({ type: "error", error: toRunError(query.error), now: Date.now() });
+  }, [query.error, dispatch]);
 
   const onBroadcast = useCallback((task: Parameters<typeof broadcastTask>[0]) => dispatch({ type: "task", task, now: Date.now() }), [dispatch]);
   useTaskBroadcasts(taskId, watching && !leader, onBroadcast);
