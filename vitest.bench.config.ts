@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 
 /**
  * `npm run bench:polling`: the bench script runs under Vitest for its TypeScript and `@/` alias handling
- * (the same aliases as vitest.config.ts; a merged config would also merge in every unit test).
+ * (the same aliases as vitest.config.ts; a merged config would also merge in every unit test). Each bench
+ * script picks its file by name: `vitest run --config vitest.bench.config.ts bench-polling`.
  */
 export default defineConfig({
   resolve: {
@@ -12,5 +13,5 @@ export default defineConfig({
       "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
     },
   },
-  test: { include: ["scripts/bench-polling.ts"], environment: "node", reporters: ["dot"], silent: false, testTimeout: 120_000 },
+  test: { include: ["scripts/bench-*.ts"], environment: "node", reporters: ["dot"], silent: false, testTimeout: 120_000 },
 });

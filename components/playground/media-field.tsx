@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useDropzone, type Accept } from "react-dropzone";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
-import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/schema";
+import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/form-state";
 import { extensionOf } from "@/lib/media";
 import { ApiClientError } from "@/lib/client/api";
 import { describedBy, inputClass } from "./field";

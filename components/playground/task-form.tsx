@@ -3,12 +3,16 @@
 import type { ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { ASPECT_RATIOS, DURATIONS, PROMPT_MAX_CHARS, RESOLUTIONS, fieldsOf } from "@/lib/spec/nano-banana-2";
-import { charCount, formSchema, type FormState } from "@/lib/spec/schema";
+import dynamic from "next/dynamic";
+import { charCount, type FormState } from "@/lib/spec/form-state";
 import { Field, describedBy, inputClass } from "./field";
-import { MediaField } from "./media-field";
-import { ReferenceImages } from "./reference-images";
 import { RunButton } from "./run-button";
 import { SegmentedRadio } from "./segmented-radio";
+import { useFormBlocker } from "./use-form-check";
+
+// The media fields (react-dropzone) load with the first mode that takes a file, not with the page.
+const MediaField = dynamic(() => import("./media-field").then((m) => m.MediaField));
+const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m.ReferenceImages));
 
 const FORM_ID = "nb2";
 
@@ -18,17 +22,18 @@ type Props = {
   creating: boolean;
   /** Shown right above the run button (the simulator's fault scenarios). */
   beforeRun?: ReactNode;
+  /** Why the initial values cannot run yet, as the server found it (until the schema has loaded here). */
+  initialBlocker: string | null;
 };
 
 /** The fields of the current mode, validated as the user types; values of other modes are kept. */
-export function TaskForm({ onSubmit, onUpload, creating, beforeRun }: Props) {
+export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlocker }: Props) {
   const { register, control, formState } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const fields = fieldsOf(values.mode);
   const errors = formState.errors;
   const promptCount = charCount(values.prompt.trim());
-  const check = formSchema.safeParse(values);
-  const blocker = check.success ? null : check.error.issues[0].message;
+  const blocker = useFormBlocker(values, initialBlocker);
 
   const id = (name: string) => `${FORM_ID}-${name}`;
   return (

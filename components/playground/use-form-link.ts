@@ -3,8 +3,8 @@
 import { useCallback, useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
-import type { FormState } from "@/lib/spec/schema";
-import { formStateToSearchParams } from "@/lib/handoff/url-state";
+import type { FormState } from "@/lib/spec/form-state";
+import { formStateToSearchParams } from "@/lib/handoff/url-params";
 
 /**
  * Keeps the form's state in the address bar (replaceState, a moment after the last change), so the

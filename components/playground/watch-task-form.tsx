@@ -1,22 +1,23 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { taskIdSchema } from "@/lib/spec/schema";
 import { inputClass } from "./field";
 
 /** Resume watching any task by its id: one made here before a reload, in another tab, or outside the playground. */
 export function WatchTaskForm({ onWatch }: { onWatch: (taskId: string) => void }) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The schema (and zod) load when an id is first submitted, not with the page.
+    const { taskIdSchema } = await import("@/lib/spec/schema");
     const parsed = taskIdSchema.safeParse(value.trim());
     if (!parsed.success) return setError(parsed.error.issues[0].message);
     setError(null);
     onWatch(parsed.data);
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Watch a task by id" className="space-y-1">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Watch a task by id" className="space-y-1">
       <div className="flex gap-2">
         <label htmlFor="nb2-watch-id" className="sr-only">
           Task id to watch

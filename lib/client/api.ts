@@ -2,7 +2,7 @@
  * The browser's side of the proxy: every call is recorded as an exchange (method, path, status,
  * latency, request and response JSON) for the output panel, and errors are rebuilt from the envelope.
  */
-import { errorEnvelopeSchema, type ErrorEnvelope } from "@/lib/spec/schema";
+import type { ErrorEnvelope } from "@/lib/spec/schema";
 
 export const REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY (added by the server, never sent to the browser)";
 
@@ -124,6 +124,8 @@ export async function callProxy<T>(
   }
   exchange.responseBody = json;
   if (!res.ok) {
+    // The schema (and zod) load with the first error, not with the page.
+    const { errorEnvelopeSchema } = await import("@/lib/spec/schema");
     const parsed = errorEnvelopeSchema.safeParse(json);
     const envelope = parsed.success
       ? parsed.data.error

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POLLING } from "@/lib/spec/nano-banana-2";
 import type { Task } from "@/lib/spec/schema";
 import { createTaskFlow, watchTask, type FlowEvent, type Visibility } from "./task-flow";
@@ -34,6 +34,11 @@ function visibility(hidden: boolean) {
   return v;
 }
 
+// lib/client/api.ts loads the error schema on the first error response (a dynamic import, so zod stays out
+// of the page's first load); load it now, on real timers, as a browser would have by then.
+beforeAll(async () => {
+  await import("@/lib/spec/schema");
+});
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();

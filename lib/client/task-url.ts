@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type Dispatch } from "react";
-import { TASK_ID_PATTERN } from "@/lib/spec/schema";
+import { TASK_ID_PATTERN } from "@/lib/spec/form-state";
 import type { RunAction } from "./run";
 
 const PARAM = "task";

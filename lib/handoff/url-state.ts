@@ -5,30 +5,12 @@
  * Never media contents (only http(s) URLs the schema accepts) and never a key.
  */
 import { FIELDS, MODEL_ID, type FieldName } from "@/lib/spec/nano-banana-2";
-import { INITIAL_FORM_STATE, isMediaUrl, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
+import { INITIAL_FORM_STATE, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { importRequest } from "./request-import";
 
+export { formStateToSearchParams } from "./url-params";
+
 const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
-
-/** A media URL that may go into a link: one the schema accepts, without credentials in it. */
-function shareable(url: string): boolean {
-  if (!isMediaUrl(url)) return false;
-  const u = new URL(url);
-  return !u.username && !u.password;
-}
-
-/** The search params that reproduce the form's current mode and its fields. */
-export function formStateToSearchParams(state: FormState): URLSearchParams {
-  const { mode, input } = toCreateRequest(state);
-  const params = new URLSearchParams({ mode });
-  for (const [field, value] of Object.entries(input)) {
-    if (Array.isArray(value)) value.filter(shareable).forEach((url) => params.append(field, url));
-    else if (field.endsWith("_url")) {
-      if (shareable(String(value))) params.set(field, String(value));
-    } else if (value !== "") params.set(field, String(value));
-  }
-  return params;
-}
 
 type SearchParamsRecord = Record<string, string | string[] | undefined>;
 

@@ -7,7 +7,6 @@ import {
   ASPECT_RATIO_VALUES,
   DEFAULTS,
   DURATIONS,
-  IMAGE_LIMITS,
   MESSAGES,
   MODEL_ID,
   MODES,
@@ -16,29 +15,16 @@ import {
   REFERENCE_COUNTS,
   RESOLUTIONS,
   TASK_STATUSES,
-  VIDEO_LIMITS,
   fieldsOf,
   modeLabel,
   type FieldName,
   type ModeId,
 } from "./nano-banana-2";
+import { TASK_ID_PATTERN, charCount, isMediaUrl, type CreateTaskRequest, type FieldIssue } from "./form-state";
 
-/** Counts characters as people do (code points), not UTF-16 units. */
-export function charCount(text: string): number {
-  return [...text].length;
-}
+export * from "./form-state";
 
-/** https URLs anywhere; plain http only on loopback (the simulator and local file servers). */
-export function isMediaUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-}
+
 
 const promptSchema = z
   .string({ error: MESSAGES.promptRequired })
@@ -140,16 +126,6 @@ export const formStateSchema = z.object({
 });
 export type FormState = z.infer<typeof formStateSchema>;
 
-export const INITIAL_FORM_STATE: FormState = {
-  mode: "text-to-video",
-  prompt: "",
-  aspect_ratio: DEFAULTS.aspect_ratio,
-  duration: DEFAULTS.duration,
-  resolution: DEFAULTS.resolution,
-  image_url: "",
-  reference_image_urls: [],
-  video_url: "",
-};
 
 /** What the form validates: only the fields the current mode takes (others are kept but ignored). */
 export const formSchema = z.discriminatedUnion(
@@ -160,28 +136,8 @@ export const formSchema = z.discriminatedUnion(
   ],
 );
 
-export type Input = {
-  prompt: string;
-  aspect_ratio: (typeof ASPECT_RATIO_VALUES)[number];
-  duration?: (typeof DURATIONS)[number];
-  resolution: (typeof RESOLUTIONS)[number];
-  image_url?: string;
-  reference_image_urls?: string[];
-  video_url?: string;
-};
-export type CreateTaskRequest = { model: typeof MODEL_ID; mode: ModeId; input: Input };
 
-/** Builds the create request for the current mode from the form state (only that mode's fields). */
-export function toCreateRequest(state: FormState): CreateTaskRequest {
-  const input: Record<string, unknown> = {};
-  for (const field of fieldsOf(state.mode)) {
-    const value = state[field];
-    input[field] = typeof value === "string" ? value.trim() : value;
-  }
-  return { model: MODEL_ID, mode: state.mode, input: input as Input };
-}
 
-export type FieldIssue = { param: string; message: string };
 
 /** Flattens zod issues to `{ param, message }` with dotted paths (`input.duration`). */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -204,12 +160,8 @@ export function parseCreateTaskRequest(
   return { ok: false, issues: toFieldIssues(result.error) };
 }
 
-export const TASK_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: MESSAGES.taskId });
 
-/** Media limits by kind, for uploads and dropzones. */
-export const MEDIA_KINDS = { image: IMAGE_LIMITS, video: VIDEO_LIMITS } as const;
-export type MediaKind = keyof typeof MEDIA_KINDS;
 
 // ---- Responses of the guide's task contract ----
 
@@ -253,3 +205,12 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/**
+ * Why the form cannot run yet (the first issue of `formSchema`), or null when it can: what the run button
+ * says below itself. The server computes it for the first paint; the browser once zod has loaded.
+ */
+export function formBlocker(state: FormState): string | null {
+  const check = formSchema.safeParse(state);
+  return check.success ? null : check.error.issues[0].message;
+}

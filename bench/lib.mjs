@@ -1,0 +1,81 @@
+// Helpers shared by the bench scripts: starting servers on loopback, statistics, formatting.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+/** Runs a command to completion in the repository, inheriting the output; throws when it fails. */
+export function run(cmd, args, { env = {}, cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/**
+ * `next start` for `dir` on localhost:`port` (loopback only; `localhost` rather than 127.0.0.1 because the
+ * guide's `/` rewrite targets the server's own host name), resolved once `probe` answers.
+ */
+export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", dir, "-p", String(port), "-H", "localhost"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const base = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start ${dir} exited:\n${log}`);
+    try {
+      const res = await fetch(base + probe);
+      if (res.status < 500) break;
+    } catch {}
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`next start ${dir} did not answer on ${base}${probe}:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
+}
+
+/** Playwright's Chromium where installed, Debian's otherwise, with the flags of e2e/browser.ts. */
+export async function launchChromium() {
+  const { chromium } = await import("@playwright/test");
+  let bundled = "";
+  try {
+    bundled = chromium.executablePath();
+  } catch {}
+  if (bundled && existsSync(bundled)) return chromium.launch();
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+
+export const median = (values) => quantile(values, 0.5);
+
+/** `median [min–max]` with a fixed number of decimals. */
+export function spread(values, digits = 0, unit = "") {
+  return `${median(values).toFixed(digits)}${unit} [${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]`;
+}
+
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+export const flag = (name) => process.argv.includes(`--${name}`);

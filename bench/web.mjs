@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// npm run bench:web — the guide page and the embed against a bare Next page (bench/yardstick), same
+// next/react, same machine, same run. Options: --runs N (default 7), --no-build, --json FILE.
+//
+// Per page, each load cold (a fresh browser context: empty cache, no service worker):
+// - scripts: gzipped bytes (zlib level 6) of every script the page loads, split into the first load
+//   (fetches started before the run button was usable) and what loads later without any interaction;
+// - usable: ms from navigation start to the `run-button-usable` performance mark, set by an effect of the
+//   run button (components/playground/run-button.tsx; the yardstick's form does the same): the button is
+//   hydrated and its handlers are attached;
+// - LCP (ms), TBT (ms: long tasks' time over 50 ms between first contentful paint and 1.5 s after load),
+//   CLS (sum of layout shifts without recent input, until then).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { NEXT_BIN, ROOT, arg, flag, launchChromium, median, run, spread, startNext } from "./lib.mjs";
+
+const RUNS = Number(arg("runs", 7));
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3431);
+const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
+const MARK = "run-button-usable";
+const BUDGET = { guideKiB: 50, usableRatio: 1.3, cls: 0 };
+
+if (!flag("no-build")) {
+  console.log("Building the app and the yardstick…");
+  await run(process.execPath, [NEXT_BIN, "build"]);
+  await run(process.execPath, [NEXT_BIN, "build", "bench/yardstick"]);
+}
+
+const app = await startNext({ port: APP_PORT, probe: "/api/health", env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" } });
+const yard = await startNext({ dir: "bench/yardstick", port: YARD_PORT });
+const pages = [
+  { name: "yardstick", url: `${yard.base}/` },
+  { name: "guide", url: `${app.base}/` },
+  { name: "embed", url: `${app.base}/embed/nano-banana-2` },
+];
+
+// Collected in the page from its first script on (buffered observers see entries from before, too).
+const OBSERVE = () => {
+  const w = window;
+  w.__bench = { lcp: 0, cls: 0, longTasks: [] };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__bench.lcp = e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => !e.hadRecentInput && (w.__bench.cls += e.value))).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__bench.longTasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
+};
+
+const browser = await launchChromium();
+const results = Object.fromEntries(pages.map((p) => [p.name, []]));
+try {
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so that the machine's noise falls on all three alike.
+    for (const p of pages) results[p.name].push(await loadOnce(p.url));
+    process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
+  }
+} finally {
+  await browser.close();
+  await app.stop();
+  await yard.stop();
+}
+
+async function loadOnce(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  const scripts = new Map();
+  page.on("response", async (res) => {
+    if (res.request().resourceType() !== "script") return;
+    try {
+      scripts.set(res.url(), gzipSync(await res.body(), { level: 6 }).length);
+    } catch {}
+  });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  const m = await page.evaluate((mark) => {
+    const usable = performance.getEntriesByName(mark)[0].startTime;
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+    const tbt = window.__bench.longTasks.filter(([s]) => s >= fcp).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+    const starts = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js")).map((e) => [e.name, e.startTime]);
+    return { usable, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
+  }, MARK);
+  await context.close();
+  let first = 0;
+  let later = 0;
+  const start = new Map(m.starts);
+  for (const [u, gz] of scripts) {
+    if ((start.get(u) ?? 0) <= m.usable) first += gz;
+    else later += gz;
+  }
+  return { usable: m.usable, lcp: m.lcp, tbt: m.tbt, cls: m.cls, firstKiB: first / 1024, laterKiB: later / 1024, scripts: scripts.size };
+}
+
+const col = (rs, k) => rs.map((r) => r[k]);
+const y = results.yardstick;
+console.log(`\nbench:web — ${RUNS} cold loads per page, interleaved; median [min–max]. Shared machine: times are noisy, bytes are not.\n`);
+for (const p of pages) {
+  const rs = results[p.name];
+  console.log(`${p.name.padEnd(9)} ${p.url}`);
+  console.log(`  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (+${(median(col(rs, "firstKiB")) - median(col(y, "firstKiB"))).toFixed(1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`);
+  console.log(`  scripts, loaded later ${spread(col(rs, "laterKiB"), 1, " KiB")} gz   (after the button is usable, no interaction)`);
+  console.log(`  run button usable     ${spread(col(rs, "usable"), 0, " ms")}   (×${(median(col(rs, "usable")) / median(col(y, "usable"))).toFixed(2)} vs yardstick)`);
+  console.log(`  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`);
+  console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
+  console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
+}
+
+const extra = (name) => median(col(results[name], "firstKiB")) - median(col(y, "firstKiB"));
+const ratio = (name) => median(col(results[name], "usable")) / median(col(y, "usable"));
+const checks = [
+  [`guide: first-load scripts ≤ yardstick + ${BUDGET.guideKiB} KiB`, extra("guide") <= BUDGET.guideKiB, `+${extra("guide").toFixed(1)} KiB`],
+  ["embed: first-load scripts below the guide's", extra("embed") < extra("guide"), `+${extra("embed").toFixed(1)} KiB`],
+  ...["guide", "embed"].map((n) => [`${n}: run button usable ≤ ${BUDGET.usableRatio}× yardstick`, ratio(n) <= BUDGET.usableRatio, `×${ratio(n).toFixed(2)}`]),
+  ...["guide", "embed"].map((n) => [`${n}: CLS = 0`, Math.max(...col(results[n], "cls")) === BUDGET.cls, `max ${Math.max(...col(results[n], "cls")).toFixed(4)}`]),
+];
+console.log("\nBudget");
+for (const [what, ok, value] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
+
+const out = arg("json", path.join(ROOT, ".bench/web.json"));
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, checks }, null, 2));
+console.log(`\nRaw figures: ${path.relative(ROOT, out)}`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

@@ -1,0 +1,73 @@
+"use client";
+
+import type { Dispatch } from "react";
+import { POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
+import { isWatching, type Run, type RunAction } from "@/lib/client/run";
+import { ErrorCard } from "./error-card";
+import { ExchangeList } from "./exchange-list";
+import { TaskStatusBar } from "./task-status-bar";
+import { VideoResult } from "./video-result";
+import { RunRequestExport } from "./run-request-export";
+
+const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits. */
+export function RunView({ run, dispatch, follower }: { run: Run; dispatch: Dispatch<RunAction>; follower: boolean }) {
+  const mode = run.request?.mode ?? (run.task?.mode as ModeId | undefined);
+  const label = mode ? modeLabel(mode) : "Watching a task";
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {label}
+        {run.taskId && (
+          <>
+            {" · "}
+            <span className="font-mono" aria-label="Task id">
+              {run.taskId}
+            </span>
+          </>
+        )}
+      </p>
+      {run.request && <RunRequestExport request={run.request} />}
+      <TaskStatusBar run={run} />
+      {follower && (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {RETRY_MESSAGES.follower}
+        </p>
+      )}
+      {isWatching(run) && (
+        <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
+          Stop watching
+        </button>
+      )}
+      {run.stopped && (
+        <div role="status" aria-label="Watching stopped" className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+          {run.stopped === "time-limit" ? RETRY_MESSAGES.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_MESSAGES.stopped}{" "}
+          <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className="font-medium text-amber-700 underline dark:text-amber-400">
+            Keep watching
+          </button>
+        </div>
+      )}
+      {run.notes.map((note) => (
+        <p key={note} role="status" aria-label="What happened" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40">
+          {note}
+        </p>
+      ))}
+      {run.error && (
+        <>
+          <ErrorCard error={run.error} />
+          {run.taskId && (
+            <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
+              Keep watching
+            </button>
+          )}
+        </>
+      )}
+      {run.task?.status === "failed" && run.task.error && (
+        <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
+      )}
+      {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} />}
+      <ExchangeList exchanges={run.exchanges} waits={run.waits} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Writing the form's state into a link (the zod-free half of ./url-state.ts, which reads links back):
+ * the browser keeps its address bar current with this and needs no schema for it.
+ */
+import { isMediaUrl, toCreateRequest, type FormState } from "@/lib/spec/form-state";
+
+/** A media URL that may go into a link: one the schema accepts, without credentials in it. */
+function shareable(url: string): boolean {
+  if (!isMediaUrl(url)) return false;
+  const u = new URL(url);
+  return !u.username && !u.password;
+}
+
+/** The search params that reproduce the form's current mode and its fields. */
+export function formStateToSearchParams(state: FormState): URLSearchParams {
+  const { mode, input } = toCreateRequest(state);
+  const params = new URLSearchParams({ mode });
+  for (const [field, value] of Object.entries(input)) {
+    if (Array.isArray(value)) value.filter(shareable).forEach((url) => params.append(field, url));
+    else if (field.endsWith("_url")) {
+      if (shareable(String(value))) params.set(field, String(value));
+    } else if (value !== "") params.set(field, String(value));
+  }
+  return params;
+}
