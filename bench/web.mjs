@@ -10,7 +10,7 @@
 //   hydrated and its handlers are attached;
 // - LCP (ms), TBT (ms: long tasks' time over 50 ms between first contentful paint and 1.5 s after load),
 //   CLS (sum of layout shifts without recent input, until then).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { NEXT_BIN, ROOT, arg, flag, launchChromium, median, run, spread, startNext } from "./lib.mjs";
@@ -114,6 +114,14 @@ const checks = [
 ];
 console.log("\nBudget");
 for (const [what, ok, value] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
+
+if (flag("write-baseline")) {
+  const file = path.join(ROOT, "bench/yardstick-baseline.json");
+  const version = (name) => JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
+  const baseline = { firstLoadKiB: Number(median(col(y, "firstKiB")).toFixed(1)), next: version("next"), react: version("react"), measuredAt: new Date().toISOString().slice(0, 10) };
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`Baseline written: ${path.relative(ROOT, file)} (${baseline.firstLoadKiB} KiB)`);
+}
 
 const out = arg("json", path.join(ROOT, ".bench/web.json"));
 mkdirSync(path.dirname(out), { recursive: true });

@@ -4,6 +4,9 @@
  * browser, the bench script and the exported code all follow it.
  */
 import { RETRY, RETRY_MESSAGES } from "@/lib/spec/nano-banana-2";
+import { RetryStopped } from "./retry-stopped";
+
+export { RetryStopped };
 
 export type Operation = "create" | "poll";
 
@@ -78,16 +81,6 @@ export type RetryEvent =
   | { type: "wait"; delayMs: number; reason: string; startedAt: number; retryNumber: number; maxRetries: number }
   | { type: "gave-up"; reason: string; failures: number };
 
-/** Thrown when the policy stops: carries the last error and the policy's reason. */
-export class RetryStopped extends Error {
-  constructor(
-    readonly cause: unknown,
-    readonly reason: string,
-    readonly failures: number,
-  ) {
-    super(reason);
-  }
-}
 
 /**
  * Runs `call` and, when it fails with something `classify` recognises, retries as `decide` says, waiting

@@ -17,7 +17,7 @@ import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
 import { Handoff } from "./handoff";
 import { useApplyValues, useFormLink } from "./use-form-link";
-import { SimulateControl } from "./simulate-control";
+import { SimulateControl, type ScenarioChoice } from "./simulate-control";
 import { lazyResolver } from "./use-form-check";
 
 export type PlaygroundProps = {
@@ -37,6 +37,8 @@ export type PlaygroundProps = {
 type Props = PlaygroundProps & {
   /** Why the initial values cannot run yet (computed on the server with the schema), or null. */
   initialBlocker: string | null;
+  /** The simulator's fault scenarios (empty with a real upstream). */
+  scenarios: ScenarioChoice[];
 };
 
 /** The playground (browser side): mode tabs and the validated form on the left, the task's exchanges and video on the right. */
@@ -48,6 +50,7 @@ export function PlaygroundClient({
   panels = { form: true, output: true },
   toolbar,
   initialBlocker,
+  scenarios,
 }: Props) {
   const form = useForm<FormState>({ resolver: lazyResolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
   useFormLink(form);
@@ -125,7 +128,7 @@ export function PlaygroundClient({
               onUpload={upload}
               creating={creating}
               initialBlocker={initialBlocker}
-              beforeRun={upstream.simulated ? <SimulateControl value={simulate} onChange={setSimulate} /> : null}
+              beforeRun={upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null}
             />
           </ModeTabs>
           <Handoff linkIssues={linkIssues} onImport={applyValues} />

@@ -1,11 +1,14 @@
+import { SCENARIOS } from "@/lib/simulator/scenarios";
 import { INITIAL_FORM_STATE, formBlocker } from "@/lib/spec/schema";
 import { PlaygroundClient, type PlaygroundProps } from "./playground-client";
 
 /**
  * The playground. A server component: it checks the initial values against the schema here, so the
- * first paint says why the form cannot run yet while zod stays out of the page's first load.
+ * first paint says why the form cannot run yet while zod stays out of the page's first load, and hands over
+ * the simulator's scenarios as data rather than as a module.
  */
 export function Playground(props: PlaygroundProps) {
   const initial = { ...(props.initialState ?? INITIAL_FORM_STATE), ...props.initialValues };
-  return <PlaygroundClient {...props} initialBlocker={formBlocker(initial)} />;
+  const scenarios = props.upstream.simulated ? SCENARIOS.map(({ id, label, description }) => ({ id, label, description })) : [];
+  return <PlaygroundClient {...props} initialBlocker={formBlocker(initial)} scenarios={scenarios} />;
 }

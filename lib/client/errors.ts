@@ -1,4 +1,4 @@
-import { RetryStopped } from "@/lib/retry-policy";
+import { RetryStopped } from "@/lib/retry-stopped";
 import { ApiClientError } from "./api";
 import type { RunError } from "./run";
 

@@ -7,7 +7,10 @@ import { callProxy, type Exchange } from "./api";
 import { toRunError } from "./errors";
 import { isWatching, type Run, type RunAction } from "./run";
 import { broadcastTask, useTaskBroadcasts, useTaskLeadership } from "./tab-leader";
-import { createTaskFlow, newIdempotencyKey, watchTask, type FlowEvent, type Visibility } from "./task-flow";
+import type { FlowEvent, Visibility } from "./task-flow";
+
+/** The create and watch loops (with the retry policy) load with the first run or watch, not with the page. */
+const taskFlow = () => import("./task-flow");
 
 function toAction(event: FlowEvent): RunAction {
   switch (event.type) {
@@ -52,8 +55,8 @@ export function useTaskWatch(run: Run | null, dispatch: Dispatch<RunAction>): { 
   const query = useQuery({
     queryKey,
     enabled: active,
-    queryFn: ({ signal }) =>
-      watchTask(taskId!, {
+    queryFn: async ({ signal }) =>
+      (await taskFlow()).watchTask(taskId!, {
         signal,
         pollFirst: !hasTask.current,
         visibility: pageVisibility,
@@ -99,6 +102,7 @@ export async function startRun(
   dispatch: Dispatch<RunAction>,
   opts: { simulate?: string; signal?: AbortSignal },
 ): Promise<void> {
+  const { createTaskFlow, newIdempotencyKey } = await taskFlow();
   const idempotencyKey = newIdempotencyKey();
   dispatch({ type: "start", request, uploads, now: Date.now(), idempotencyKey, simulate: opts.simulate });
   try {

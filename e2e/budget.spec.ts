@@ -1,0 +1,46 @@
+import { expect, test, type Page } from "@playwright/test";
+import { gzipSync } from "node:zlib";
+import baseline from "../bench/yardstick-baseline.json";
+
+/**
+ * The size budget, on the build the other end-to-end tests use (no second build): the scripts a page
+ * loads before its run button is usable (the `run-button-usable` mark), gzipped as `npm run bench:web`
+ * counts them, at most 50 KiB above the bare Next page's (bench/yardstick-baseline.json, refreshed with
+ * `npm run bench:web -- --write-baseline`), and the embed's below the guide's. Bytes only: never times.
+ */
+const BUDGET_KIB = 50;
+
+async function firstLoadKiB(page: Page, path: string): Promise<number> {
+  const bodies = new Map<string, Promise<number>>();
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") bodies.set(res.url(), res.body().then((b) => gzipSync(b, { level: 6 }).length, () => 0));
+  });
+  await page.goto(path);
+  await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
+  const started = await page.evaluate(() => {
+    const usable = performance.getEntriesByName("run-button-usable")[0].startTime;
+    return performance
+      .getEntriesByType("resource")
+      .filter((e) => e.startTime <= usable)
+      .map((e) => e.name);
+  });
+  let total = 0;
+  for (const url of started) total += (await bodies.get(url)) ?? 0;
+  return total / 1024;
+}
+
+test("the guide's first-load scripts stay within 50 KiB (gzipped) of a bare Next page; the embed's below", async ({ browser }) => {
+  const measure = async (path: string) => {
+    const context = await browser.newContext();
+    try {
+      return await firstLoadKiB(await context.newPage(), path);
+    } finally {
+      await context.close();
+    }
+  };
+  const guide = await measure("/");
+  const embed = await measure("/embed/nano-banana-2");
+  const over = (kib: number) => `${(kib - baseline.firstLoadKiB).toFixed(1)} KiB above the yardstick's ${baseline.firstLoadKiB} KiB`;
+  expect(guide - baseline.firstLoadKiB, `guide: ${guide.toFixed(1)} KiB, ${over(guide)}`).toBeLessThanOrEqual(BUDGET_KIB);
+  expect(embed, `embed: ${embed.toFixed(1)} KiB, ${over(embed)}; guide ${guide.toFixed(1)} KiB`).toBeLessThan(guide);
+});
