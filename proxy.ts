@@ -25,6 +25,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build assets need no framing policy.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Static build assets need no framing policy. Upload endpoints stay out: with a proxy in front, Next
+  // buffers the request body (up to 10 MB, then cuts it), and uploads must stream (JSON answers need no framing policy).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads).*)"],
 };

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch } from "react";
-import { POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
+import { MODE_IDS, POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
@@ -24,7 +24,8 @@ export function OutputPanel({
   follower: boolean;
   onWatch: (taskId: string) => void;
 }) {
-  const mode = run?.request?.mode ?? (run?.task?.mode as ModeId | undefined);
+  const reported = run?.task?.mode;
+  const mode = run?.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : "Watching a task";
   return (
     <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">

@@ -12,6 +12,8 @@ export type SimTask = {
   scenario?: string;
   /** The Idempotency-Key of the create that made it. */
   idempotencyKey?: string;
+  /** The model id a create in the gateway dialect named (echoed in that dialect's answers). */
+  gatewayModel?: string;
   render:
     | { state: "pending" }
     | { state: "done"; fileId: string; durationSeconds: number; width: number; height: number; finishedAt: number }

@@ -286,7 +286,7 @@ export const RETRY_MESSAGES = {
     `${status ? `HTTP ${status}` : "No answer"}: transient, waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}.`,
   createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
     `HTTP ${status} on the create: the task may exist upstream. Retrying in ${(delayMs / 1000).toFixed(1)} s with the same Idempotency-Key (retry ${retry} of ${max}), so it cannot create a second task.`,
-  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key. Check upstream whether the task exists before creating another.",
+  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key that the upstream honours. Check upstream whether the task exists before creating another.",
   rateLimitGaveUp: (retries: number) =>
     `Still rate limited after ${retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.`,
   transientGaveUp: (retries: number) =>
