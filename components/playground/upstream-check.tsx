@@ -31,7 +31,7 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
         {check.truncated ? (
           <p className="text-xs text-zinc-500">The raw answer is too large to pass along; its flags are above.</p>
         ) : (
-          <JsonView data={check.raw ?? null} label={`upstream response ${n} JSON`} />
+          <JsonView data={check.raw ?? null} label={`raw upstream answer ${n}`} />
         )}
       </div>
       <div className="min-w-0 space-y-2">
