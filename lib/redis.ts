@@ -52,5 +52,7 @@ export async function closeRedis(): Promise<void> {
   const g = globalThis as RedisGlobal;
   const current = g.__nb2Redis;
   g.__nb2Redis = undefined;
-  if (current?.client.isOpen) await current.client.quit().catch(() => undefined);
+  if (!current?.client.isOpen) return;
+  if (current.client.isReady) await current.client.quit().catch(() => undefined);
+  else current.client.destroy();
 }
