@@ -29,20 +29,20 @@ export async function redis(): Promise<RedisClient | null> {
     const client = makeClient(url);
     let logged = false;
     client.on("error", (err: unknown) => {
-      // The URL may hold a password: log the error's kind only, once per outage.
-      if (!logged) console.error("[redis] connection error:", err instanceof Error ? (err as NodeJS.ErrnoException).code ?? err.name : "unknown");
+      // Once per outage, and never the URL (it may hold a password): the error code or message only.
+      const text = err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : "unknown";
+      if (!logged) console.error("[redis] connection error:", text.replaceAll(redisUrl() ?? "\0", "<REDIS_URL>").slice(0, 200));
       logged = true;
     });
     client.on("ready", () => {
       logged = false;
     });
-    const ready = client.connect().catch(() => undefined);
+    // Waited for once, at most CONNECT_TIMEOUT_MS: while Redis stays away, later calls fail at once.
+    const ready = Promise.race([client.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS).unref())]);
     g.__nb2Redis = { url, client, ready };
   }
   const { client, ready } = g.__nb2Redis!;
-  if (!client.isReady) {
-    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS).unref())]);
-  }
+  if (!client.isReady) await ready;
   if (!client.isReady) throw new Error("Redis is not reachable");
   return client;
 }

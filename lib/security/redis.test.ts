@@ -72,3 +72,17 @@ describe("when Redis goes away", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe("when Redis is never reachable", () => {
+  it("only the first call waits for it (at most 2 s); the limits still hold in memory", async () => {
+    await closeRedis();
+    process.env.REDIS_URL = "redis://127.0.0.1:9";
+    process.env.RATE_LIMIT_UPLOAD_PER_MINUTE = "1";
+    const t0 = Date.now();
+    await consume("upload", "192.0.2.30");
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const t1 = Date.now();
+    await expect(consume("upload", "192.0.2.30")).rejects.toMatchObject({ status: 429 });
+    expect(Date.now() - t1).toBeLessThan(500);
+  });
+});
