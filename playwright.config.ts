@@ -7,6 +7,13 @@ import { chromiumLaunchOptions } from "./e2e/browser";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 export const E2E_KEY = "sk-e2e-SECRET-d41d8cd98f00b204";
+/**
+ * The embed tests serve a host page from a tiny node:http server on this port. As 127.0.0.1 it is an
+ * allowed embedding origin; as localhost (same server, another origin) it is not.
+ */
+export const EMBED_HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT ?? PORT + 1000);
+export const EMBED_HOST_ALLOWED = `http://127.0.0.1:${EMBED_HOST_PORT}`;
+export const EMBED_HOST_REFUSED = `http://localhost:${EMBED_HOST_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -33,6 +40,8 @@ export default defineConfig({
       PORT: String(PORT),
       UPSTREAM_BASE_URL: "",
       UPSTREAM_API_KEY: E2E_KEY,
+      // The slow-upstream scenario waits past this; 2 s keeps that test short.
+      UPSTREAM_TIMEOUT_MS: "2000",
       SIMULATOR_QUEUE_MS: "400",
       SIMULATOR_RUN_MS_PER_SECOND: "250",
       SIMULATOR_DATA_DIR: ".data/e2e-simulator",
@@ -46,6 +55,7 @@ export default defineConfig({
       RATE_LIMIT_POLL_PER_MINUTE: "10000",
       PLAYGROUND_ACCESS_TOKEN: "",
       REDIS_URL: "",
+      EMBED_ALLOWED_ORIGINS: EMBED_HOST_ALLOWED,
     },
   },
 });

@@ -8,7 +8,10 @@ import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNon
  * - with no trusted proxy, drops any client-sent X-Forwarded-For, so that Next's server fills it from
  *   the socket (it only does when the header is absent) and the limits count real addresses;
  * - sends visitors without a valid access cookie to /access when the access gate is on;
- * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts.
+ * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts, including
+ *   who may frame it (only /embed/* may be framed, by this app and EMBED_ALLOWED_ORIGINS);
+ * - serves the English guide at `/` (the `[locale]` segment stays out of the URL for the default
+ *   language) and redirects `/en…` there.
  */
 export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
@@ -28,6 +31,12 @@ export function proxy(request: NextRequest): NextResponse {
     return withHeaders(NextResponse.redirect(to, 303), BASE_SECURITY_HEADERS);
   }
 
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    const to = request.nextUrl.clone();
+    to.pathname = pathname.slice(3) || "/";
+    return withHeaders(NextResponse.redirect(to), BASE_SECURITY_HEADERS);
+  }
+
   const nonce = newNonce();
   const security = pageSecurityHeaders({
     nonce,
@@ -37,6 +46,11 @@ export function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
   headers.set("content-security-policy", security["content-security-policy"]);
+  if (pathname === "/") {
+    const to = request.nextUrl.clone();
+    to.pathname = "/en";
+    return withHeaders(NextResponse.rewrite(to, { request: { headers } }), security);
+  }
   return withHeaders(NextResponse.next({ request: { headers } }), security);
 }
 

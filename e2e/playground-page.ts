@@ -3,6 +3,18 @@ import path from "node:path";
 
 export const fixture = (name: string) => path.join(process.cwd(), "e2e/fixtures", name);
 
+/** Counts the requests the page sends to the proxy: creates, and polls (of one task or all). */
+export function countRequests(page: Page) {
+  const creates: { at: number; headers: Record<string, string> }[] = [];
+  const polls: { at: number; url: string }[] = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === "POST" && path === "/api/tasks") creates.push({ at: Date.now(), headers: r.headers() });
+    if (r.method() === "GET" && path.startsWith("/api/tasks/")) polls.push({ at: Date.now(), url: path });
+  });
+  return { creates, polls };
+}
+
 /** The playground as a person sees it: selectors by role and label, kept in one place. */
 export class PlaygroundPage {
   readonly prompt: Locator;
@@ -10,13 +22,57 @@ export class PlaygroundPage {
   readonly status: Locator;
   readonly video: Locator;
   readonly exchanges: Locator;
+  readonly timeline: Locator;
+  readonly waits: Locator;
+  readonly error: Locator;
+  readonly taskFailed: Locator;
+  readonly note: Locator;
+  readonly simulateSelect: Locator;
+  readonly watchId: Locator;
+  readonly stopWatching: Locator;
+  readonly keepWatching: Locator;
+  readonly stoppedNotice: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByRole("textbox", { name: /prompt/i });
     this.run = page.getByRole("button", { name: /run task/i });
     this.status = page.getByRole("status", { name: "Task status" });
     this.video = page.getByLabel("Rendered video");
-    this.exchanges = page.getByRole("list", { name: "HTTP exchanges" });
+    this.timeline = page.getByRole("list", { name: "Task timeline" });
+    this.exchanges = this.timeline;
+    this.waits = this.timeline.getByRole("listitem", { name: "Wait" });
+    this.error = page.getByRole("alert", { name: "Error" });
+    this.taskFailed = page.getByRole("alert", { name: "Task failed" });
+    this.note = page.getByRole("status", { name: "What happened" });
+    this.simulateSelect = page.getByLabel("Simulate");
+    this.watchId = page.getByLabel("Task id to watch");
+    this.stopWatching = page.getByRole("button", { name: "Stop watching" });
+    this.keepWatching = page.getByRole("button", { name: "Keep watching" });
+    this.stoppedNotice = page.getByRole("status", { name: "Watching stopped" });
+  }
+
+  /** Timeline entries of exchanges whose label starts with `label` ("Create task", "Poll status"), optionally with a status. */
+  exchangeItems(label: "Create task" | "Poll status", status?: number) {
+    const name = new RegExp(`^${label}.*: (POST|GET) ${status ?? "\\d+"}$`);
+    return this.timeline.getByRole("listitem", { name });
+  }
+
+  async simulate(scenario: string) {
+    await this.simulateSelect.selectOption(scenario);
+  }
+
+  /** Fills a prompt, picks a scenario and runs. */
+  async runScenario(scenario: string, prompt = "A paper boat drifting down a rain gutter") {
+    await this.prompt.fill(prompt);
+    await this.simulate(scenario);
+    await this.run.click();
+  }
+
+  /** The task id the panel shows, once there is one. */
+  async taskId(): Promise<string> {
+    const id = this.page.getByLabel("Task id", { exact: true });
+    await expect(id).toHaveText(/^task_/);
+    return (await id.textContent())!;
   }
 
   async goto(query = "") {
@@ -43,6 +99,8 @@ export class PlaygroundPage {
   async waitForVideo() {
     await expect(this.status).toHaveText("succeeded", { timeout: 60_000 });
     await expect(this.video).toBeVisible();
+    // Chrome pauses a muted autoplaying video while it is out of view: look at it, as a person would.
+    await this.video.scrollIntoViewIfNeeded();
     await expect
       .poll(() => this.video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && !v.paused && v.currentTime > 0), { timeout: 20_000 })
       .toBe(true);

@@ -3,27 +3,22 @@ import { POLLING } from "@/lib/spec/nano-banana-2";
 import { isTerminal, nextPollDelay } from "./polling";
 
 describe("nextPollDelay", () => {
-  it("starts at the first interval and grows to the maximum, never beyond", () => {
-    const delays = Array.from({ length: 12 }, (_, i) => nextPollDelay(i + 1, 0, "running") as number);
-    expect(delays[0]).toBe(POLLING.firstIntervalMs);
-    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]);
-    expect(delays.at(-1)).toBe(POLLING.maxIntervalMs);
-    expect(Math.max(...delays)).toBe(POLLING.maxIntervalMs);
+  it("starts short and grows to the maximum", () => {
+    const delays = Array.from({ length: 10 }, (_, i) => nextPollDelay(i + 1, 0, "running"));
+    expect(delays.slice(0, 4)).toEqual([1000, 1500, 2250, 3375]);
+    expect(delays.every((d, i) => i === 0 || (d as number) >= (delays[i - 1] as number))).toBe(true);
+    expect(delays[9]).toBe(POLLING.maxIntervalMs);
   });
 
-  it.each(["succeeded", "failed"] as const)("stops on the terminal status %s", (status) => {
-    expect(nextPollDelay(1, 0, status)).toBe(false);
-    expect(isTerminal(status)).toBe(true);
+  it("looks only once per hidden interval in a hidden tab", () => {
+    expect(nextPollDelay(1, 0, "queued", true)).toBe(POLLING.hiddenIntervalMs);
   });
 
-  it("keeps polling queued and running tasks", () => {
-    expect(nextPollDelay(3, 1000, "queued")).toBeGreaterThan(0);
+  it("stops on a terminal status and after the time limit", () => {
+    expect(nextPollDelay(3, 0, "succeeded")).toBe(false);
+    expect(nextPollDelay(3, 0, "failed")).toBe(false);
+    expect(nextPollDelay(3, POLLING.timeLimitMs, "running")).toBe(false);
     expect(isTerminal("running")).toBe(false);
     expect(isTerminal(undefined)).toBe(false);
-  });
-
-  it("stops at the time limit", () => {
-    expect(nextPollDelay(5, POLLING.timeLimitMs - 1, "running")).toBeGreaterThan(0);
-    expect(nextPollDelay(5, POLLING.timeLimitMs, "running")).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 import { POLLING, TERMINAL_STATUSES, type TaskStatus } from "@/lib/spec/nano-banana-2";
 
 /**
- * The delay before the next poll: short at first, growing by half each time up to the maximum, so
- * long tasks are not hammered. Returns false once the task is terminal or the time limit is reached.
+ * The delay before the next poll: short at first, growing by POLLING.growth each time up to the maximum,
+ * so long tasks are not hammered; in a hidden tab, only one look per POLLING.hiddenIntervalMs (enough to
+ * notice completion). Returns false once the task is terminal or the watch time limit is reached.
  */
-export function nextPollDelay(pollCount: number, elapsedMs: number, status: TaskStatus | undefined): number | false {
+export function nextPollDelay(pollCount: number, elapsedMs: number, status: TaskStatus | undefined, hidden = false): number | false {
   if (status && TERMINAL_STATUSES.includes(status)) return false;
   if (elapsedMs >= POLLING.timeLimitMs) return false;
-  const delay = POLLING.firstIntervalMs * Math.pow(1.5, Math.max(0, pollCount - 1));
-  return Math.round(Math.min(POLLING.maxIntervalMs, delay));
+  const delay = POLLING.firstIntervalMs * Math.pow(POLLING.growth, Math.max(0, pollCount - 1));
+  const visible = Math.round(Math.min(POLLING.maxIntervalMs, delay));
+  return hidden ? Math.max(visible, POLLING.hiddenIntervalMs) : visible;
 }
 
 export function isTerminal(status: TaskStatus | undefined): boolean {

@@ -6,6 +6,7 @@ import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
 import { chargeDailyQuota } from "@/lib/security/guard";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
+import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
 
 /** Headers the browser may see about the upstream call (never the key). */
 function exchangeHeaders(answer: UpstreamAnswer, requestId: string): Record<string, string> {
@@ -22,6 +23,7 @@ function relay(answer: UpstreamAnswer, requestId: string): Response {
   const headers = exchangeHeaders(answer, requestId);
   const retryAfter = answer.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
+  if (answer.headers.get("idempotent-replayed") === "true") headers["x-idempotent-replayed"] = "true";
   let body = answer.body;
   if (answer.status >= 400) {
     const envelope = body as { error?: Record<string, unknown> } | null;
@@ -35,16 +37,47 @@ function relay(answer: UpstreamAnswer, requestId: string): Response {
   return Response.json(body, { status: answer.status, headers });
 }
 
-/** Forwarded-host headers let the simulator build media URLs the browser can load. */
-function simulatorHeaders(incoming: Headers): Record<string, string> {
-  if (!upstreamConfig().simulated) return {};
+/**
+ * Headers the proxy adds for the simulator: forwarded host (so it builds media URLs the browser can load)
+ * and the fault scenario of `x-simulate`, which goes to the simulator only: a real upstream never sees it.
+ */
+function simulatorHeaders(incoming: Headers, requestId: string): Record<string, string> {
+  const simulate = incoming.get("x-simulate")?.trim();
+  if (!upstreamConfig().simulated) {
+    if (simulate && simulate !== "none") {
+      throw new ApiError(400, "invalid_request_error", "x-simulate works only on the embedded simulator; a real upstream is configured.", { param: "x-simulate", requestId });
+    }
+    return {};
+  }
+  const headers: Record<string, string> = {};
+  if (simulate) {
+    if (!scenarioById(simulate)) {
+      throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, { param: "x-simulate", requestId });
+    }
+    headers["x-simulate"] = simulate;
+  }
   const host = incoming.get("host");
-  if (!host) return {};
+  if (!host) return headers;
   const proto = incoming.get("x-forwarded-proto") ?? "http";
-  return { "x-forwarded-host": host, "x-forwarded-proto": proto.split(",")[0].trim() };
+  return { ...headers, "x-forwarded-host": host, "x-forwarded-proto": proto.split(",")[0].trim() };
 }
 
-/** Validates a create body with the shared schema and forwards only a valid request. */
+const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * The Idempotency-Key of a create: the browser's (one per run, reused by its retries), or a new one.
+ * Every create goes upstream with a key, so a retry after a 5xx can never make a second task.
+ */
+function idempotencyKey(incoming: Headers, requestId: string): string {
+  const given = incoming.get("idempotency-key");
+  if (given === null) return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+  if (!IDEMPOTENCY_KEY_RE.test(given)) {
+    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", { param: "Idempotency-Key", requestId });
+  }
+  return given;
+}
+
+/** Validates a create body with the shared schema and forwards only a valid request, with an Idempotency-Key. */
 export async function createTask(body: unknown, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   const parsed = parseCreateTaskRequest(body);
@@ -52,8 +85,12 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   const request: CreateTaskRequest = parsed.value;
   await chargeDailyQuota(incoming, "create", requestId);
   const upstreamBody = { ...request, model: upstreamConfig().model };
-  const answer = await callUpstream("POST", "/v1/tasks", { json: upstreamBody, requestId, headers: simulatorHeaders(incoming) });
-  return relay(answer, requestId);
+  const key = idempotencyKey(incoming, requestId);
+  const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
+  const answer = await callUpstream("POST", "/v1/tasks", { json: upstreamBody, requestId, headers });
+  const res = relay(answer, requestId);
+  res.headers.set("idempotency-key", key);
+  return res;
 }
 
 /** Polls one task; the id is checked before it goes into the upstream URL. */
@@ -62,7 +99,7 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   if (!TASK_ID_PATTERN.test(taskId)) {
     return new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
   }
-  const answer = await callUpstream("GET", `/v1/tasks/${encodeURIComponent(taskId)}`, { requestId, headers: simulatorHeaders(incoming) });
+  const answer = await callUpstream("GET", `/v1/tasks/${encodeURIComponent(taskId)}`, { requestId, headers: simulatorHeaders(incoming, requestId) });
   return relay(answer, requestId);
 }
 
@@ -87,6 +124,6 @@ export async function uploadMedia(form: FormData, incoming: Headers): Promise<Re
   await chargeDailyQuota(incoming, "upload", requestId);
   const forward = new FormData();
   forward.set("file", new File([file], file.name || `upload`, { type: mime }));
-  const answer = await callUpstream("POST", "/v1/uploads", { form: forward, requestId, headers: simulatorHeaders(incoming) });
+  const answer = await callUpstream("POST", "/v1/uploads", { form: forward, requestId, headers: simulatorHeaders(incoming, requestId) });
   return relay(answer, requestId);
 }

@@ -1,4 +1,4 @@
-import type { Exchange } from "@/lib/client/api";
+import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { JsonView } from "@/components/ui/json-view";
 
 function statusTone(status: number | null): string {
@@ -7,56 +7,83 @@ function statusTone(status: number | null): string {
   return "text-emerald-700 dark:text-emerald-400";
 }
 
-/** Every HTTP exchange of the run, newest last: method, path, status, latency, headers and JSON both ways. */
-export function ExchangeList({ exchanges }: { exchanges: Exchange[] }) {
-  if (!exchanges.length) return null;
-  const t0 = exchanges[0].startedAt;
+type Item = { kind: "exchange"; at: number; exchange: Exchange; n: number } | { kind: "wait"; at: number; wait: WaitEntry };
+
+/**
+ * The task's timeline, oldest first: every HTTP exchange (method, path, status, latency, headers and JSON
+ * both ways) and every wait of the retry policy, each with its time since the run began.
+ */
+export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[]; waits?: WaitEntry[] }) {
+  if (!exchanges.length && !waits.length) return null;
+  const items: Item[] = [
+    ...exchanges.map((exchange, i) => ({ kind: "exchange" as const, at: exchange.startedAt, exchange, n: i + 1 })),
+    ...waits.map((wait) => ({ kind: "wait" as const, at: wait.startedAt, wait })),
+  ].sort((a, b) => a.at - b.at);
+  const t0 = items[0].at;
+  const last = exchanges[exchanges.length - 1];
+  const since = (at: number) => `+${((at - t0) / 1000).toFixed(1)}s`;
   return (
     <div>
-      <h3 className="mb-2 text-sm font-semibold">HTTP exchanges ({exchanges.length})</h3>
-      <ol className="space-y-2" aria-label="HTTP exchanges">
-        {exchanges.map((ex, i) => (
-          <li key={ex.id}>
-            <details open={i === exchanges.length - 1 || ex.label === "Create task"} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
-              <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-                <span className="w-12 tabular-nums text-xs text-zinc-500">+{((ex.startedAt - t0) / 1000).toFixed(1)}s</span>
-                <span className="font-mono font-semibold">{ex.method}</span>
-                <span className="min-w-0 flex-1 truncate font-mono">{ex.path}</span>
-                <span className={`font-mono font-semibold ${statusTone(ex.status)}`}>{ex.status ?? "—"}</span>
-                <span className="tabular-nums text-xs text-zinc-500">{ex.latencyMs} ms</span>
-              </summary>
-              <div className="space-y-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
-                <p className="text-xs text-zinc-500">{ex.label}</p>
-                <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
-                  {Object.entries(ex.requestHeaders).map(([k, v]) => (
-                    <div key={k} className="contents">
-                      <dt className="text-zinc-500">{k}</dt>
-                      <dd className="break-all">{v}</dd>
-                    </div>
-                  ))}
-                  {ex.upstream && (
-                    <div className="contents">
-                      <dt className="text-zinc-500">upstream</dt>
-                      <dd className="break-all">
-                        {ex.upstream.request}
-                        {ex.upstream.latencyMs !== null && ` (${ex.upstream.latencyMs} ms)`}
-                      </dd>
-                    </div>
-                  )}
-                  {ex.requestId && (
-                    <div className="contents">
-                      <dt className="text-zinc-500">x-request-id</dt>
-                      <dd>{ex.requestId}</dd>
-                    </div>
-                  )}
-                </dl>
-                {ex.requestBody !== undefined && <JsonView data={ex.requestBody} label={`request ${i + 1} JSON`} />}
-                <JsonView data={ex.responseBody} label={`response ${i + 1} JSON`} />
-              </div>
-            </details>
-          </li>
-        ))}
+      <h3 className="mb-2 text-sm font-semibold">
+        Timeline: {exchanges.length} HTTP exchange{exchanges.length === 1 ? "" : "s"}
+        {waits.length > 0 && `, ${waits.length} wait${waits.length === 1 ? "" : "s"}`}
+      </h3>
+      <ol className="space-y-2" aria-label="Task timeline">
+        {items.map((item) =>
+          item.kind === "wait" ? (
+            <li key={item.wait.id} aria-label="Wait" className="flex gap-3 rounded-lg border border-dashed border-amber-300 px-3 py-2 text-sm dark:border-amber-800">
+              <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-500">{since(item.at)}</span>
+              <span>
+                <span className="font-medium">Wait {(item.wait.delayMs / 1000).toFixed(1)} s</span> · {item.wait.reason}
+              </span>
+            </li>
+          ) : (
+            <ExchangeItem key={item.exchange.id} ex={item.exchange} n={item.n} since={since(item.at)} open={item.exchange === last || item.exchange.label.startsWith("Create task")} />
+          ),
+        )}
       </ol>
     </div>
+  );
+}
+
+function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: string; open: boolean }) {
+  const headers = { ...ex.requestHeaders, ...(ex.upstream ? { upstream: `${ex.upstream.request}${ex.upstream.latencyMs !== null ? ` (${ex.upstream.latencyMs} ms)` : ""}` } : {}) };
+  return (
+    <li aria-label={`${ex.label}: ${ex.method} ${ex.status ?? "no answer"}`}>
+      <details open={open} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
+          <span className="w-12 tabular-nums text-xs text-zinc-500">{since}</span>
+          <span className="font-mono font-semibold">{ex.method}</span>
+          <span className="min-w-0 flex-1 truncate font-mono">{ex.path}</span>
+          <span className={`font-mono font-semibold ${statusTone(ex.status)}`}>{ex.status ?? "—"}</span>
+          <span className="tabular-nums text-xs text-zinc-500">{ex.latencyMs} ms</span>
+        </summary>
+        <div className="space-y-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
+          <p className="text-xs text-zinc-500">{ex.label}</p>
+          <HeaderList entries={headers} extra={ex.requestId ? { "x-request-id": ex.requestId } : {}} />
+          {ex.responseHeaders && (
+            <>
+              <p className="text-xs text-zinc-500">Response headers</p>
+              <HeaderList entries={ex.responseHeaders} />
+            </>
+          )}
+          {ex.requestBody !== undefined && <JsonView data={ex.requestBody} label={`request ${n} JSON`} />}
+          <JsonView data={ex.responseBody} label={`response ${n} JSON`} />
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function HeaderList({ entries, extra = {} }: { entries: Record<string, string>; extra?: Record<string, string> }) {
+  return (
+    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
+      {Object.entries({ ...entries, ...extra }).map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-zinc-500">{k}</dt>
+          <dd className="break-all">{v}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,20 +1,37 @@
 "use client";
 
 import type { Dispatch } from "react";
-import { modeLabel } from "@/lib/spec/nano-banana-2";
+import { POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
 import { TaskStatusBar } from "./task-status-bar";
 import { VideoResult } from "./video-result";
+import { RunRequestExport } from "./run-request-export";
+import { WatchTaskForm } from "./watch-task-form";
 
-/** The output panel: the task's status as it moves, the rendered video and every raw exchange. */
-export function OutputPanel({ run, dispatch }: { run: Run | null; dispatch: Dispatch<RunAction> }) {
+const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
+export function OutputPanel({
+  run,
+  dispatch,
+  follower,
+  onWatch,
+}: {
+  run: Run | null;
+  dispatch: Dispatch<RunAction>;
+  follower: boolean;
+  onWatch: (taskId: string) => void;
+}) {
+  const mode = run?.request?.mode ?? (run?.task?.mode as ModeId | undefined);
+  const label = mode ? modeLabel(mode) : "Watching a task";
   return (
-    <section aria-labelledby="output-heading" className="min-w-0 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-      <h2 id="output-heading" className="mb-3 text-lg font-semibold">
+    <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+      <h2 id="output-heading" className="text-lg font-semibold">
         Output
       </h2>
+      <WatchTaskForm onWatch={onWatch} />
       {!run ? (
         <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.
@@ -22,40 +39,56 @@ export function OutputPanel({ run, dispatch }: { run: Run | null; dispatch: Disp
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {modeLabel(run.request.mode)}
+            {label}
             {run.taskId && (
               <>
                 {" · "}
-                <span className="font-mono">{run.taskId}</span>
+                <span className="font-mono" aria-label="Task id">
+                  {run.taskId}
+                </span>
               </>
             )}
           </p>
+          {run.request && <RunRequestExport request={run.request} />}
           <TaskStatusBar run={run} />
+          {follower && (
+            <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {RETRY_MESSAGES.follower}
+            </p>
+          )}
           {isWatching(run) && (
-            <button
-              type="button"
-              onClick={() => dispatch({ type: "stop", reason: "user" })}
-              className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
               Stop watching
             </button>
           )}
           {run.stopped && (
-            <div role="status" className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
-              {run.stopped === "time-limit"
-                ? "The task is still running upstream after the playground's watch limit."
-                : "You stopped watching. The task goes on upstream: there is no cancel endpoint."}{" "}
+            <div role="status" aria-label="Watching stopped" className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+              {run.stopped === "time-limit" ? RETRY_MESSAGES.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_MESSAGES.stopped}{" "}
               <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className="font-medium text-amber-700 underline dark:text-amber-400">
                 Keep watching
               </button>
             </div>
           )}
-          {run.error && <ErrorCard error={run.error} />}
+          {run.notes.map((note) => (
+            <p key={note} role="status" aria-label="What happened" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40">
+              {note}
+            </p>
+          ))}
+          {run.error && (
+            <>
+              <ErrorCard error={run.error} />
+              {run.taskId && (
+                <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
+                  Keep watching
+                </button>
+              )}
+            </>
+          )}
           {run.task?.status === "failed" && run.task.error && (
             <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
           )}
           {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} />}
-          <ExchangeList exchanges={run.exchanges} />
+          <ExchangeList exchanges={run.exchanges} waits={run.waits} />
         </div>
       )}
     </section>

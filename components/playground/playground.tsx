@@ -1,27 +1,71 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useReducer, useRef } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, type Resolver } from "react-hook-form";
-import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { INITIAL_FORM_STATE, formSchema, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { uploadFile, useCreateTask, useTaskPolling } from "@/lib/client/task-queries";
+import { apiErrorOf, startRun, uploadFile, useTaskWatch } from "@/lib/client/task-hooks";
+import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
+import type { PanelVisibility } from "@/lib/embed/preset";
+import { ExportTargetProvider } from "./export-target";
 import { ModeTabs } from "./mode-tabs";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
+import { Handoff } from "./handoff";
+import { useApplyValues, useFormLink } from "./use-form-link";
+import { SimulateControl } from "./simulate-control";
 
 const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
 
+type Props = {
+  upstream: UpstreamSummary;
+  /** Preset values (the embed's query parameters); the rest start at the spec's defaults. */
+  initialValues?: Partial<FormState>;
+  /** Which panels to show (the embed can hide one). */
+  panels?: PanelVisibility;
+  /** Extra controls in the playground's header (the guide's Embed button); rendered inside the form context. */
+  toolbar?: ReactNode;
+  /** The form as a shared link describes it (parsed on the server from the URL). */
+  initialState?: FormState;
+  /** Values of a shared link that could not be used, with the reason. */
+  linkIssues?: FieldIssue[];
+};
+
 /** The playground: mode tabs and the validated form on the left, the task's exchanges and video on the right. */
-export function Playground({ upstream }: { upstream: UpstreamSummary }) {
-  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: INITIAL_FORM_STATE });
+export function Playground({
+  upstream,
+  initialState = INITIAL_FORM_STATE,
+  initialValues,
+  linkIssues = [],
+  panels = { form: true, output: true },
+  toolbar,
+}: Props) {
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
+  useFormLink(form);
+  const applyValues = useApplyValues(form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange>());
-  const create = useCreateTask(dispatch);
-  useTaskPolling(run, dispatch);
+  /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
+  const createAbort = useRef<AbortController | null>(null);
+  // The create (with the policy's retries, under one Idempotency-Key) is a TanStack mutation.
+  const create = useMutation({
+    mutationFn: (vars: { request: CreateTaskRequest; uploads: Exchange[]; signal: AbortSignal }) =>
+      startRun(vars.request, vars.uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: vars.signal }),
+    retry: false,
+    // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+    onError: (err) => {
+      for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
+    },
+  });
+  const creating = create.isPending;
+  const [simulate, setSimulate] = useState("none");
+  const { follower } = useTaskWatch(run, dispatch);
+  useTaskIdInUrl(run?.taskId, dispatch);
 
   const upload = useCallback(async (file: File) => {
     const { upload, exchange } = await uploadFile(file);
@@ -33,14 +77,15 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
     const request = toCreateRequest(state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
-    dispatch({ type: "start", request, uploads, now: Date.now() });
-    create.mutate(request, {
-      // A 400 from the server points at fields: show each where it belongs, keep everything typed.
-      onError: (err) => {
-        for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message });
-      },
-    });
+    const abort = new AbortController();
+    createAbort.current = abort;
+    create.mutate({ request, uploads, signal: abort.signal });
   });
+
+  const onWatch = useCallback((taskId: string) => {
+    createAbort.current?.abort();
+    dispatch({ type: "watch", taskId, now: Date.now() });
+  }, []);
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -53,13 +98,16 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
   );
 
   return (
+    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated }}>
     <FormProvider {...form}>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
+        {panels.form && (
         <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
           <div className="mb-3 flex items-center justify-between gap-2">
             <h2 id="playground-heading" className="text-lg font-semibold">
               Playground
             </h2>
+            {toolbar}
             <span
               className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
               title={upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`}
@@ -68,11 +116,19 @@ export function Playground({ upstream }: { upstream: UpstreamSummary }) {
             </span>
           </div>
           <ModeTabs onModeChange={onModeChange}>
-            <TaskForm onSubmit={onSubmit} onUpload={upload} creating={create.isPending} />
+            <TaskForm
+              onSubmit={onSubmit}
+              onUpload={upload}
+              creating={creating}
+              beforeRun={upstream.simulated ? <SimulateControl value={simulate} onChange={setSimulate} /> : null}
+            />
           </ModeTabs>
+          <Handoff linkIssues={linkIssues} onImport={applyValues} />
         </section>
-        <OutputPanel run={run} dispatch={dispatch} />
+        )}
+        {panels.output && <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />}
       </div>
     </FormProvider>
+    </ExportTargetProvider>
   );
 }

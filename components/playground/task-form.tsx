@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { ASPECT_RATIOS, DURATIONS, PROMPT_MAX_CHARS, RESOLUTIONS, fieldsOf } from "@/lib/spec/nano-banana-2";
 import { charCount, formSchema, type FormState } from "@/lib/spec/schema";
@@ -15,10 +16,12 @@ type Props = {
   onSubmit: () => void;
   onUpload: (file: File) => Promise<string>;
   creating: boolean;
+  /** Shown right above the run button (the simulator's fault scenarios). */
+  beforeRun?: ReactNode;
 };
 
 /** The fields of the current mode, validated as the user types; values of other modes are kept. */
-export function TaskForm({ onSubmit, onUpload, creating }: Props) {
+export function TaskForm({ onSubmit, onUpload, creating, beforeRun }: Props) {
   const { register, control, formState } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const fields = fieldsOf(values.mode);
@@ -151,6 +154,7 @@ export function TaskForm({ onSubmit, onUpload, creating }: Props) {
         />
       )}
 
+      {beforeRun}
       <RunButton blocker={blocker} busy={creating} />
     </form>
   );

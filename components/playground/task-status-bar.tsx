@@ -2,14 +2,25 @@
 
 import { useEffect, useState } from "react";
 import type { Run } from "@/lib/client/run";
+import { isTerminal } from "@/lib/polling";
+
+/** The status word the bar shows: the task's own, unless watching ended before the task did. */
+function statusOf(run: Run): string {
+  if (isTerminal(run.task?.status)) return run.task!.status;
+  if (run.error) return "error";
+  if (run.stopped) return "not watching";
+  return run.task?.status ?? (run.taskId ? "watching" : "creating");
+}
 
 const TONE: Record<string, string> = {
+  watching: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200",
   creating: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200",
   queued: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
   running: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
   error: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+  "not watching": "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200",
 };
 
 function useNow(active: boolean): number {
@@ -24,7 +35,7 @@ function useNow(active: boolean): number {
 
 /** Status, progress and elapsed time of the run, announced politely to screen readers on change. */
 export function TaskStatusBar({ run }: { run: Run }) {
-  const status = run.task?.status ?? (run.error ? "error" : "creating");
+  const status = statusOf(run);
   const ended = run.finishedAt ?? (run.stopped || run.error ? Date.now() : undefined);
   const now = useNow(!ended);
   const elapsed = ((ended ?? now) - run.startedAt) / 1000;

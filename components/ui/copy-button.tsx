@@ -2,8 +2,8 @@
 
 import { useClipboard } from "@/lib/client/use-clipboard";
 
-/** A small button that copies `text`; its accessible name says what it copies. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/** A small button that copies `text`; its accessible name says what it copies, `idle` is its visible text. */
+export function CopyButton({ text, label, idle = "Copy" }: { text: string; label: string; idle?: string }) {
   const { copied, copy } = useClipboard();
   return (
     <button
@@ -12,7 +12,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       aria-label={label}
       className="rounded border border-zinc-300 px-2 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
-      {copied ? "Copied" : "Copy"}
+      {copied ? "Copied" : idle}
     </button>
   );
 }

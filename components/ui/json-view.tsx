@@ -26,13 +26,13 @@ const styles = {
 };
 
 /** The one JSON view of the app: a collapsible tree (react-json-view-lite) with a copy button. */
-export function JsonView({ data, label }: { data: unknown; label: string }) {
+export function JsonView({ data, label, copyLabel }: { data: unknown; label: string; copyLabel?: string }) {
   const text = JSON.stringify(data, null, 2) ?? "null";
   const isTree = data !== null && typeof data === "object";
   return (
     <div className="relative rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900" role="group" aria-label={label}>
       <div className="absolute right-2 top-2">
-        <CopyButton text={text} label={`Copy ${label}`} />
+        <CopyButton text={text} label={copyLabel ?? `Copy ${label}`} />
       </div>
       {isTree ? (
         <LiteJsonView data={data as object} shouldExpandNode={allExpanded} style={styles} />

@@ -20,7 +20,14 @@ export type Exchange = {
   /** What the proxy did upstream, from its headers: `POST https://…/v1/tasks`, latency. */
   upstream?: { request: string; latencyMs: number | null };
   requestId?: string;
+  /** The response headers a client acts on (Retry-After, Idempotency-Key, replay), when present. */
+  responseHeaders?: Record<string, string>;
 };
+
+/** A wait of the retry policy, shown in the task's timeline between the exchanges. */
+export type WaitEntry = { id: string; startedAt: number; delayMs: number; reason: string };
+
+const SHOWN_RESPONSE_HEADERS = ["retry-after", "idempotency-key", "x-idempotent-replayed"];
 
 export class ApiClientError extends Error {
   readonly status: number;
@@ -56,8 +63,9 @@ export async function callProxy<T>(
   path: string,
   body?: { json: unknown } | { form: FormData; describe: unknown },
   signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ data: T; exchange: Exchange }> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   let payload: BodyInit | undefined;
   let requestBody: unknown;
   if (body && "json" in body) {
@@ -86,11 +94,15 @@ export async function callProxy<T>(
   try {
     res = await fetch(path, { method, headers, body: payload, signal, cache: "no-store" });
   } catch (err) {
+    if (signal?.aborted) throw err;
     exchange.latencyMs = Math.round(performance.now() - t0);
     exchange.responseBody = { error: { type: "network_error", message: "The playground's server could not be reached." } };
     throw new ApiClientError(0, { type: "network_error", message: "The playground's server could not be reached." }, exchange, null);
   }
-  const text = await res.text();
+  const text = await res.text().catch((err) => {
+    if (signal?.aborted) throw err;
+    return "";
+  });
   exchange.latencyMs = Math.round(performance.now() - t0);
   exchange.status = res.status;
   exchange.requestId = res.headers.get("x-request-id") ?? undefined;
@@ -99,6 +111,11 @@ export async function callProxy<T>(
     const latency = res.headers.get("x-upstream-latency-ms");
     exchange.upstream = { request: upstreamRequest, latencyMs: latency ? Number(latency) : null };
   }
+  const shown = SHOWN_RESPONSE_HEADERS.flatMap((name) => {
+    const value = res.headers.get(name);
+    return value === null ? [] : [[name, value] as const];
+  });
+  if (shown.length) exchange.responseHeaders = Object.fromEntries(shown);
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;

@@ -3,60 +3,48 @@ import type { Task } from "@/lib/spec/schema";
 import type { Exchange } from "./api";
 import { isWatching, runReducer, type Run } from "./run";
 
-const request = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, duration: 6 as const, resolution: "720P" as const } };
-const task = (status: Task["status"]): Task => ({ task_id: "task_1", model: "nano-banana-2", mode: "text-to-video", status, created_at: "2026-01-01T00:00:00.000Z" });
-const exchange = (id: string): Exchange => ({ id, label: "x", method: "GET", path: "/api/tasks/task_1", startedAt: 0, latencyMs: 1, status: 200, requestHeaders: {}, responseBody: {} });
-
-function started(): Run {
-  return runReducer(null, { type: "start", request, uploads: [exchange("up")], now: 1000 })!;
-}
+const REQUEST = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, resolution: "720P" as const } };
+const task = (status: Task["status"], id = "task_1"): Task => ({ task_id: id, model: "nano-banana-2", mode: "text-to-video", status, created_at: "x" });
+const ex = (id: string) => ({ id }) as Exchange;
 
 describe("runReducer", () => {
-  it("starts with the request and the uploads it used", () => {
-    const run = started();
-    expect(run).toMatchObject({ request, startedAt: 1000, watchStartedAt: 1000 });
-    expect(run.exchanges.map((e) => e.id)).toEqual(["up"]);
+  it("a run goes from create to watching to done; exchanges, waits and notes are kept once each", () => {
+    let run = runReducer(null, { type: "start", request: REQUEST, uploads: [], now: 1, idempotencyKey: "idem_x" });
     expect(isWatching(run)).toBe(false);
-  });
-
-  it("watches until a terminal status and records when it ended", () => {
-    let run = runReducer(started(), { type: "task", task: task("queued"), now: 1100 })!;
+    run = runReducer(run, { type: "exchange", exchange: ex("a") });
+    run = runReducer(run, { type: "exchange", exchange: ex("a") });
+    run = runReducer(run, { type: "wait", wait: { id: "w", startedAt: 2, delayMs: 500, reason: "r" } });
+    run = runReducer(run, { type: "note", text: "n" });
+    run = runReducer(run, { type: "note", text: "n" });
+    run = runReducer(run, { type: "task", task: task("queued"), now: 3 });
+    expect(run).toMatchObject({ taskId: "task_1", idempotencyKey: "idem_x", notes: ["n"] });
+    expect(run!.exchanges).toHaveLength(1);
+    expect(run!.waits).toHaveLength(1);
     expect(isWatching(run)).toBe(true);
-    run = runReducer(run, { type: "task", task: task("running"), now: 2000 })!;
-    expect(run.finishedAt).toBeUndefined();
-    run = runReducer(run, { type: "task", task: task("succeeded"), now: 5000 })!;
-    expect(run.finishedAt).toBe(5000);
+    run = runReducer(run, { type: "task", task: task("succeeded"), now: 9 });
+    expect(run).toMatchObject({ finishedAt: 9 });
     expect(isWatching(run)).toBe(false);
+    expect(runReducer(run, { type: "stop", reason: "user" })).toBe(run);
   });
 
-  it("records each exchange once, in order", () => {
-    let run = started();
-    run = runReducer(run, { type: "exchange", exchange: exchange("a") })!;
-    run = runReducer(run, { type: "exchange", exchange: exchange("a") })!;
-    run = runReducer(run, { type: "exchange", exchange: exchange("b") })!;
-    expect(run.exchanges.map((e) => e.id)).toEqual(["up", "a", "b"]);
-  });
-
-  it("stops watching on request and resumes with a fresh time window", () => {
-    let run = runReducer(started(), { type: "task", task: task("running"), now: 1100 })!;
-    run = runReducer(run, { type: "stop", reason: "user" })!;
-    expect(run.stopped).toBe("user");
-    expect(isWatching(run)).toBe(false);
-    run = runReducer(run, { type: "resume", now: 9000 })!;
-    expect(run.stopped).toBeUndefined();
-    expect(run.watchStartedAt).toBe(9000);
+  it("watching a pasted id starts a run without a request; updates of another task are ignored", () => {
+    let run = runReducer(null, { type: "watch", taskId: "task_2", now: 5 });
+    expect(run).toMatchObject({ taskId: "task_2", watchStartedAt: 5 });
+    expect(run!.request).toBeUndefined();
     expect(isWatching(run)).toBe(true);
+    run = runReducer(run, { type: "task", task: task("running", "task_other"), now: 6 });
+    expect(run!.task).toBeUndefined();
   });
 
-  it("does not mark a finished task as stopped", () => {
-    const done = runReducer(runReducer(started(), { type: "task", task: task("failed"), now: 2000 }), { type: "stop", reason: "time-limit" })!;
-    expect(done.stopped).toBeUndefined();
-  });
-
-  it("stops watching on an error", () => {
-    let run = runReducer(started(), { type: "task", task: task("running"), now: 1100 })!;
-    run = runReducer(run, { type: "error", error: { status: 500, type: "internal_error", message: "boom" }, now: 3000 })!;
+  it("stop, error and resume", () => {
+    let run: Run | null = runReducer(null, { type: "watch", taskId: "task_1", now: 0 });
+    run = runReducer(run, { type: "stop", reason: "time-limit" });
     expect(isWatching(run)).toBe(false);
-    expect(run.error?.type).toBe("internal_error");
+    run = runReducer(run, { type: "resume", now: 10 });
+    expect(run).toMatchObject({ stopped: undefined, watchStartedAt: 10 });
+    run = runReducer(run, { type: "error", error: { status: 500, type: "internal_error", message: "m" }, now: 11 });
+    expect(isWatching(run)).toBe(false);
+    run = runReducer(run, { type: "resume", now: 12 });
+    expect(isWatching(run)).toBe(true);
   });
 });

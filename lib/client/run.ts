@@ -1,19 +1,33 @@
 /**
- * The state of one run in the output panel: the request it was made with, every exchange in order,
- * the latest task and why watching stopped. A pure reducer, so it is unit-tested without a browser.
+ * The state of one run in the output panel: the request it was made with (none when an existing task id
+ * is watched), every exchange and every wait of the retry policy in order, the latest task, and why
+ * watching stopped. A pure reducer, so it is unit-tested without a browser.
  */
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { isTerminal } from "@/lib/polling";
-import type { Exchange } from "./api";
+import type { Exchange, WaitEntry } from "./api";
 
-export type RunError = { status: number; type: string; message: string; param?: string; request_id?: string };
+export type RunError = {
+  status: number;
+  type: string;
+  message: string;
+  param?: string;
+  request_id?: string;
+  /** What the retry policy decided, in words: "not retried…", "still failing after 3 retries…". */
+  policy?: string;
+};
 
 export type Run = {
-  request: CreateTaskRequest;
+  /** The create request; absent when the user watches a task id (pasted, or after a reload). */
+  request?: CreateTaskRequest;
+  simulate?: string;
+  idempotencyKey?: string;
   startedAt: number;
-  /** When the current watch began (reset by "keep watching"), for the time limit. */
+  /** When the current watch began (reset by "keep watching"). */
   watchStartedAt: number;
   exchanges: Exchange[];
+  waits: WaitEntry[];
+  notes: string[];
   taskId?: string;
   task?: Task;
   error?: RunError;
@@ -22,23 +36,36 @@ export type Run = {
 };
 
 export type RunAction =
-  | { type: "start"; request: CreateTaskRequest; uploads: Exchange[]; now: number }
+  | { type: "start"; request: CreateTaskRequest; uploads: Exchange[]; now: number; idempotencyKey?: string; simulate?: string }
+  | { type: "watch"; taskId: string; now: number }
   | { type: "exchange"; exchange: Exchange }
+  | { type: "wait"; wait: WaitEntry }
+  | { type: "note"; text: string }
   | { type: "task"; task: Task; now: number }
   | { type: "error"; error: RunError; now: number }
   | { type: "stop"; reason: "user" | "time-limit" }
   | { type: "resume"; now: number };
 
+const empty = { exchanges: [], waits: [], notes: [] };
+
 export function runReducer(run: Run | null, action: RunAction): Run | null {
   if (action.type === "start") {
-    return { request: action.request, startedAt: action.now, watchStartedAt: action.now, exchanges: [...action.uploads] };
+    const { request, now, idempotencyKey, simulate } = action;
+    return { ...empty, request, idempotencyKey, simulate, startedAt: now, watchStartedAt: now, exchanges: [...action.uploads] };
   }
+  if (action.type === "watch") return { ...empty, taskId: action.taskId, startedAt: action.now, watchStartedAt: action.now };
   if (!run) return run;
   switch (action.type) {
     case "exchange":
       if (run.exchanges.some((e) => e.id === action.exchange.id)) return run;
       return { ...run, exchanges: [...run.exchanges, action.exchange] };
+    case "wait":
+      if (run.waits.some((w) => w.id === action.wait.id)) return run;
+      return { ...run, waits: [...run.waits, action.wait] };
+    case "note":
+      return run.notes.includes(action.text) ? run : { ...run, notes: [...run.notes, action.text] };
     case "task": {
+      if (run.taskId && action.task.task_id !== run.taskId) return run;
       const done = isTerminal(action.task.status);
       return { ...run, taskId: action.task.task_id, task: action.task, error: undefined, finishedAt: done ? (run.finishedAt ?? action.now) : undefined };
     }

@@ -1,3 +1,4 @@
+import { allowedEmbedOrigins } from "@/lib/embed/origins";
 /**
  * The deployment's safety settings, read from the environment on every call (tests change it). No
  * secret is returned except the access token, which only lib/security/access.ts reads.
@@ -64,7 +65,7 @@ export function trustedProxyCount(): number {
 
 /** Origins other than the app's own that may call its state-changing routes (the embed's hosts). */
 export function embedAllowedOrigins(): string[] {
-  return parseOrigins(process.env.EMBED_ALLOWED_ORIGINS);
+  return allowedEmbedOrigins();
 }
 
 /** The shared store for counters and simulator state; null keeps everything in this process's memory. */

@@ -34,8 +34,8 @@ describe("contentSecurityPolicy", () => {
 describe("frameAncestorsFor", () => {
   it("lets only the embed's allowed origins frame /embed/*", () => {
     const allowed = ["https://docs.example.com"];
-    expect(frameAncestorsFor("/embed/nano-banana-2", allowed)).toEqual(allowed);
-    expect(frameAncestorsFor("/embed", allowed)).toEqual(allowed);
+    expect(frameAncestorsFor("/embed/nano-banana-2", allowed)).toEqual(["'self'", ...allowed]);
+    expect(frameAncestorsFor("/embed", allowed)).toEqual(["'self'", ...allowed]);
     expect(frameAncestorsFor("/", allowed)).toEqual([]);
     expect(frameAncestorsFor("/embedded", allowed)).toEqual([]);
   });

@@ -74,5 +74,6 @@ export function newNonce(): string {
 
 /** Who may frame a path: the embed's allowed origins for /embed/*, no one for every other page. */
 export function frameAncestorsFor(pathname: string, embedOrigins: readonly string[]): string[] {
-  return pathname === "/embed" || pathname.startsWith("/embed/") ? [...embedOrigins] : [];
+  // The app itself may frame its embed too (the Embed dialog's preview, the docs' own pages).
+  return pathname === "/embed" || pathname.startsWith("/embed/") ? ["'self'", ...embedOrigins] : [];
 }

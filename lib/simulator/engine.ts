@@ -122,8 +122,14 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
   return pending;
 }
 
-/** Creates a task: stored as queued, rendered in the background. */
-export async function createSimTask(request: CreateTaskRequest): Promise<SimTask> {
+/**
+ * Creates a task: stored as queued, rendered in the background. A scenario with a `taskFailure` makes
+ * the task end `failed` with that error instead of rendering.
+ */
+export async function createSimTask(
+  request: CreateTaskRequest,
+  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; minRunMs?: number } = {},
+): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
   const task: SimTask = {
@@ -131,10 +137,13 @@ export async function createSimTask(request: CreateTaskRequest): Promise<SimTask
     request: { ...request, model: MODEL_ID },
     createdAt: Date.now(),
     queueMs,
-    runMs: Math.max(500, runMsPerSecond * seconds),
-    render: { state: "pending" },
+    runMs: Math.max(500, opts.minRunMs ?? 0, runMsPerSecond * seconds),
+    render: opts.taskFailure ? { state: "failed", ...opts.taskFailure, finishedAt: Date.now() } : { state: "pending" },
+    scenario: opts.scenario,
+    idempotencyKey: opts.idempotencyKey,
   };
   await simStore().putTask(task);
+  if (opts.taskFailure) return task;
   void cachedRender(request).then(async (result) => {
     const current = (await simStore().getTask(task.task_id)) ?? task;
     await simStore().putTask({ ...current, render: result });

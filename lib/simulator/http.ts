@@ -6,7 +6,10 @@ import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { simulatorKey, upstreamConfig } from "@/lib/config";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
+import { createHash } from "node:crypto";
 import { createSimTask, saveUpload, viewSimTask } from "./engine";
+import { MISSING_KEY_MESSAGE, WRONG_KEY_MESSAGE, countAttempt, faultResponse, scenarioFromHeader } from "./faults";
+import { faultAt, scenarioById } from "./scenarios";
 import { simStore } from "./store";
 
 /**
@@ -29,25 +32,60 @@ function assertKey(req: Request, requestId: string): void {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer (.+)$/.exec(header);
   if (!match) {
-    throw new ApiError(401, "authentication_error", "Missing Authorization header: send `Authorization: Bearer <key>`.", { requestId });
+    throw new ApiError(401, "authentication_error", MISSING_KEY_MESSAGE, { requestId });
   }
   const given = Buffer.from(match[1]);
   const expected = Buffer.from(simulatorKey());
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new ApiError(401, "authentication_error", "Invalid API key.", { requestId });
+    throw new ApiError(401, "authentication_error", WRONG_KEY_MESSAGE, { requestId });
   }
 }
 
+/** Idempotency-Key values the simulator accepts (the proxy sends one with every create). */
+const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * Creates a task. The `x-simulate` header picks a fault scenario (it sticks to the task). An
+ * Idempotency-Key that was seen before returns the task it created (`idempotent-replayed: true`), never a
+ * second one; the same key with a different body is refused.
+ */
 export async function simCreate(req: Request): Promise<Response> {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  const scenario = scenarioFromHeader(req.headers.get("x-simulate"), requestId);
+  const key = req.headers.get("idempotency-key");
+  if (key !== null && !IDEMPOTENCY_KEY_RE.test(key)) {
+    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", { param: "Idempotency-Key", requestId });
+  }
+  const attempt = countAttempt(`create:${key ?? requestId}`);
+  const fault = faultAt(scenario?.create, attempt);
+  if (fault?.kind === "auth") return faultResponse(fault, requestId, () => Promise.reject());
   assertKey(req, requestId);
+  // Faults that answer before anything is created; `slow` and `afterCreate` errors create the task first.
+  const createsFirst = fault?.kind === "slow" || (fault?.kind === "error" && fault.afterCreate);
+  if (fault && !createsFirst) return faultResponse(fault, requestId, () => Promise.reject());
+
   const parsed = parseCreateTaskRequest(await readJson(req));
   if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
-  const task = await createSimTask(parsed.value);
-  return Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers: { "x-request-id": requestId } });
+  const requestHash = createHash("sha256").update(JSON.stringify(parsed.value)).digest("hex");
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (key) {
+    const seen = await simStore().getIdempotency(key);
+    const existing = seen && (await simStore().getTask(seen.taskId));
+    if (seen && existing) {
+      if (seen.requestHash !== requestHash) {
+        throw new ApiError(400, "invalid_request_error", "This Idempotency-Key was already used with a different request body.", { param: "Idempotency-Key", requestId });
+      }
+      return Response.json(await viewSimTask(existing, Date.now(), publicBase(req)), { headers: { ...headers, "idempotent-replayed": "true" } });
+    }
+  }
+  const task = await createSimTask(parsed.value, { scenario: scenario?.id, taskFailure: scenario?.taskFailure, idempotencyKey: key ?? undefined, minRunMs: scenario?.minRunMs });
+  if (key) await simStore().putIdempotency({ key, taskId: task.task_id, requestHash });
+  const normal = async () => Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers });
+  return fault ? faultResponse(fault, requestId, normal) : normal();
 }
 
+/** A task's status; the task's scenario may make this poll misbehave. */
 export async function simGet(req: Request, taskId: string): Promise<Response> {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
@@ -55,7 +93,24 @@ export async function simGet(req: Request, taskId: string): Promise<Response> {
   if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
   const task = await simStore().getTask(taskId);
   if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
-  return Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
+  const normal = async () => Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
+  const scenario = scenarioById(task.scenario);
+  const fault = scenario?.poll ? faultAt(scenario.poll, countAttempt(`poll:${taskId}`)) : null;
+  return fault ? faultResponse(fault, requestId, normal) : normal();
+}
+
+/**
+ * The request a task was created with, as the simulator stored it (validated, defaults applied). Lets a
+ * rehearsal (and the tests of exported code) check that a snippet sent exactly what the form showed.
+ */
+export async function simGetRequest(req: Request, taskId: string): Promise<Response> {
+  assertEnabled();
+  const requestId = req.headers.get("x-request-id") ?? newRequestId();
+  assertKey(req, requestId);
+  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
+  const task = await simStore().getTask(taskId);
+  if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
+  return Response.json(task.request, { headers: { "x-request-id": requestId } });
 }
 
 export async function simUpload(req: Request): Promise<Response> {

@@ -1,13 +1,13 @@
 import "server-only";
 import { redis } from "@/lib/redis";
-import type { SimFile, SimStore, SimTask } from "./store";
+import type { SimFile, SimIdempotency, SimStore, SimTask } from "./store";
 
 /** How long the simulator keeps a task or file record in Redis (a real upstream's URLs live 24 h). */
 const TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /**
  * The simulator's state in Redis, so that several app instances share it: a task created through one
- * is polled through another. Records are JSON under `nb2sim:task:<id>` and `nb2sim:file:<id>`; the
+ * is polled through another. Records are JSON under `nb2sim:task:<id>`, `nb2sim:file:<id>` and `nb2sim:idem:<key>`; the
  * files themselves stay on disk in SIMULATOR_DATA_DIR, which the instances must share.
  */
 export class RedisStore implements SimStore {
@@ -37,5 +37,11 @@ export class RedisStore implements SimStore {
   }
   putFile(file: SimFile) {
     return this.put("file", file.id, file);
+  }
+  getIdempotency(key: string) {
+    return this.get<SimIdempotency>("idem", key);
+  }
+  putIdempotency(record: SimIdempotency) {
+    return this.put("idem", record.key, record);
   }
 }

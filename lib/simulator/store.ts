@@ -9,11 +9,18 @@ export type SimTask = {
   createdAt: number;
   queueMs: number;
   runMs: number;
+  /** The fault scenario chosen at create; the task's polls follow it. */
+  scenario?: string;
+  /** The Idempotency-Key of the create that made it. */
+  idempotencyKey?: string;
   render:
     | { state: "pending" }
     | { state: "done"; fileId: string; durationSeconds: number; width: number; height: number; finishedAt: number }
     | { state: "failed"; type: string; message: string; finishedAt: number };
 };
+
+/** What an Idempotency-Key was first used for: the task it created and a hash of the request. */
+export type SimIdempotency = { key: string; taskId: string; requestHash: string };
 
 /** A stored media file (an upload or a rendered video), on disk at `path`. */
 export type SimFile = { id: string; path: string; mime: string; size: number; createdAt: number };
@@ -24,12 +31,15 @@ export interface SimStore {
   putTask(task: SimTask): Promise<void>;
   getFile(id: string): Promise<SimFile | undefined>;
   putFile(file: SimFile): Promise<void>;
+  getIdempotency(key: string): Promise<SimIdempotency | undefined>;
+  putIdempotency(record: SimIdempotency): Promise<void>;
 }
 
 /** Keeps tasks and file records in memory, bounded (oldest dropped first). */
 export class MemoryStore implements SimStore {
   private tasks = new Map<string, SimTask>();
   private files = new Map<string, SimFile>();
+  private keys = new Map<string, SimIdempotency>();
   constructor(private readonly maxEntries = 5000) {}
 
   async getTask(id: string) {
@@ -45,6 +55,13 @@ export class MemoryStore implements SimStore {
   async putFile(file: SimFile) {
     this.files.set(file.id, file);
     this.trim(this.files);
+  }
+  async getIdempotency(key: string) {
+    return this.keys.get(key);
+  }
+  async putIdempotency(record: SimIdempotency) {
+    this.keys.set(record.key, record);
+    this.trim(this.keys);
   }
   private trim(map: Map<string, unknown>) {
     while (map.size > this.maxEntries) map.delete(map.keys().next().value as string);

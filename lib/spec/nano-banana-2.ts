@@ -256,14 +256,87 @@ export const ERRORS = [
 ] as const;
 export type ErrorType = (typeof ERRORS)[number]["type"];
 
-/** Polling advice shared by the playground and the exported code. */
+/**
+ * Polling advice shared by the playground and the exported code: start short and grow (the real gateway
+ * advises a first look after about 5 s, then every 10 s), slow down in a hidden tab, stop watching after a limit.
+ */
 export const POLLING = {
-  /** First look after this many ms, then grow towards `maxIntervalMs`. */
+  /** First look after this many ms, then each interval grows by `growth` up to `maxIntervalMs`. */
   firstIntervalMs: 1000,
-  maxIntervalMs: 5000,
-  /** Give up watching (the task goes on upstream) after this long. */
+  growth: 1.5,
+  maxIntervalMs: 10_000,
+  /** In a hidden tab: one look this often, enough to notice completion, nothing more. */
+  hiddenIntervalMs: 30_000,
+  /** Give up watching (the task goes on upstream) after this long; the gateway's docs say 600 s. */
   timeLimitMs: 10 * 60 * 1000,
 } as const;
+
+/**
+ * The client policy of the guide's error table: what a correct client does after each kind of failure.
+ * 429: exponential backoff with jitter (about 1 s, 2 s, 4 s), at least Retry-After. 5xx/timeout/unreachable
+ * on a poll: a few retries with short delays. A create is retried after a 5xx only with the same
+ * Idempotency-Key (never blindly). 400/401/404: no retry.
+ */
+export const RETRY = {
+  rateLimit: { baseDelayMs: 1000, factor: 2, maxRetries: 3, /** ± this fraction of the delay */ jitter: 0.25 },
+  transient: { delaysMs: [500, 1000, 2000], maxRetries: 3 },
+  /** Creates after a 5xx/timeout: only with an Idempotency-Key, and fewer times. */
+  createTransientMaxRetries: 2,
+} as const;
+
+/** What the panel says about each decision of the retry policy. */
+export const RETRY_MESSAGES = {
+  rateLimitWait: (retry: number, max: number, delayMs: number, retryAfterMs: number | null) =>
+    `Rate limited (429): waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}` +
+    (retryAfterMs != null ? ` (Retry-After ${(retryAfterMs / 1000).toFixed(1)} s honoured).` : " (exponential backoff with jitter)."),
+  transientWait: (status: number, retry: number, max: number, delayMs: number) =>
+    `${status ? `HTTP ${status}` : "No answer"}: transient, waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}.`,
+  createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
+    `HTTP ${status} on the create: the task may exist upstream. Retrying in ${(delayMs / 1000).toFixed(1)} s with the same Idempotency-Key (retry ${retry} of ${max}), so it cannot create a second task.`,
+  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key. Check upstream whether the task exists before creating another.",
+  rateLimitGaveUp: (retries: number) =>
+    `Still rate limited after ${retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.`,
+  transientGaveUp: (retries: number) =>
+    `Still failing after ${retries} retries: stopped. Give the request id to the upstream's support if it persists.`,
+  noRetry: (status: number) => `HTTP ${status}: not retried, the same request would fail again. Fix it first.`,
+  replayed: (key: string, taskId: string) =>
+    `The retry sent the same Idempotency-Key (${key}) and the upstream answered with the task it had already created (${taskId}): one task, not two.`,
+  retriedCreated: (key: string, taskId: string) =>
+    `The create succeeded on a retry with Idempotency-Key ${key}: task ${taskId}. No earlier attempt created a task the upstream admits to.`,
+  stopped: "You stopped watching. The task goes on upstream: there is no cancel endpoint, so it may still finish (and be charged).",
+  timeLimit: (minutes: number) =>
+    `The task is still running upstream after ${minutes} minutes of watching. It goes on there; keep watching or come back with its task id.`,
+  follower: "Another tab of this playground is polling this task; this tab shows what it sees (one poller per task).",
+} as const;
+
+/**
+ * Gateway answers that are not in the error table but that a user meets, recognised by their message,
+ * with what they mean in words a user can act on (the FAQ's answers).
+ */
+export const GATEWAY_ANSWERS = [
+  {
+    match: "invalid apitype: -1",
+    title: "Sent to a chat endpoint",
+    explanation:
+      "The request went to a chat endpoint. Image and video models do not use the chat endpoint: send an HTTP request that creates a task, then poll the task's status endpoint. Check the actual request code, URL and payload first.",
+  },
+] as const;
+
+/** Why a task can end `failed` (HTTP 200, status failed: data, not an HTTP error) and what to do. */
+export const TASK_FAILURES = [
+  {
+    type: "content_policy_violation",
+    fix: "The upstream refused the prompt or inputs under its content policy. Rephrase the prompt or change the inputs; retrying the same request fails the same way.",
+  },
+  {
+    type: "invalid_request_error",
+    fix: "An input could not be used (for example a media URL that cannot be downloaded). Fix the input named in the message and run again.",
+  },
+  {
+    type: "internal_error",
+    fix: "The upstream failed while generating. Run the task again; if it keeps failing, report the task id.",
+  },
+] as const;
 
 export const DOCS = {
   summary: [
@@ -306,7 +379,7 @@ export const FAQ = [
   },
   {
     q: "An image or video model answers “invalid apitype: -1”",
-    a: "The request went to a chat endpoint. Image and video models do not use the chat endpoint: send an HTTP request that creates a task, then poll the task's status endpoint. Check the actual request code, URL and payload first.",
+    a: GATEWAY_ANSWERS[0].explanation,
   },
   {
     q: "A generation task failed, but it was charged",

@@ -92,6 +92,15 @@ function fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType {
   }
 }
 
+/**
+ * Checks one input field on its own, with the same rule and message as the create schema (without
+ * defaults): what import and shared links use to keep every valid field and name the invalid ones.
+ */
+export function checkInputField(field: FieldName, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const result = fieldSchema(field, false).safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0].message };
+}
+
 function inputShape(mode: ModeId, withDefaults: boolean): Record<string, z.ZodType> {
   return Object.fromEntries(fieldsOf(mode).map((f) => [f, fieldSchema(f, withDefaults)]));
 }

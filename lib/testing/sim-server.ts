@@ -1,21 +1,33 @@
 /**
  * Serves the real embedded simulator over HTTP on a loopback port, outside Next, so unit tests can call
- * the proxy's route handlers against it exactly as the app does. Counts the requests it receives.
+ * the proxy's route handlers against it exactly as the app does. It also serves the proxy's own routes
+ * (`/api/tasks…`), so a client running in Node (the bench) talks to proxy and simulator as a browser
+ * would. Counts the requests it receives.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { errorResponse } from "@/lib/errors";
-import { simCreate, simFile, simGet, simUpload } from "@/lib/simulator/http";
+import { errorResponse, readJson } from "@/lib/errors";
+import { createTask, getTask } from "@/lib/proxy";
+import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
 
-export type SimServer = { baseUrl: string; origin: string; requests: { method: string; path: string }[]; close: () => Promise<void> };
+export type SimServer = {
+  baseUrl: string;
+  origin: string;
+  /** Every request received, in order (`idempotencyKey` when one was sent, so creates can be attributed to a run). */
+  requests: { method: string; path: string; idempotencyKey?: string }[];
+  close: () => Promise<void>;
+};
 
 async function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
   let m: RegExpExecArray | null;
+  if (req.method === "POST" && pathname === "/api/tasks") return createTask(await readJson(req), req.headers);
+  if (req.method === "GET" && (m = /^\/api\/tasks\/([^/]+)$/.exec(pathname))) return getTask(decodeURIComponent(m[1]), req.headers);
   if (req.method === "POST" && pathname === "/api/simulator/v1/tasks") return simCreate(req);
   if (req.method === "POST" && pathname === "/api/simulator/v1/uploads") return simUpload(req);
   if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)$/.exec(pathname))) return simGet(req, decodeURIComponent(m[1]));
+  if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)\/request$/.exec(pathname))) return simGetRequest(req, decodeURIComponent(m[1]));
   if ((req.method === "GET" || req.method === "HEAD") && (m = /^\/api\/simulator\/files\/([^/]+)$/.exec(pathname))) return simFile(req, m[1]);
   return new Response("not found", { status: 404 });
 }
@@ -24,7 +36,8 @@ export async function startSimServer(): Promise<SimServer> {
   const requests: SimServer["requests"] = [];
   const server = http.createServer(async (nodeReq, nodeRes) => {
     const url = `http://${nodeReq.headers.host}${nodeReq.url}`;
-    requests.push({ method: nodeReq.method ?? "GET", path: nodeReq.url ?? "" });
+    const key = nodeReq.headers["idempotency-key"];
+    requests.push({ method: nodeReq.method ?? "GET", path: nodeReq.url ?? "", ...(typeof key === "string" ? { idempotencyKey: key } : {}) });
     const hasBody = nodeReq.method !== "GET" && nodeReq.method !== "HEAD";
     const req = new Request(url, {
       method: nodeReq.method,

@@ -70,7 +70,9 @@ describe("POST /api/tasks", () => {
     expect(res.json.task_id).toMatch(/^task_[a-f0-9]+$/);
     expect(res.headers.get("x-request-id")).toMatch(/^req_/);
     expect(res.headers.get("x-upstream-request")).toBe(`POST ${sim.baseUrl}/v1/tasks`);
-    expect(sim.requests).toEqual([{ method: "POST", path: "/api/simulator/v1/tasks" }]);
+    expect(sim.requests).toEqual([{ method: "POST", path: "/api/simulator/v1/tasks", idempotencyKey: expect.stringMatching(/^idem_[a-f0-9]{32}$/) }]);
+    // Every create goes upstream with an Idempotency-Key, and the answer says which.
+    expect(res.headers.get("idempotency-key")).toBe(sim.requests[0].idempotencyKey);
   });
 
   it.each([
@@ -184,5 +186,118 @@ describe("the simulator's key check", () => {
     expect(res.status).toBe(401);
     const json = await res.json();
     expect(json.error).toMatchObject({ type: "authentication_error", message: expect.stringMatching(message) });
+  });
+});
+
+describe("fault scenarios (x-simulate) and the Idempotency-Key, through the proxy", () => {
+  const createWith = (headers: Record<string, string>, body: unknown = T2V) =>
+    createRoute(
+      new Request("http://localhost:3000/api/tasks", {
+        method: "POST",
+        headers: { "content-type": "application/json", host: "localhost:3000", ...headers },
+        body: JSON.stringify(body),
+      }),
+    ).then(record);
+
+  it("refuses an unknown scenario name before calling the upstream, listing the known ones", async () => {
+    const res = await createWith({ "x-simulate": "meteor-strike" });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ param: "x-simulate", message: expect.stringMatching(/bad-request, missing-key/) });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("refuses x-simulate when a real upstream is configured", async () => {
+    process.env.UPSTREAM_BASE_URL = sim.baseUrl;
+    try {
+      const res = await createWith({ "x-simulate": "bad-request" });
+      expect(res.status).toBe(400);
+      expect(res.json.error.message).toMatch(/only on the embedded simulator/);
+      expect(sim.requests).toEqual([]);
+    } finally {
+      delete process.env.UPSTREAM_BASE_URL;
+    }
+  });
+
+  it("refuses a malformed Idempotency-Key", async () => {
+    const res = await createWith({ "idempotency-key": "a b" });
+    expect(res.status).toBe(400);
+    expect(res.json.error.param).toBe("Idempotency-Key");
+  });
+
+  it("returns the same task for a repeated Idempotency-Key, and refuses the key with another body", async () => {
+    const key = "idem_route_test_0001";
+    const first = await createWith({ "idempotency-key": key });
+    const again = await createWith({ "idempotency-key": key });
+    expect(again.status).toBe(200);
+    expect(again.json.task_id).toBe(first.json.task_id);
+    expect(again.headers.get("x-idempotent-replayed")).toBe("true");
+    expect(first.headers.get("x-idempotent-replayed")).toBeNull();
+    const other = await createWith({ "idempotency-key": key }, { ...T2V, input: { ...T2V.input, prompt: "Something else" } });
+    expect(other.status).toBe(400);
+    expect(other.json.error.param).toBe("Idempotency-Key");
+  });
+
+  it.each([
+    ["bad-request", 400, { type: "invalid_request_error", param: "input.prompt" }, null],
+    ["missing-key", 401, { type: "authentication_error", message: expect.stringMatching(/Missing Authorization/) }, null],
+    ["wrong-key", 401, { type: "authentication_error", message: "Invalid API key." }, null],
+    ["rate-limit-create", 429, { type: "rate_limit_exceeded" }, "1"],
+    ["chat-endpoint", 400, { code: "invalid_apitype", message: expect.stringMatching(/^invalid apitype: -1/) }, null],
+  ])("%s: the create answers %i in the envelope with the proxy's request id", async (scenario, status, error, retryAfter) => {
+    const res = await createWith({ "x-simulate": scenario });
+    expect(res.status).toBe(status);
+    expect(res.json.error).toMatchObject({ ...error, request_id: res.headers.get("x-request-id") });
+    expect(res.headers.get("retry-after")).toBe(retryAfter);
+  });
+
+  it("create-lost-answer: a 500 after the task was created; the retry with the same key gets that task", async () => {
+    const headers = { "x-simulate": "create-lost-answer", "idempotency-key": "idem_lost_answer_01" };
+    const first = await createWith(headers);
+    expect(first.status).toBe(500);
+    const retry = await createWith(headers);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("x-idempotent-replayed")).toBe("true");
+    expect((await poll(retry.json.task_id)).status).toBe(200);
+  });
+
+  it("slow-upstream: the proxy answers 504 upstream_timeout, and the task exists for the retry", async () => {
+    process.env.UPSTREAM_TIMEOUT_MS = "300";
+    try {
+      const headers = { "x-simulate": "slow-upstream", "idempotency-key": "idem_slow_upstream_01" };
+      const first = await createWith(headers);
+      expect(first.status).toBe(504);
+      expect(first.json.error).toMatchObject({ type: "upstream_timeout", request_id: first.headers.get("x-request-id") });
+      const retry = await createWith(headers);
+      expect(retry.status).toBe(200);
+      expect(retry.headers.get("x-idempotent-replayed")).toBe("true");
+    } finally {
+      delete process.env.UPSTREAM_TIMEOUT_MS;
+    }
+  });
+
+  it("not-json: the first poll's HTML answer becomes a 502 upstream_error; the next poll is normal", async () => {
+    const created = await createWith({ "x-simulate": "not-json" });
+    const first = await poll(created.json.task_id);
+    expect(first.status).toBe(502);
+    expect(first.json.error).toMatchObject({ type: "upstream_error", message: expect.stringMatching(/not JSON \(text\/html/) });
+    expect((await poll(created.json.task_id)).status).toBe(200);
+  });
+
+  it("server-error-twice: polls 2 and 3 answer 500, then the task goes on", async () => {
+    const created = await createWith({ "x-simulate": "server-error-twice" });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await poll(created.json.task_id)).status);
+    expect(statuses).toEqual([200, 500, 500, 200]);
+  });
+
+  it("content-policy: the task ends failed (HTTP 200) with the refusal", async () => {
+    const created = await createWith({ "x-simulate": "content-policy" });
+    let res = await poll(created.json.task_id);
+    for (let i = 0; i < 50 && res.json.status !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await poll(created.json.task_id);
+    }
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ status: "failed", error: { type: "content_policy_violation" } });
   });
 });

@@ -1,0 +1,38 @@
+import { JsonView } from "@/components/ui/json-view";
+import { format, joinOr, type Messages } from "@/lib/i18n";
+import { DEFAULTS, DURATIONS } from "@/lib/spec/nano-banana-2";
+import { SEED_EXAMPLE, minimalCreateRequest, minimalCreateResponse, seedExampleIssues } from "@/lib/spec/examples";
+import { codeClass } from "./section";
+
+/** The minimal request and response, generated from the spec's defaults, and why the seed's example is refused. */
+export function Examples({ t }: { t: Messages }) {
+  const issue = seedExampleIssues()[0];
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div>
+          <h3 className="mb-1 font-semibold">{t.examples.request}</h3>
+          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.requestIntro}</p>
+          <JsonView data={minimalCreateRequest()} label={t.examples.request} copyLabel={t.examples.copyRequest} />
+        </div>
+        <div>
+          <h3 className="mb-1 font-semibold">{t.examples.response}</h3>
+          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.responseIntro}</p>
+          <JsonView data={minimalCreateResponse()} label={t.examples.response} copyLabel={t.examples.copyResponse} />
+        </div>
+      </div>
+      {issue && (
+        <aside aria-labelledby="seed-note-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+          <h3 id="seed-note-heading" className="font-semibold">
+            {t.examples.seedNoteTitle}
+          </h3>
+          <p className="mt-1">
+            {format(t.examples.seedNote, { value: SEED_EXAMPLE.input.duration, param: issue.param })}{" "}
+            <q className={codeClass}>{issue.message}</q>
+          </p>
+          <p className="mt-1">{format(t.examples.seedNoteAfter, { allowed: joinOr(DURATIONS, t.params.or), default: DEFAULTS.duration })}</p>
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+
+/** A titled section of the guide; the heading names the region for assistive tech and the tests. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6">
+      <h2 id={`${id}-heading`} className="mb-3 text-xl font-semibold tracking-tight">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function Bullets({ items, label }: { items: string[]; label?: string }) {
+  return (
+    <ul aria-label={label} className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+export const tableClass = "w-full min-w-[48rem] border-collapse text-left text-sm";
+export const thClass = "border-b border-zinc-300 px-3 py-2 font-semibold dark:border-zinc-700";
+export const tdClass = "border-b border-zinc-200 px-3 py-2 align-top dark:border-zinc-800";
+export const codeClass = "rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800";

@@ -1,0 +1,52 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
+import type { FieldIssue, FormState } from "@/lib/spec/schema";
+import { useClipboard } from "@/lib/client/use-clipboard";
+import { formLink } from "./use-form-link";
+import { IssueList } from "./issue-list";
+
+// The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
+// in their own chunk: nothing of them weighs on the first load.
+const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">Loading code export…</p>,
+});
+
+/** Hand-off: copy the form as curl or code, import a request, share a link to the configuration. */
+export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; onImport: (values: Partial<FormState>) => void }) {
+  const form = useFormContext<FormState>();
+  const { copied, copy } = useClipboard();
+  // A link's issues describe the form as the link set it; once something is imported they no longer do.
+  const [showLinkIssues, setShowLinkIssues] = useState(linkIssues.length > 0);
+  return (
+    <section aria-labelledby="handoff-heading" className="mt-6 min-w-0 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h3 id="handoff-heading" className="text-base font-semibold">
+          Hand-off
+        </h3>
+        <button
+          type="button"
+          onClick={() => void copy(formLink(form.getValues()))}
+          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {copied ? "Link copied" : "Copy link"}
+        </button>
+      </div>
+      {showLinkIssues && (
+        <div className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+          <p className="font-medium">This link has values the contract does not allow; the form kept everything else.</p>
+          <IssueList issues={linkIssues} label="Link issues" />
+        </div>
+      )}
+      <HandoffPanel
+        onImport={(values) => {
+          setShowLinkIssues(false);
+          onImport(values);
+        }}
+      />
+    </section>
+  );
+}

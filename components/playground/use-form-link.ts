@@ -1,0 +1,41 @@
+"use client";
+
+import { useCallback, useEffect } from "react";
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { fieldsOf } from "@/lib/spec/nano-banana-2";
+import type { FormState } from "@/lib/spec/schema";
+import { formStateToSearchParams } from "@/lib/handoff/url-state";
+
+/**
+ * Keeps the form's state in the address bar (replaceState, a moment after the last change), so the
+ * page's own URL is always a link that reproduces the configuration.
+ */
+export function useFormLink(form: UseFormReturn<FormState>, delayMs = 250) {
+  const values = useWatch({ control: form.control }) as FormState;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const search = `?${formStateToSearchParams(values)}`;
+      if (window.location.search !== search) window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}${window.location.hash}`);
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [values, delayMs]);
+}
+
+/** The link to the current configuration, computed now (not waiting for the address bar). */
+export function formLink(values: FormState): string {
+  return `${window.location.origin}${window.location.pathname}?${formStateToSearchParams(values)}`;
+}
+
+/** Applies imported values to the form and shows at once what the form still refuses. */
+export function useApplyValues(form: UseFormReturn<FormState>) {
+  return useCallback(
+    (values: Partial<FormState>) => {
+      for (const [name, value] of Object.entries(values)) {
+        form.setValue(name as keyof FormState, value as never, { shouldDirty: true });
+      }
+      form.clearErrors();
+      void form.trigger(fieldsOf(form.getValues("mode")));
+    },
+    [form],
+  );
+}

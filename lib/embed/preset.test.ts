@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { embedQuery, parseEmbedPreset } from "./preset";
+
+describe("embed preset", () => {
+  it("takes valid values", () => {
+    const p = parseEmbedPreset(new URLSearchParams("mode=r2v&prompt=A+turntable&duration=10&aspect_ratio=9:16&theme=dark&panels=form"));
+    expect(p.values).toEqual({ mode: "r2v", prompt: "A turntable", duration: 10, aspect_ratio: "9:16" });
+    expect(p.theme).toBe("dark");
+    expect(p.panels).toEqual({ form: true, output: false });
+    expect(p.notes).toEqual([]);
+  });
+
+  it("ignores invalid values with a note that names the parameter and the allowed values", () => {
+    const p = parseEmbedPreset({ mode: "t2v", duration: "5", aspect_ratio: "4:3", theme: "pink", panels: "form,sidebar", prompt: "x".repeat(2001) });
+    expect(p.values).toEqual({});
+    expect(p.theme).toBeNull();
+    expect(p.panels).toEqual({ form: true, output: false });
+    expect(Object.fromEntries(p.notes.map((n) => [n.param, n.message]))).toEqual({
+      mode: "mode must be one of text-to-video, image-to-video, r2v or video-edit.",
+      prompt: "prompt is 2001 characters; the limit is 2000 characters.",
+      duration: "duration must be 6 or 10 (seconds).",
+      aspect_ratio: "aspect_ratio must be 16:9 or 9:16.",
+      theme: "theme must be system, light, dark.",
+      panels: "panels must be a comma-separated list of form, output.",
+    });
+    expect(parseEmbedPreset({ duration: "6.0" }).notes[0].param).toBe("duration");
+  });
+
+  it("round-trips a configuration through the embed URL", () => {
+    const config = { values: { mode: "image-to-video" as const, prompt: " Waves & wind ", duration: 10 as const, aspect_ratio: "16:9" as const }, theme: "light" as const, panels: { form: true, output: true } };
+    const query = embedQuery(config);
+    expect(query).toBe("mode=image-to-video&prompt=Waves+%26+wind&duration=10&aspect_ratio=16%3A9&theme=light");
+    const back = parseEmbedPreset(new URLSearchParams(query));
+    expect(back).toEqual({ values: { ...config.values, prompt: "Waves & wind" }, theme: "light", panels: config.panels, notes: [] });
+    expect(embedQuery({ values: { mode: "video-edit", duration: 6 }, theme: "system", panels: { form: false, output: true } })).toBe("mode=video-edit&panels=output");
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The embed's preset, read from its query string (`mode`, `prompt`, `duration`, `aspect_ratio`,
+ * `resolution`, `theme`, `panels`) and validated with the spec's schemas. An invalid value is ignored and
+ * reported as a note naming the parameter and the allowed values; it never breaks the page.
+ */
+import { MESSAGES, MODE_IDS } from "@/lib/spec/nano-banana-2";
+import { formSchema, formStateSchema, type FormState } from "@/lib/spec/schema";
+import { THEMES, isThemeChoice, type ThemeChoice } from "@/lib/theme";
+
+export const PANELS = ["form", "output"] as const;
+export type Panel = (typeof PANELS)[number];
+export type PanelVisibility = Record<Panel, boolean>;
+
+export type PresetNote = { param: string; value: string; message: string };
+export type EmbedPreset = {
+  values: Partial<FormState>;
+  theme: ThemeChoice | null;
+  panels: PanelVisibility;
+  notes: PresetNote[];
+};
+
+/** The query parameters an embed understands, in the order the embed code writes them. */
+export const PRESET_PARAMS = ["mode", "prompt", "duration", "aspect_ratio", "resolution", "theme", "panels"] as const;
+
+type Query = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function read(query: Query, name: string): string | undefined {
+  if (query instanceof URLSearchParams) return query.get(name) ?? undefined;
+  const v = query[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function parseEmbedPreset(query: Query): EmbedPreset {
+  const values: Partial<FormState> = {};
+  const notes: PresetNote[] = [];
+  const shape = formStateSchema.shape;
+
+  const mode = read(query, "mode");
+  if (mode !== undefined) {
+    const r = shape.mode.safeParse(mode);
+    if (r.success) values.mode = r.data;
+    else notes.push({ param: "mode", value: mode, message: MESSAGES.mode });
+  }
+
+  const prompt = read(query, "prompt");
+  if (prompt !== undefined) {
+    // The prompt is checked by the form's own rule (the mode does not change it).
+    const r = formSchema.safeParse({ mode: MODE_IDS[0], prompt, aspect_ratio: "16:9", duration: 6, resolution: "720P" });
+    const issue = r.success ? undefined : r.error.issues.find((i) => i.path[0] === "prompt");
+    if (issue) notes.push({ param: "prompt", value: prompt.length > 40 ? `${prompt.slice(0, 40)}…` : prompt, message: issue.message });
+    else values.prompt = prompt;
+  }
+
+  const duration = read(query, "duration");
+  if (duration !== undefined) {
+    const r = shape.duration.safeParse(/^\d+$/.test(duration) ? Number(duration) : duration);
+    if (r.success) values.duration = r.data;
+    else notes.push({ param: "duration", value: duration, message: r.error.issues[0].message });
+  }
+
+  for (const name of ["aspect_ratio", "resolution"] as const) {
+    const value = read(query, name);
+    if (value === undefined) continue;
+    const r = shape[name].safeParse(value);
+    if (r.success) (values as Record<string, unknown>)[name] = r.data;
+    else notes.push({ param: name, value, message: r.error.issues[0].message });
+  }
+
+  let theme: ThemeChoice | null = null;
+  const themeValue = read(query, "theme");
+  if (themeValue !== undefined) {
+    if (isThemeChoice(themeValue)) theme = themeValue;
+    else notes.push({ param: "theme", value: themeValue, message: `theme must be ${THEMES.join(", ")}.` });
+  }
+
+  const panels: PanelVisibility = { form: true, output: true };
+  const panelsValue = read(query, "panels");
+  if (panelsValue !== undefined) {
+    const names = panelsValue.split(",").map((s) => s.trim()).filter(Boolean);
+    const known = names.filter((n): n is Panel => (PANELS as readonly string[]).includes(n));
+    const unknown = names.filter((n) => !known.includes(n as Panel));
+    if (unknown.length || !known.length) {
+      notes.push({ param: "panels", value: panelsValue, message: `panels must be a comma-separated list of ${PANELS.join(", ")}.` });
+    }
+    if (known.length) for (const p of PANELS) panels[p] = known.includes(p);
+  }
+
+  return { values, theme, panels, notes };
+}
+
+/** The embed URL's query for a configuration (only what differs from the defaults is written). */
+export function embedQuery(config: { values: Partial<FormState>; theme: ThemeChoice; panels: PanelVisibility }): string {
+  const q = new URLSearchParams();
+  const v = config.values;
+  if (v.mode) q.set("mode", v.mode);
+  if (v.prompt?.trim()) q.set("prompt", v.prompt.trim());
+  if (v.duration !== undefined && v.mode !== "video-edit") q.set("duration", String(v.duration));
+  if (v.aspect_ratio) q.set("aspect_ratio", v.aspect_ratio);
+  if (v.resolution) q.set("resolution", v.resolution);
+  if (config.theme !== "system") q.set("theme", config.theme);
+  const shown = PANELS.filter((p) => config.panels[p]);
+  if (shown.length && shown.length < PANELS.length) q.set("panels", shown.join(","));
+  return q.toString();
+}

@@ -1,0 +1,28 @@
+/**
+ * What a host page needs to embed the playground: the iframe, and a few lines that set its height from
+ * the embed's messages, so it grows and shrinks with its content and never shows a scrollbar. The Embed
+ * dialog, the README and the end-to-end host page all use this one snippet.
+ */
+export const EMBED_PATH = "/embed/nano-banana-2";
+
+/** postMessage types: the embed sends `resize`; a host may send `theme` to switch the embed's theme. */
+export const EMBED_MESSAGES = { resize: "nano-banana-2:resize", theme: "nano-banana-2:theme" } as const;
+
+export type ResizeMessage = { type: typeof EMBED_MESSAGES.resize; height: number };
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The HTML to paste into a host page for the embed at `src` (an absolute URL). */
+export function embedSnippet(src: string): string {
+  const origin = new URL(src).origin;
+  return `<iframe src="${escapeAttr(src)}" title="nano-banana-2 playground" style="width:100%;height:640px;border:0" allow="clipboard-write"></iframe>
+<script>
+  // Sizes every nano-banana-2 embed on this page to its content.
+  window.addEventListener("message", function (event) {
+    if (event.origin !== ${JSON.stringify(origin)} || !event.data || event.data.type !== ${JSON.stringify(EMBED_MESSAGES.resize)}) return;
+    document.querySelectorAll("iframe").forEach(function (frame) {
+      if (frame.contentWindow === event.source) frame.style.height = event.data.height + "px";
+    });
+  });
+</script>`;
+}

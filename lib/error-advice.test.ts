@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ERRORS, FAQ, GATEWAY_ANSWERS } from "@/lib/spec/nano-banana-2";
+import { adviceFor, taskFailureAdvice } from "./error-advice";
+
+describe("adviceFor", () => {
+  it("recognises a gateway's invalid apitype: -1 as a request sent to a chat endpoint, with the FAQ's words", () => {
+    const advice = adviceFor({ status: 400, type: "new_api_error", message: "invalid apitype: -1 (request id: 2025…)" });
+    expect(advice?.title).toBe("Sent to a chat endpoint");
+    expect(advice?.fix).toBe(GATEWAY_ANSWERS[0].explanation);
+    expect(FAQ.some((f) => f.a === advice?.fix)).toBe(true);
+  });
+
+  it.each(ERRORS.map((e) => [e.status, e.type] as const))("names the table's fix for %i %s", (status, type) => {
+    const row = ERRORS.find((e) => e.type === type)!;
+    expect(adviceFor({ status, type, message: "m" })).toEqual({ fix: row.fix, retry: row.retry });
+  });
+
+  it("falls back on the status when the type is a gateway's own name", () => {
+    expect(adviceFor({ status: 401, type: "unauthorized", message: "m" })?.fix).toMatch(/Authorization: Bearer/);
+  });
+
+  it("says the playground's server is down when nothing answered", () => {
+    expect(adviceFor({ status: 0, type: "network_error", message: "m" })?.fix).toMatch(/did not answer/);
+  });
+
+  it("has nothing to say about an unknown status", () => {
+    expect(adviceFor({ status: 418, type: "teapot", message: "m" })).toBeNull();
+  });
+});
+
+describe("taskFailureAdvice", () => {
+  it("tells what to do about a content-policy refusal", () => {
+    expect(taskFailureAdvice("content_policy_violation")?.fix).toMatch(/Rephrase the prompt/);
+    expect(taskFailureAdvice("unknown")).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The rows of the guide's parameter table for one mode, read from the JSON Schema that is generated from
+ * the zod create schema: the names, required flags, defaults and allowed values are the ones the server
+ * enforces; the type and description words come from the spec's FIELDS.
+ */
+import { FIELDS, type FieldName, type ModeId } from "@/lib/spec/nano-banana-2";
+import { modeRequestJsonSchema, type JsonSchema } from "@/lib/spec/json-schema";
+
+export type Allowed =
+  | { kind: "values"; values: (string | number)[]; unit?: "seconds" }
+  | { kind: "length"; min: number; max: number }
+  | { kind: "media"; counts: number[]; mimeTypes: string[]; maxBytes: number };
+
+export type ParamRow = {
+  /** As written in the body: `model`, `mode`, `input.prompt`, … */
+  path: string;
+  field: FieldName | "model" | "mode";
+  type: string;
+  required: boolean;
+  default: string | number | null;
+  allowed: Allowed;
+};
+
+type Media = { count: number | number[]; mime_types: string[]; max_bytes: number };
+
+function allowedOf(name: string, prop: JsonSchema): Allowed {
+  const media = prop["x-media"] as Media | undefined;
+  if (media) return { kind: "media", counts: [media.count].flat(), mimeTypes: media.mime_types, maxBytes: media.max_bytes };
+  if (prop.enum) return { kind: "values", values: prop.enum as (string | number)[], ...(name === "duration" ? { unit: "seconds" as const } : {}) };
+  if (prop.const !== undefined) return { kind: "values", values: [prop.const as string] };
+  if (typeof prop.maxLength === "number") return { kind: "length", min: (prop.minLength as number) ?? 0, max: prop.maxLength };
+  throw new Error(`No allowed values can be read for ${name}.`);
+}
+
+export function paramRows(mode: ModeId): ParamRow[] {
+  const branch = modeRequestJsonSchema(mode);
+  const top = branch.properties!;
+  const input = top.input;
+  const rows: ParamRow[] = (["model", "mode"] as const).map((name) => ({
+    path: name,
+    field: name,
+    type: String(top[name].type),
+    required: branch.required!.includes(name),
+    default: null,
+    allowed: allowedOf(name, top[name]),
+  }));
+  for (const [name, prop] of Object.entries(input.properties!)) {
+    const field = name as FieldName;
+    rows.push({
+      path: `input.${name}`,
+      field,
+      type: FIELDS[field].type,
+      required: input.required!.includes(name),
+      default: (prop.default as string | number | undefined) ?? null,
+      allowed: allowedOf(name, prop),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,175 @@
+/**
+ * Runs the exported code for real: the system's bash, curl and jq (and node, python3 with requests)
+ * against the real simulator served on a loopback port, then asks the simulator which request each
+ * task was created with and compares it with the form's request.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { probeMp4 } from "@/lib/testing/mp4";
+import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
+import { MODES, type ModeId } from "@/lib/spec/nano-banana-2";
+import { toCurl } from "./curl";
+import { HOSTILE_PROMPTS } from "./hostile";
+import { toJavaScript } from "./script-js";
+import { toPython } from "./script-py";
+import { toShellScript } from "./script-sh";
+import type { ExportTarget } from "./target";
+
+const run = promisify(execFile);
+const KEY = "sk-export-SECRET-5b1e";
+const FIXTURES = path.join(process.cwd(), "e2e/fixtures");
+const MEDIA_FILES: Record<ModeId, string[]> = {
+  "text-to-video": [],
+  "image-to-video": ["still.png"],
+  r2v: ["ref-1.jpg", "ref-2.jpg", "ref-3.jpg"],
+  "video-edit": ["source.mp4"],
+};
+
+let sim: SimServer;
+let target: ExportTarget;
+let work: string;
+/** Simulator URLs of the fixtures, uploaded once, for forms that hold URLs. */
+const uploaded = new Map<string, string>();
+
+async function upload(file: string): Promise<string> {
+  const form = new FormData();
+  form.set("file", new Blob([readFileSync(path.join(FIXTURES, file))]), file);
+  const res = await fetch(`${sim.baseUrl}/v1/uploads`, { method: "POST", body: form, headers: { authorization: `Bearer ${KEY}` } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { url: string }).url;
+}
+
+/** The request the simulator stored for a task. */
+async function receivedRequest(taskId: string): Promise<CreateTaskRequest> {
+  const res = await fetch(`${sim.baseUrl}/v1/tasks/${taskId}/request`, { headers: { authorization: `Bearer ${KEY}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as CreateTaskRequest;
+}
+
+function formFor(mode: ModeId, prompt: string, extra: Partial<FormState> = {}): FormState {
+  const urls = MEDIA_FILES[mode].map((f) => uploaded.get(f)!);
+  const media = MODES.find((m) => m.id === mode)!.media;
+  const mediaValue = media === "reference_image_urls" ? { reference_image_urls: urls } : media ? { [media]: urls[0] } : {};
+  return { ...INITIAL_FORM_STATE, mode, prompt, ...mediaValue, ...extra };
+}
+
+/** Runs a program with a clean environment that holds only the key (as a user's shell would). */
+async function exec(cmd: string, args: string[]) {
+  const out = path.join(work, `out-${Date.now()}.mp4`);
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: work, LANG: "C.UTF-8", UPSTREAM_API_KEY: KEY, OUT: out } as unknown as NodeJS.ProcessEnv;
+  const { stdout, stderr } = await run(cmd, args, { cwd: work, env, timeout: 60_000, maxBuffer: 1 << 20 });
+  const lines = stdout.trim().split("\n");
+  return { task: JSON.parse(lines[lines.length - 1]), stderr, out };
+}
+
+beforeAll(async () => {
+  sim = await startSimServer();
+  delete process.env.UPSTREAM_BASE_URL;
+  process.env.SIMULATOR_BASE_URL = sim.baseUrl;
+  process.env.UPSTREAM_API_KEY = KEY;
+  process.env.SIMULATOR_QUEUE_MS = "100";
+  process.env.SIMULATOR_RUN_MS_PER_SECOND = "50";
+  process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-export-test-"));
+  work = mkdtempSync(path.join(os.tmpdir(), "nb2-export-run-"));
+  target = { baseUrl: sim.baseUrl, model: "nano-banana-2", simulated: true };
+  for (const file of new Set(Object.values(MEDIA_FILES).flat())) uploaded.set(file, await upload(file));
+});
+
+afterAll(async () => {
+  await sim.close();
+});
+
+describe("copy as curl, run with the system's bash and curl", () => {
+  const modes = MODES.map((m) => m.id);
+  HOSTILE_PROMPTS.forEach((prompt, i) => {
+    const mode = modes[i % modes.length];
+    it(`${mode}: ${JSON.stringify(prompt).slice(0, 40)}…`, async () => {
+      const form = formFor(mode, prompt, { aspect_ratio: i % 2 ? "9:16" : "16:9", duration: i % 3 ? 6 : 10 });
+      const curl = toCurl(toCreateRequest(form), target);
+      expect(curl).not.toContain(KEY);
+      const { task } = await exec("bash", ["-c", curl]);
+      expect(task.status).toBe("queued");
+      expect(await receivedRequest(task.task_id)).toEqual(toCreateRequest(form));
+    });
+  });
+});
+
+describe("copy as script (bash + curl + jq): upload, create, poll, download", () => {
+  for (const mode of MODES.map((m) => m.id)) {
+    it(`${mode} with local files as arguments`, async () => {
+      const form = formFor(mode, HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[3], { aspect_ratio: "9:16" });
+      const script = path.join(work, `${mode}.sh`);
+      writeFileSync(script, toShellScript(toCreateRequest(form), target));
+      const { task, stderr, out } = await exec("bash", [script, ...MEDIA_FILES[mode].map((f) => path.join(FIXTURES, f))]);
+      expect(task.status).toBe("succeeded");
+      expect(stderr).toMatch(/^succeeded 100%$/m);
+      const sent = await receivedRequest(task.task_id);
+      const expected = toCreateRequest(form);
+      const media = MODES.find((m) => m.id === mode)!.media;
+      if (media) {
+        // The script uploaded the files itself: fresh URLs, as many as the arguments, in order.
+        const urls = ([] as string[]).concat(sent.input[media] as string | string[]);
+        expect(urls).toHaveLength(MEDIA_FILES[mode].length);
+        for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/simulator\/files\//);
+        expect(urls).not.toEqual(([] as string[]).concat(expected.input[media] as string | string[]));
+        expect({ ...sent.input, [media]: null }).toEqual({ ...expected.input, [media]: null });
+      } else {
+        expect(sent).toEqual(expected);
+      }
+      const probe = await probeMp4(out);
+      expect({ width: probe.width, height: probe.height }).toEqual({ width: 720, height: 1280 });
+    });
+  }
+
+  it("uses the form's media URL when no file is given, and refuses a wrong file count", async () => {
+    const form = formFor("r2v", HOSTILE_PROMPTS[1]);
+    const script = path.join(work, "r2v-urls.sh");
+    writeFileSync(script, toShellScript(toCreateRequest(form), target));
+    const { task } = await exec("bash", [script]);
+    expect(task.status).toBe("succeeded");
+    expect(await receivedRequest(task.task_id)).toEqual(toCreateRequest(form));
+    const two = ["ref-1.jpg", "ref-2.jpg"].map((f) => path.join(FIXTURES, f));
+    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({ stderr: expect.stringContaining("R2V takes 1 or 3 reference images, not 2.") });
+  });
+});
+
+describe("the same flow in JavaScript (node) and Python (requests)", () => {
+  it("JavaScript: Image-to-Video uploads its file and downloads the video", async () => {
+    const form = formFor("image-to-video", HOSTILE_PROMPTS[5] + HOSTILE_PROMPTS[2], { duration: 10 });
+    const file = path.join(work, "i2v.mjs");
+    writeFileSync(file, toJavaScript(toCreateRequest(form), target));
+    const { task, out } = await exec("node", [file, path.join(FIXTURES, "still.png")]);
+    expect(task.status).toBe("succeeded");
+    const sent = await receivedRequest(task.task_id);
+    expect({ ...sent.input, image_url: "" }).toEqual({ ...toCreateRequest(form).input, image_url: "" });
+    expect((await probeMp4(out)).durationSeconds).toBeCloseTo(10, 1);
+  });
+
+  it("JavaScript: Text-to-Video with a hostile prompt", async () => {
+    const form = formFor("text-to-video", HOSTILE_PROMPTS[6] + HOSTILE_PROMPTS[4]);
+    const file = path.join(work, "t2v.mjs");
+    writeFileSync(file, toJavaScript(toCreateRequest(form), target));
+    const { task } = await exec("node", [file]);
+    expect(task.status).toBe("succeeded");
+    expect(await receivedRequest(task.task_id)).toEqual(toCreateRequest(form));
+  });
+
+  it("Python: R2V uploads three files; Video Edit uses the form's URL", async () => {
+    const r2v = formFor("r2v", HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[0]);
+    writeFileSync(path.join(work, "r2v.py"), toPython(toCreateRequest(r2v), target));
+    const a = await exec("python3", [path.join(work, "r2v.py"), ...MEDIA_FILES.r2v.map((f) => path.join(FIXTURES, f))]);
+    expect(a.task.status).toBe("succeeded");
+    expect((await receivedRequest(a.task.task_id)).input.reference_image_urls).toHaveLength(3);
+
+    const edit = formFor("video-edit", HOSTILE_PROMPTS[2] + HOSTILE_PROMPTS[5]);
+    writeFileSync(path.join(work, "edit.py"), toPython(toCreateRequest(edit), target));
+    const b = await exec("python3", [path.join(work, "edit.py")]);
+    expect(b.task.status).toBe("succeeded");
+    expect(await receivedRequest(b.task.task_id)).toEqual(toCreateRequest(edit));
+  });
+});

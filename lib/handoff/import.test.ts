@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULTS, MESSAGES } from "@/lib/spec/nano-banana-2";
+import { INITIAL_FORM_STATE, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { toCurl } from "./curl";
+import { HOSTILE_PROMPTS } from "./hostile";
+import { importRequest, importText, parseCurl } from "./import";
+
+const target = { baseUrl: "https://api.example.com", model: "nano-banana-2", simulated: false };
+const params = (r: { issues: { param: string }[] }) => r.issues.map((i) => i.param);
+
+describe("import: valid input", () => {
+  it("reads a full request JSON into every field of its mode", () => {
+    const r = importText(
+      JSON.stringify({ model: "nano-banana-2", mode: "r2v", input: { prompt: "A turntable", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a.example/1.jpg"] } }),
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.source).toBe("json");
+    expect(r.values).toEqual({ mode: "r2v", prompt: "A turntable", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a.example/1.jpg"] });
+  });
+
+  it("fills optional fields the request leaves out with the spec's defaults", () => {
+    const r = importText('{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"Fog"}}');
+    expect(r.issues).toEqual([]);
+    expect(r.values).toMatchObject({ mode: "text-to-video", prompt: "Fog", ...DEFAULTS });
+  });
+
+  it("reads back every exported curl command exactly, hostile prompts included", () => {
+    for (const prompt of HOSTILE_PROMPTS) {
+      const state: FormState = { ...INITIAL_FORM_STATE, mode: "image-to-video", prompt, aspect_ratio: "9:16", image_url: "https://cdn.example/it's.png" };
+      const r = importText(toCurl(toCreateRequest(state), target));
+      expect(r.source).toBe("curl");
+      expect(r.issues).toEqual([]);
+      expect(toCreateRequest({ ...INITIAL_FORM_STATE, ...r.values })).toEqual(toCreateRequest(state));
+    }
+  });
+
+  it("accepts the upstream's own model id when told it", () => {
+    const body = { model: "gemini_omni", mode: "text-to-video", input: { prompt: "x" } };
+    expect(params(importRequest(body))).toEqual(["model"]);
+    expect(importRequest(body, { upstreamModel: "gemini_omni" }).issues).toEqual([]);
+  });
+
+  it("reads a browser's 'copy as cURL' with $'…' quoting, continuations and a pipe", () => {
+    const text = `curl 'https://api.example.com/v1/tasks' \\\n  -H 'content-type: application/json' \\\n  --data-raw $'{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"it\\'s \\u00e9t\\u00e9"}}' | jq .`;
+    const r = importText(text);
+    expect(r.issues).toEqual([]);
+    expect(r.values.prompt).toBe("it's été");
+  });
+});
+
+describe("import: invalid input", () => {
+  it("says so when the text is neither JSON nor curl", () => {
+    const r = importText("make me a video");
+    expect(r.values).toEqual({});
+    expect(r.issues[0].message).toMatch(/not valid JSON/);
+  });
+
+  it("refuses a body that is not an object with the contract's shape message", () => {
+    expect(importText("[1,2]").issues).toEqual([{ param: "body", message: MESSAGES.body }]);
+  });
+
+  it("names a curl without a body, and one whose body comes from a file", () => {
+    expect(importText("curl https://api.example.com/v1/tasks/task_1").issues.map((i) => i.message).join(" ")).toMatch(/no JSON body/);
+    expect(importText("curl -d @req.json https://api.example.com/v1/tasks").issues[0].message).toMatch(/read from the file req.json/);
+  });
+
+  it("lists every invalid field with the allowed values and keeps none of the bad enum values", () => {
+    const r = importText(JSON.stringify({ model: "sora", mode: "text-to-video", input: { prompt: "", aspect_ratio: "4:3", duration: 7, resolution: "1080P" } }));
+    expect(r.issues).toEqual(
+      expect.arrayContaining([
+        { param: "model", message: MESSAGES.model },
+        { param: "input.prompt", message: MESSAGES.promptRequired },
+        { param: "input.aspect_ratio", message: MESSAGES.aspectRatio },
+        { param: "input.duration", message: MESSAGES.duration },
+        { param: "input.resolution", message: MESSAGES.resolution },
+      ]),
+    );
+    expect(r.values).not.toHaveProperty("duration");
+    expect(r.values).not.toHaveProperty("aspect_ratio");
+  });
+});
+
+describe("import: partly valid input", () => {
+  it("takes the seed's minimal request: the prompt is kept, duration 5 is named with 6 or 10", () => {
+    const seed = `{
+  "model": "nano-banana-2",
+  "mode": "text-to-video",
+  "input": {
+    "prompt": "A cinematic city sunrise with soft fog and moving traffic.",
+    "duration": 5
+  }
+}`;
+    const r = importText(seed);
+    expect(r.values).toMatchObject({ mode: "text-to-video", prompt: "A cinematic city sunrise with soft fog and moving traffic.", aspect_ratio: "16:9", resolution: "720P" });
+    expect(r.values).not.toHaveProperty("duration");
+    expect(r.issues).toEqual([{ param: "input.duration", message: MESSAGES.duration }]);
+    expect(MESSAGES.duration).toMatch(/6 or 10/);
+  });
+
+  it("keeps valid fields next to unknown ones, fields of another mode and a wrong reference count", () => {
+    const r = importText(
+      JSON.stringify({ model: "nano-banana-2", mode: "r2v", seed: 42, input: { prompt: "Two refs", duration: 10, video_url: "https://v.example/a.mp4", reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"], negative: "blur" } }),
+    );
+    expect(r.values).toMatchObject({ mode: "r2v", prompt: "Two refs", duration: 10, reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"] });
+    // A valid value of another mode's field is kept in the form (not sent in this mode) and still listed.
+    expect(r.values.video_url).toBe("https://v.example/a.mp4");
+    const messages = r.issues.map((i) => i.message).join("\n");
+    expect(messages).toContain(MESSAGES.referencesCount(2));
+    expect(messages).toMatch(/seed: unknown top-level field/);
+    expect(messages).toMatch(/video_url, negative: not a field of R2V|negative, video_url: not a field of R2V/);
+  });
+
+  it("reads fields sent without `input` and a missing mode, and reports both", () => {
+    const r = importText('{"model":"nano-banana-2","prompt":"Waves","image_url":"https://a.example/f.png","aspect_ratio":"9:16"}');
+    expect(r.values).toMatchObject({ mode: "image-to-video", prompt: "Waves", image_url: "https://a.example/f.png", aspect_ratio: "9:16" });
+    expect(params(r)).toEqual(expect.arrayContaining(["mode", "input"]));
+  });
+
+  it("keeps a media URL the schema refuses in the form, where its error shows, and lists it", () => {
+    const r = importText('{"model":"nano-banana-2","mode":"video-edit","input":{"prompt":"Warm","video_url":"http://example.com/a.mp4"}}');
+    expect(r.values.video_url).toBe("http://example.com/a.mp4");
+    expect(r.issues).toEqual([{ param: "input.video_url", message: `video_url ${MESSAGES.mediaUrl}` }]);
+  });
+
+  it("notes a curl to another path and a literal key, and still reads the body", () => {
+    const r = importText(`curl https://api.example.com/v1/chat/completions -H 'Authorization: Bearer sk-live-123' -d '{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"x"}}'`);
+    expect(r.values.prompt).toBe("x");
+    expect(params(r)).toEqual(["url", "authorization"]);
+    expect(JSON.stringify(r)).not.toContain("sk-live-123");
+  });
+});
+
+describe("parseCurl", () => {
+  it("finds URL, method, headers and body with shell quoting rules", () => {
+    const c = parseCurl(`curl -sS -X POST "https://x.example/v1/tasks" -H "Authorization: Bearer $UPSTREAM_API_KEY" --data-raw '{"a":"it'\\''s"}'`);
+    expect(c).toMatchObject({ url: "https://x.example/v1/tasks", method: "POST", headers: ["Authorization: Bearer $UPSTREAM_API_KEY"], body: `{"a":"it's"}` });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Reads a request body (pasted, or a shared link's parameters) into form values. Every field that fits
+ * the contract is kept; everything else is listed with the schema's own message, which names the
+ * allowed values. Nothing here touches the form: the caller applies `values`. Kept free of the curl
+ * tokenizer so that shared links (in the first load) do not pull it in.
+ */
+import { DEFAULTS, FIELDS, MESSAGES, MODEL_ID, MODES, MODE_IDS, fieldsOf, type FieldName, type ModeId } from "@/lib/spec/nano-banana-2";
+import { checkInputField, parseCreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
+
+export type ImportResult = {
+  /** Form values to apply: the mode and every field that could be read. */
+  values: Partial<FormState>;
+  /** What does not fit the contract, with the reason and the allowed values. */
+  issues: FieldIssue[];
+  /** Where the input came from. */
+  source: "curl" | "json" | "link";
+};
+
+export type ImportOptions = {
+  /** The upstream's model id, accepted besides the spec's (an exported snippet carries it). */
+  upstreamModel?: string;
+  /** Shared links: a missing field is no issue and keeps its current value; unknown keys are ignored. */
+  partial?: boolean;
+};
+
+const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+const OPTIONAL_DEFAULTS: Partial<Record<FieldName, unknown>> = DEFAULTS;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The mode a body without a valid `mode` most likely meant, from the media field it carries. */
+function inferMode(input: Record<string, unknown>): ModeId {
+  return MODES.find((m) => m.media && m.media in input)?.id ?? MODES[0].id;
+}
+
+function push(issues: FieldIssue[], issue: FieldIssue) {
+  if (!issues.some((i) => i.param === issue.param && i.message === issue.message)) issues.push(issue);
+}
+
+/** Reads a create request body (`{ model, mode, input }`) into form values and issues. */
+export function importRequest(body: unknown, opts: ImportOptions = {}, source: ImportResult["source"] = "json"): ImportResult {
+  const issues: FieldIssue[] = [];
+  if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: MESSAGES.body }], source };
+
+  // Fields sent at the top level (without `input`) are still read, and the shape is reported below.
+  const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as string[]).includes(k)));
+  const input = isRecord(body.input) ? body.input : lifted;
+
+  const modeGiven = (MODE_IDS as readonly unknown[]).includes(body.mode);
+  const mode = modeGiven ? (body.mode as ModeId) : inferMode(input);
+  if (!modeGiven && !(opts.partial && body.mode === undefined)) push(issues, { param: "mode", message: MESSAGES.mode });
+  const modelOk = body.model === MODEL_ID || (!!opts.upstreamModel && body.model === opts.upstreamModel);
+  if (!modelOk && !opts.partial) push(issues, { param: "model", message: MESSAGES.model });
+
+  // Structure (unknown keys, a missing `input`) in the create schema's own words; fields are checked one by one below.
+  if (!opts.partial) {
+    const structural = parseCreateTaskRequest({ ...body, model: MODEL_ID, mode });
+    if (!structural.ok) {
+      const own = new Set(fieldsOf(mode).map((f) => `input.${f}`));
+      for (const issue of structural.issues) if (!own.has(issue.param)) push(issues, issue);
+    }
+  }
+
+  const values: Partial<FormState> = { mode };
+  const set = values as Record<string, unknown>;
+  const modeFields = fieldsOf(mode);
+  for (const field of FIELD_NAMES) {
+    const present = field in input && input[field] !== undefined;
+    const inMode = modeFields.includes(field);
+    if (!present) {
+      if (!inMode || opts.partial) continue;
+      if (field in OPTIONAL_DEFAULTS) set[field] = OPTIONAL_DEFAULTS[field];
+      else push(issues, { param: `input.${field}`, message: (checkInputField(field, undefined) as { message: string }).message });
+      continue;
+    }
+    const raw = input[field];
+    const check = checkInputField(field, raw);
+    if (check.ok) {
+      set[field] = field === "prompt" ? raw : check.value;
+    } else {
+      if (inMode) push(issues, { param: `input.${field}`, message: check.message });
+      // Text the user can fix in the form is kept there (the form shows the same message); a value a
+      // radio or select cannot hold is only listed.
+      if (typeof raw === "string" && (field === "prompt" || field === "image_url" || field === "video_url")) set[field] = raw;
+      if (field === "reference_image_urls" && Array.isArray(raw)) set[field] = raw.filter((u): u is string => typeof u === "string");
+    }
+  }
+  return { values, issues, source };
+}
+

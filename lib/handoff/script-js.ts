@@ -1,0 +1,105 @@
+import { MODEL_NAME, TERMINAL_STATUSES, modeLabel } from "@/lib/spec/nano-banana-2";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { mediaOf } from "./media";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, type ExportTarget } from "./target";
+
+/**
+ * The same flow as the shell script for Node 20+ (fetch, FormData, `fs.openAsBlob`), as an ES module:
+ * upload local files given as arguments, create, poll with the playground's schedule, download.
+ */
+export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): string {
+  const media = mediaOf(request.mode);
+  const s = JSON.stringify;
+  const lines = [
+    `// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
+    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${media ? " [files…]" : ""}`,
+    `// ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
+    'import { openAsBlob } from "node:fs";',
+    'import { writeFile } from "node:fs/promises";',
+    'import { basename } from "node:path";',
+    "",
+    `const KEY = process.env.${KEY_ENV};`,
+    `if (!KEY) throw new Error(${s(`Set ${KEY_ENV} to your API key.`)});`,
+    `const BASE_URL = process.env.${BASE_URL_ENV} || ${s(target.baseUrl)};`,
+    `const OUT = process.env.OUT || ${s(`${MODEL_NAME}.mp4`)};`,
+    `const DELAYS_MS = ${s(pollSchedule())}; // the playground's polling schedule; the last delay repeats`,
+    `const TIME_LIMIT_MS = ${TIME_LIMIT_SECONDS * 1000};`,
+    `const TERMINAL = ${s(TERMINAL_STATUSES)};`,
+    "",
+    `const request = ${requestJson(request, target)};`,
+    "",
+    "const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));",
+    "",
+    "/** One call; throws with the answer on HTTP >= 400 (`transient` for no answer, 429 and 5xx). */",
+    "async function api(method, path, body) {",
+    "  const headers = { authorization: `Bearer ${KEY}`, accept: \"application/json\" };",
+    "  if (body && !(body instanceof FormData)) headers[\"content-type\"] = \"application/json\";",
+    "  let res;",
+    "  try {",
+    "    res = await fetch(BASE_URL + path, { method, headers, body: body instanceof FormData ? body : body && JSON.stringify(body) });",
+    "  } catch (cause) {",
+    "    throw Object.assign(new Error(`${method} ${path}: no answer`, { cause }), { transient: true });",
+    "  }",
+    "  const text = await res.text();",
+    "  if (!res.ok) {",
+    "    const transient = res.status === 429 || res.status >= 500;",
+    "    throw Object.assign(new Error(`HTTP ${res.status} from ${method} ${path}: ${text}`), { transient });",
+    "  }",
+    "  return JSON.parse(text);",
+    "}",
+    "",
+  ];
+  if (media) {
+    lines.push(
+      "/** Sends a local file to the upload endpoint; returns the URL it answers. */",
+      "async function upload(file) {",
+      "  const form = new FormData();",
+      "  form.set(\"file\", await openAsBlob(file), basename(file));",
+      '  return (await api("POST", "/v1/uploads", form)).url;',
+      "}",
+      "",
+      `// Local ${media.noun} given as arguments are uploaded first; without arguments the URL${media.list ? "s" : ""} in \`request\` ${media.list ? "are" : "is"} used.`,
+      "const files = process.argv.slice(2);",
+      "if (files.length) {",
+      `  if (!${s(media.counts)}.includes(files.length)) throw new Error(${s(`${media.usage}, not `)} + files.length + ".");`,
+      media.list
+        ? `  request.input.${media.field} = [];\n  for (const file of files) request.input.${media.field}.push(await upload(file));`
+        : `  request.input.${media.field} = await upload(files[0]);`,
+      "}",
+      "",
+    );
+  }
+  lines.push(
+    "// Create the task (never retried automatically: a create is not idempotent).",
+    'let task = await api("POST", "/v1/tasks", request);',
+    "console.error(`Created ${task.task_id}`);",
+    "",
+    "const started = Date.now();",
+    "for (let polls = 0, failures = 0; !TERMINAL.includes(task.status); ) {",
+    "  if (Date.now() - started >= TIME_LIMIT_MS) {",
+    "    throw new Error(`Stopped watching; ${task.task_id} goes on upstream (there is no cancel endpoint).`);",
+    "  }",
+    "  await sleep(DELAYS_MS[Math.min(polls, DELAYS_MS.length - 1)]);",
+    "  polls++;",
+    "  try {",
+    "    task = await api(\"GET\", `/v1/tasks/${encodeURIComponent(task.task_id)}`);",
+    "    failures = 0;",
+    "    console.error(task.status + (task.progress != null ? ` ${task.progress}%` : \"\"));",
+    "  } catch (err) {",
+    "    if (!err.transient || ++failures > 3) throw err;",
+    "    await sleep(1000 * 2 ** (failures - 1));",
+    "  }",
+    "}",
+    "",
+    'if (task.status !== "succeeded") {',
+    "  console.log(JSON.stringify(task));",
+    "  throw new Error(`Task ${task.task_id} ${task.status}: ${task.error?.type}: ${task.error?.message}`);",
+    "}",
+    "const video = await fetch(task.output.video_url);",
+    "if (!video.ok) throw new Error(`Download failed: HTTP ${video.status}`);",
+    "await writeFile(OUT, Buffer.from(await video.arrayBuffer()));",
+    "console.error(`Saved ${OUT}`);",
+    "console.log(JSON.stringify(task));",
+  );
+  return lines.join("\n") + "\n";
+}

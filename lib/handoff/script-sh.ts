@@ -1,0 +1,117 @@
+import { MODEL_NAME, TERMINAL_STATUSES, modeLabel } from "@/lib/spec/nano-banana-2";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { mediaOf } from "./media";
+import { shellQuote } from "./shell";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, type ExportTarget } from "./target";
+
+/**
+ * A complete bash script (curl + jq): uploads local files given as arguments when the mode takes media,
+ * creates the task, polls it with the playground's schedule until a terminal status, downloads the
+ * video, and prints the final task JSON on stdout (progress goes to stderr).
+ */
+export function toShellScript(request: CreateTaskRequest, target: ExportTarget): string {
+  const media = mediaOf(request.mode);
+  const usageArgs = media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
+  const lines = [
+    "#!/usr/bin/env bash",
+    `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`,
+    "# Creates the task, polls it until it succeeds or fails, downloads the video. Needs curl and jq.",
+    `#   ${KEY_ENV}=… bash ${MODEL_NAME}.sh${usageArgs}`,
+    `# ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
+    "set -euo pipefail",
+    "",
+    `: "\${${KEY_ENV}:?set ${KEY_ENV} to your API key}"`,
+    `DEFAULT_BASE_URL=${shellQuote(target.baseUrl)}`,
+    `BASE_URL="\${${BASE_URL_ENV}:-$DEFAULT_BASE_URL}"`,
+    `OUT="\${OUT:-${MODEL_NAME}.mp4}"`,
+    `DELAYS_MS=(${pollSchedule().join(" ")}) # the playground's polling schedule; the last delay repeats`,
+    `TIME_LIMIT_S=${TIME_LIMIT_SECONDS}`,
+    "",
+    `REQUEST=${shellQuote(requestJson(request, target))}`,
+    "",
+    "die() { echo \"$*\" >&2; exit 1; }",
+    "",
+    "# api METHOD URL [curl options…]: prints the JSON answer. On HTTP >= 400 it prints the error and",
+    "# returns 2 for a transient failure (no answer, 429, 5xx) and 1 otherwise.",
+    "api() {",
+    "  local method=$1 url=$2 body status",
+    "  shift 2",
+    "  body=$(mktemp)",
+    `  status=$(curl -sS -X "$method" "$url" -H "Authorization: Bearer $${KEY_ENV}" -H 'Accept: application/json' \\`,
+    "    -o \"$body\" -w '%{http_code}' \"$@\") || status=000",
+    "  if [ \"$status\" -ge 200 ] && [ \"$status\" -lt 300 ]; then cat \"$body\"; rm -f \"$body\"; return 0; fi",
+    "  echo \"HTTP $status from $method $url: $(cat \"$body\")\" >&2",
+    "  rm -f \"$body\"",
+    "  if [ \"$status\" = 000 ] || [ \"$status\" = 429 ] || [ \"$status\" -ge 500 ]; then return 2; fi",
+    "  return 1",
+    "}",
+    "",
+  ];
+  if (media) {
+    const counts = media.counts.join("|");
+    lines.push(
+      "# upload FILE: sends a local file to the upload endpoint and prints the URL it answers.",
+      "upload() {",
+      '  [ -f "$1" ] || die "No such file: $1"',
+      '  api POST "$BASE_URL/v1/uploads" -F "file=@$1" | jq -er .url',
+      "}",
+      "",
+      `# Local ${media.noun} given as arguments are uploaded first; without arguments the URL${media.list ? "s" : ""} in REQUEST ${media.list ? "are" : "is"} used.`,
+      'if [ "$#" -gt 0 ]; then',
+      `  case "$#" in ${counts}) ;; *) die ${shellQuote(`${media.usage}, not`)}" $#." ;; esac`,
+    );
+    if (media.list) {
+      lines.push(
+        "  urls=()",
+        '  for file in "$@"; do urls+=("$(upload "$file")"); done',
+        `  REQUEST=$(jq --args '.input.${media.field} = $ARGS.positional' "\${urls[@]}" <<<"$REQUEST")`,
+      );
+    } else {
+      lines.push('  url=$(upload "$1")', `  REQUEST=$(jq --arg url "$url" '.input.${media.field} = $url' <<<"$REQUEST")`);
+    }
+    lines.push("fi", "");
+  }
+  const terminal = TERMINAL_STATUSES.join("|");
+  lines.push(
+    "# Create the task (never retried automatically: a create is not idempotent).",
+    'TASK=$(api POST "$BASE_URL/v1/tasks" -H \'Content-Type: application/json\' --data-binary "$REQUEST")',
+    "TASK_ID=$(jq -er .task_id <<<\"$TASK\")",
+    'echo "Created $TASK_ID" >&2',
+    "",
+    "SECONDS=0",
+    "polls=0",
+    "failures=0",
+    "while :; do",
+    "  status=$(jq -r .status <<<\"$TASK\")",
+    `  case "$status" in ${terminal}) break ;; esac`,
+    '  if [ "$SECONDS" -ge "$TIME_LIMIT_S" ]; then',
+    '    die "Stopped watching after ${TIME_LIMIT_S} s; $TASK_ID goes on upstream (there is no cancel endpoint)."',
+    "  fi",
+    "  i=$(( polls < ${#DELAYS_MS[@]} ? polls : ${#DELAYS_MS[@]} - 1 ))",
+    '  ms=${DELAYS_MS[$i]}',
+    "  sleep \"$((ms / 1000)).$(printf '%03d' $((ms % 1000)))\"",
+    "  polls=$((polls + 1))",
+    '  if NEXT=$(api GET "$BASE_URL/v1/tasks/$TASK_ID"); then',
+    '    TASK=$NEXT',
+    "    failures=0",
+    "    jq -r '\"\\(.status)\" + (if .progress != null then \" \\(.progress)%\" else \"\" end)' <<<\"$TASK\" >&2",
+    "  else",
+    "    rc=$?",
+    '    failures=$((failures + 1))',
+    '    { [ "$rc" -eq 2 ] && [ "$failures" -le 3 ]; } || die "Polling $TASK_ID failed."',
+    '    sleep "$((1 << (failures - 1)))"',
+    "  fi",
+    "done",
+    "",
+    'if [ "$status" != succeeded ]; then',
+    "  echo \"Task $TASK_ID $status: $(jq -r '.error.type + \": \" + .error.message' <<<\"$TASK\")\" >&2",
+    '  printf \'%s\\n\' "$TASK"',
+    "  exit 1",
+    "fi",
+    "VIDEO_URL=$(jq -er .output.video_url <<<\"$TASK\")",
+    'curl -sS -fL -o "$OUT" "$VIDEO_URL"',
+    'echo "Saved $OUT" >&2',
+    'printf \'%s\\n\' "$TASK"',
+  );
+  return lines.join("\n") + "\n";
+}

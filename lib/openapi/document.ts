@@ -1,0 +1,132 @@
+/**
+ * The OpenAPI 3.1 document of the proxy's API (`/api/tasks`, `/api/tasks/{task_id}`, `/api/uploads`),
+ * built from the same zod schemas the route handlers validate with (through lib/spec/json-schema.ts),
+ * and from the spec's error table, media limits and messages. Nothing in it is written by hand twice.
+ */
+import { ERRORS, IMAGE_LIMITS, MODEL_NAME, MODES, VIDEO_LIMITS, TASK_STATUSES } from "@/lib/spec/nano-banana-2";
+import { TASK_ID_PATTERN } from "@/lib/spec/schema";
+import {
+  createRequestJsonSchema,
+  errorEnvelopeJsonSchema,
+  taskJsonSchema,
+  uploadJsonSchema,
+  type JsonSchema,
+} from "@/lib/spec/json-schema";
+import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+function errorResponses(statuses: number[]): Record<string, unknown> {
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const rows = ERRORS.filter((e) => e.status === status);
+      const description = rows.length
+        ? rows.map((e) => `\`${e.type}\`: ${e.trigger} Fix: ${e.fix} Retry: ${e.retry}`).join("\n\n")
+        : "`invalid_request_error`: the body or the file is larger than its limit. Fix: send a smaller one. Retry: only after fixing it.";
+      const headers =
+        status === 429
+          ? { "Retry-After": { description: "Seconds to wait, when the upstream sends it.", schema: { type: "integer" } } }
+          : undefined;
+      return [String(status), { description, ...(headers ? { headers } : {}), content: { "application/json": { schema: ref("ErrorEnvelope") } } }];
+    }),
+  );
+}
+
+const requestIdHeader = { "X-Request-Id": { description: "The proxy's id of this request; quote it when asking for help.", schema: { type: "string" } } };
+
+/** Builds the document; `serverUrl` is the app's origin (the API lives under `/api`). */
+export function openApiDocument(serverUrl?: string): Record<string, unknown> {
+  const createSchema = createRequestJsonSchema();
+  const modeSchemas = Object.fromEntries(createSchema.oneOf.map((s, i) => [`CreateTaskRequest_${MODES[i].id.replace(/-/g, "_")}`, s]));
+  const envelope = errorEnvelopeJsonSchema();
+  const errorProps = (envelope.properties!.error as JsonSchema).properties!;
+  errorProps.type = { ...errorProps.type, description: "One of the error table's types.", examples: ERRORS.map((e) => e.type) };
+  errorProps.param = { ...errorProps.param, description: "The field at fault, as a dotted path (input.duration)." };
+  const task = taskJsonSchema();
+  task.properties!.status = { ...task.properties!.status, description: `queued → running → succeeded or failed; terminal: succeeded, failed (${TASK_STATUSES.join(", ")}).` };
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: `${MODEL_NAME} playground proxy API`,
+      version: "1.0.0",
+      summary: `Create ${MODEL_NAME} video tasks, poll them and upload media through the playground's server-side proxy.`,
+      description:
+        "Generation is asynchronous: create a task, then poll it by task_id until its status is succeeded or failed. " +
+        "A failed task is data (HTTP 200 with status failed), not an HTTP error. Creating a task is not idempotent: " +
+        "never retry a create blindly after a 5xx. The proxy attaches the upstream API key on the server; clients send none.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl, description: "This playground" }] } : {}),
+    paths: {
+      "/api/tasks": {
+        post: {
+          operationId: "createTask",
+          summary: "Create a task",
+          description: `The body is one of ${MODES.map((m) => `\`${m.id}\``).join(", ")}, told apart by \`mode\`. Optional fields fall back to their defaults.`,
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("CreateTaskRequest"), examples: { minimal: { summary: "Minimal Text-to-Video request", value: minimalCreateRequest() } } } },
+          },
+          responses: {
+            "200": {
+              description: "The task, first `queued`.",
+              headers: requestIdHeader,
+              content: { "application/json": { schema: ref("Task"), examples: { queued: { value: minimalCreateResponse() } } } },
+            },
+            ...errorResponses([400, 401, 413, 429, 500, 502, 504]),
+          },
+        },
+      },
+      "/api/tasks/{task_id}": {
+        get: {
+          operationId: "getTask",
+          summary: "Poll a task",
+          description: "Poll until `status` is `succeeded` (with `output`) or `failed` (with `error`). Start after about a second and back off.",
+          parameters: [
+            { name: "task_id", in: "path", required: true, description: "The id the create call returned.", schema: { type: "string", pattern: TASK_ID_PATTERN.source } },
+          ],
+          responses: {
+            "200": { description: "The task as it is now.", headers: requestIdHeader, content: { "application/json": { schema: ref("Task") } } },
+            ...errorResponses([400, 401, 404, 429, 500, 502, 504]),
+          },
+        },
+      },
+      "/api/uploads": {
+        post: {
+          operationId: "uploadMedia",
+          summary: "Upload an image or a video",
+          description: `One file in the multipart field \`file\`; its type is read from its bytes. Images: ${IMAGE_LIMITS.label}, at most ${mb(IMAGE_LIMITS.maxBytes)}. Videos: ${VIDEO_LIMITS.label}, at most ${mb(VIDEO_LIMITS.maxBytes)}. Use the returned \`url\` in a task's \`input\`.`,
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/octet-stream", description: "The media file." } }, required: ["file"] },
+                encoding: { file: { contentType: [...IMAGE_LIMITS.mimeTypes, ...VIDEO_LIMITS.mimeTypes].join(", ") } },
+              },
+            },
+          },
+          responses: {
+            "200": { description: "The stored file.", headers: requestIdHeader, content: { "application/json": { schema: ref("Upload") } } },
+            ...errorResponses([400, 401, 413, 429, 500, 502, 504]),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CreateTaskRequest: {
+          oneOf: Object.keys(modeSchemas).map(ref),
+          discriminator: {
+            propertyName: "mode",
+            mapping: Object.fromEntries(MODES.map((m, i) => [m.id, `#/components/schemas/${Object.keys(modeSchemas)[i]}`])),
+          },
+        },
+        ...modeSchemas,
+        Task: task,
+        Upload: uploadJsonSchema(),
+        ErrorEnvelope: envelope,
+      },
+    },
+  };
+}

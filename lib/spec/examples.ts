@@ -1,0 +1,42 @@
+/**
+ * The guide's minimal request and response, generated from the spec's defaults and checked against the
+ * zod schemas when they are built (so the guide can never show an example the server would refuse), and
+ * the customer's original example, kept to show why it is refused.
+ */
+import { MODEL_ID, MODES } from "./nano-banana-2";
+import { createTaskRequestSchema, parseCreateTaskRequest, taskSchema, type CreateTaskRequest, type FieldIssue, type Task } from "./schema";
+
+/** The prompt the customer's guide uses in its examples. */
+export const EXAMPLE_PROMPT = "A cinematic city sunrise with soft fog and moving traffic.";
+
+/** The smallest valid create body, with every default the server would apply written out. */
+export function minimalCreateRequest(): CreateTaskRequest {
+  const mode = MODES[0].id;
+  // parse() applies the spec's defaults and throws if the example ever stops being valid.
+  return createTaskRequestSchema.parse({ model: MODEL_ID, mode, input: { prompt: EXAMPLE_PROMPT } }) as CreateTaskRequest;
+}
+
+/** What the create call answers for it: the task, first queued (an example id and time). */
+export function minimalCreateResponse(): Task {
+  const request = minimalCreateRequest();
+  return taskSchema.parse({
+    task_id: "task_01hx7m3k9q2v8r5t",
+    model: request.model,
+    mode: request.mode,
+    status: "queued",
+    created_at: "2026-04-15T00:00:00.000Z",
+  });
+}
+
+/** The customer's seed sends `duration: 5`, which its own table and the backend do not allow. */
+export const SEED_EXAMPLE = {
+  model: MODEL_ID,
+  mode: "text-to-video",
+  input: { prompt: EXAMPLE_PROMPT, duration: 5 },
+} as const;
+
+/** Why the seed's example is refused: the issues the server answers it with. */
+export function seedExampleIssues(): FieldIssue[] {
+  const result = parseCreateTaskRequest(SEED_EXAMPLE);
+  return result.ok ? [] : result.issues;
+}

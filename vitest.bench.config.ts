@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+/**
+ * `npm run bench:polling`: the bench script runs under Vitest for its TypeScript and `@/` alias handling
+ * (the same aliases as vitest.config.ts; a merged config would also merge in every unit test).
+ */
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+    },
+  },
+  test: { include: ["scripts/bench-polling.ts"], environment: "node", reporters: ["dot"], silent: false, testTimeout: 120_000 },
+});
