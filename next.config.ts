@@ -9,6 +9,19 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     "/api/simulator/**": ["./lib/simulator/assets/**"],
   },
+  // Build assets skip proxy.ts (which sets the full set, CSP included, on pages and API answers):
+  // they still must never be MIME-sniffed or leak the full URL as a referrer.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -46,6 +46,15 @@ export default defineConfig({
       SIMULATOR_RUN_MS_PER_SECOND: "250",
       SIMULATOR_DATA_DIR: ".data/e2e-simulator",
       E2E_SERVER_LOG: ".data/e2e-server.log",
+      // Every test comes from 127.0.0.1 and runs many tasks in a few minutes: the limits have their
+      // own tests (app/api/security.test.ts, e2e/instances.spec.ts), so keep them out of the way here.
+      RATE_LIMIT_CREATE_PER_MINUTE: "500",
+      RATE_LIMIT_CREATE_PER_DAY: "5000",
+      RATE_LIMIT_UPLOAD_PER_MINUTE: "500",
+      RATE_LIMIT_UPLOAD_PER_DAY: "5000",
+      RATE_LIMIT_POLL_PER_MINUTE: "10000",
+      PLAYGROUND_ACCESS_TOKEN: "",
+      REDIS_URL: "",
       EMBED_ALLOWED_ORIGINS: EMBED_HOST_ALLOWED,
     },
   },

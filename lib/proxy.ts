@@ -3,6 +3,7 @@ import { ApiError, newRequestId } from "@/lib/errors";
 import { upstreamConfig } from "@/lib/config";
 import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
 import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
+import { chargeDailyQuota } from "@/lib/security/guard";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
@@ -82,6 +83,7 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   const parsed = parseCreateTaskRequest(body);
   if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
   const request: CreateTaskRequest = parsed.value;
+  await chargeDailyQuota(incoming, "create", requestId);
   const upstreamBody = { ...request, model: upstreamConfig().model };
   const key = idempotencyKey(incoming, requestId);
   const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
@@ -119,6 +121,7 @@ export async function uploadMedia(form: FormData, incoming: Headers): Promise<Re
     const message = kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile;
     return new ApiError(file.size === 0 ? 400 : 413, "invalid_request_error", `file is ${file.size} bytes. ${message}`, { param: "file", requestId }).toResponse();
   }
+  await chargeDailyQuota(incoming, "upload", requestId);
   const forward = new FormData();
   forward.set("file", new File([file], file.name || `upload`, { type: mime }));
   const answer = await callUpstream("POST", "/v1/uploads", { form: forward, requestId, headers: simulatorHeaders(incoming, requestId) });
