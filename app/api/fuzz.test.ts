@@ -22,7 +22,8 @@ let upstream: RecordingUpstream;
 const saved = { ...process.env };
 
 /** The only headers the proxy may send upstream (Node's fetch adds the transport ones). */
-const FORWARDABLE = new Set(["accept", "authorization", "x-request-id", "content-type", "content-length", "host", "connection", "user-agent", "accept-encoding", "accept-language", "sec-fetch-mode", "transfer-encoding", "pragma", "cache-control"]);
+// idempotency-key: the proxy sends one with every create (the client's, or its own), so a retried create never makes a second task.
+const FORWARDABLE = new Set(["accept", "authorization", "x-request-id", "idempotency-key", "content-type", "content-length", "host", "connection", "user-agent", "accept-encoding", "accept-language", "sec-fetch-mode", "transfer-encoding", "pragma", "cache-control"]);
 
 beforeAll(async () => {
   upstream = await startRecordingUpstream();
