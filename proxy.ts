@@ -46,6 +46,8 @@ export function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
   headers.set("content-security-policy", security["content-security-policy"]);
+  // Our own inline script (the theme, before first paint) reads it from here.
+  headers.set("x-nonce", nonce);
   if (pathname === "/") {
     const to = request.nextUrl.clone();
     to.pathname = "/en";
