@@ -24,6 +24,15 @@ const serverEnv = {
   UPSTREAM_TIMEOUT_MS: "2000",
   SIMULATOR_QUEUE_MS: "400",
   SIMULATOR_RUN_MS_PER_SECOND: "250",
+  // Every test comes from 127.0.0.1 and runs many tasks in a few minutes: the limits have their
+  // own tests (app/api/security.test.ts, e2e/instances.spec.ts), so keep them out of the way here.
+  RATE_LIMIT_CREATE_PER_MINUTE: "500",
+  RATE_LIMIT_CREATE_PER_DAY: "5000",
+  RATE_LIMIT_UPLOAD_PER_MINUTE: "500",
+  RATE_LIMIT_UPLOAD_PER_DAY: "5000",
+  RATE_LIMIT_POLL_PER_MINUTE: "10000",
+  PLAYGROUND_ACCESS_TOKEN: "",
+  REDIS_URL: "",
 };
 
 export default defineConfig({

@@ -8,6 +8,7 @@ import { contractFlags } from "@/lib/upstream/contract-check";
 import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
+import { chargeDailyQuota } from "@/lib/security/guard";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
@@ -97,6 +98,7 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   const { dialect, ctx } = current();
   const refusal = dialect.refusal(request.mode, ctx);
   if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
+  await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
   const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
   const call = dialect.createCall(request, ctx);
@@ -129,6 +131,8 @@ export async function uploadMedia(req: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
     const { dialect } = current();
+    // The file is streamed, so the daily quota is charged per attempt, before the bytes flow.
+    await chargeDailyQuota(req.headers, "upload", requestId);
     const upstream = await streamUpload(req, dialect, { requestId, headers: simulatorHeaders(req.headers, requestId) });
     const normalised = dialect.normaliseUpload(upstream.status, upstream.body);
     return answer(upstream, normalised, dialect.answerSchema("upload", upstream.status, upstream.body), dialect, requestId);

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { simulatorTimings } from "@/lib/config";
 import { extensionOf, kindOfMime, sniffMime } from "@/lib/media";
+import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
 import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
 import { renderVideo } from "./render";
@@ -89,15 +90,12 @@ async function localInput(url: string, field: string): Promise<string> {
     const file = await simStore().getFile(own[1]);
     if (file) return file.path;
   }
-  let res: Response;
+  let bytes: Uint8Array;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: "follow" });
-  } catch {
-    throw new InputError(`Could not download ${field} (${url}): the host could not be reached.`);
+    bytes = await fetchPublic(url, FETCH_LIMIT_BYTES, 15_000);
+  } catch (err) {
+    throw new InputError(`Could not download ${field} (${url}): ${err instanceof FetchRefused ? err.message : "the download failed"}.`);
   }
-  if (!res.ok) throw new InputError(`Could not download ${field} (${url}): HTTP ${res.status}.`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.byteLength > FETCH_LIMIT_BYTES) throw new InputError(`${field} (${url}) is larger than 100 MB.`);
   const mime = sniffMime(bytes.subarray(0, 16));
   if (!mime || !kindOfMime(mime)) throw new InputError(`${field} (${url}) is not a supported image or video.`);
   return (await saveFile(bytes, mime, "dl")).path;

@@ -212,6 +212,13 @@ export const ERRORS = [
     retry: "Retry after fixing auth; rotate the key if failures continue.",
   },
   {
+    status: 403,
+    type: "permission_error",
+    trigger: "A state-changing call came from a page on another origin (checked with Origin and Sec-Fetch-Site).",
+    fix: "Call the playground's API from its own pages, or add the embedding site to EMBED_ALLOWED_ORIGINS.",
+    retry: "Do not retry; the origin will be refused again.",
+  },
+  {
     status: 404,
     type: "not_found_error",
     trigger: "No task with that task_id exists upstream (wrong id, another account, or expired).",

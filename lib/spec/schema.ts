@@ -23,6 +23,10 @@ import {
   type ModeId,
 } from "./nano-banana-2";
 
+// The pages' CSP forbids eval: without this, zod probes for it with `new Function("")` on first parse,
+// which the browser refuses and reports as a CSP violation (zod then falls back to what jitless does).
+z.config({ jitless: true });
+
 /** Counts characters as people do (code points), not UTF-16 units. */
 export function charCount(text: string): number {
   return [...text].length;

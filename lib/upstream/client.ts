@@ -63,7 +63,13 @@ export async function callUpstream(method: "GET" | "POST", path: string, opts: C
       ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId })
       : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
   }
-  const text = await res.text();
+  let text: string;
+  try {
+    // The timeout's signal covers the body too: a slow or endless body ends as a 504, not a hang.
+    text = await res.text();
+  } catch {
+    throw new ApiError(504, "upstream_timeout", `The upstream's answer did not arrive within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId });
+  }
   const latencyMs = Math.round(performance.now() - started);
   let parsed: unknown;
   try {
