@@ -8,6 +8,7 @@ import { contractFlags } from "@/lib/upstream/contract-check";
 import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/security/body";
 import { chargeDailyQuota } from "@/lib/security/guard";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
@@ -131,9 +132,16 @@ export async function uploadMedia(req: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
     const { dialect } = current();
-    // The file is streamed, so the daily quota is charged per attempt, before the bytes flow.
-    await chargeDailyQuota(req.headers, "upload", requestId);
-    const upstream = await streamUpload(req, dialect, { requestId, headers: simulatorHeaders(req.headers, requestId) });
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > MAX_UPLOAD_BODY_BYTES) {
+      throw new ApiError(413, "invalid_request_error", `The upload is ${declared} bytes; the largest allowed body is ${MAX_UPLOAD_BODY_BYTES} bytes. ${MESSAGES.videoFile}`, { param: "file", requestId });
+    }
+    const upstream = await streamUpload(req, dialect, {
+      requestId,
+      headers: simulatorHeaders(req.headers, requestId),
+      // Charged once the file's type and first bytes passed, so a refused file costs nothing.
+      beforeForward: () => chargeDailyQuota(req.headers, "upload", requestId),
+    });
     const normalised = dialect.normaliseUpload(upstream.status, upstream.body);
     return answer(upstream, normalised, dialect.answerSchema("upload", upstream.status, upstream.body), dialect, requestId);
   } catch (err) {

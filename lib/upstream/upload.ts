@@ -16,12 +16,12 @@ import type { Dialect } from "./dialects";
 export async function streamUpload(
   req: Request,
   dialect: Dialect,
-  opts: { requestId: string; headers: Record<string, string> },
+  opts: { requestId: string; headers: Record<string, string>; beforeForward?: () => Promise<void> },
 ): Promise<UpstreamAnswer> {
   const { requestId } = opts;
   const incoming = await firstFile(req, "file", requestId);
   if (!incoming) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
-  const file = incoming;
+  const file = { ...incoming, chunks: asClientErrors(incoming.chunks, requestId) };
   const head = await readHead(file.chunks, 16);
   const refuse = (status: number, message: string) => {
     file.drain();
@@ -36,6 +36,13 @@ export async function streamUpload(
   const limits = limitsOf(kind);
   const tooBig = (size: string) => new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`, { param: "file", requestId });
   if (head.length > limits.maxBytes) throw (file.drain(), tooBig(String(head.length)));
+
+  try {
+    await opts.beforeForward?.();
+  } catch (err) {
+    file.drain();
+    throw err;
+  }
 
   const boundary = `----nb2${randomBytes(12).toString("hex")}`;
   const safeName = file.filename.replace(/[^\w.\- ]/g, "_") || "upload";
@@ -69,5 +76,20 @@ export async function streamUpload(
   } finally {
     // The upstream may answer before it has read everything (a refusal): discard the rest of the body.
     file.drain();
+  }
+}
+
+/** A multipart body that breaks off mid-file is the client's error (400), not the server's. */
+async function* asClientErrors(chunks: AsyncIterator<Buffer>, requestId: string): AsyncGenerator<Buffer, void, undefined> {
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw new ApiError(400, "invalid_request_error", "The multipart body ended before the file did: send one complete file in the field `file`.", { param: "file", requestId });
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
