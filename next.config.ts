@@ -3,11 +3,29 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // No framework fingerprint in responses.
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts runs in front of /api/uploads (so client addresses come from the socket), and Next buffers
+    // a request body for it up to this size: the largest allowed video (100 MB) plus the multipart framing.
+    proxyClientMaxBodySize: "101mb",
+  },
   // The ffmpeg binary is resolved at run time from node_modules; bundling it would break the path.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg"],
   // The simulator reads its font from lib/simulator/assets at run time.
   outputFileTracingIncludes: {
     "/api/simulator/**": ["./lib/simulator/assets/**"],
+  },
+  // Build assets skip proxy.ts (which sets the full set, CSP included, on pages and API answers):
+  // they still must never be MIME-sniffed or leak the full URL as a referrer.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
   },
 };
 

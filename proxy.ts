@@ -1,30 +1,69 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { allowedEmbedOrigins, framingHeaders } from "@/lib/embed/origins";
+import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
+import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
+import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
 
 /**
- * Runs before every page and API route: decides who may frame the response (read from the environment
- * at request time, which next.config headers cannot do) and serves the English guide at `/` (the
- * `[locale]` segment stays out of the URL for the default language).
+ * Runs before every page and API route (Next 16's renamed middleware, Node.js runtime):
+ * - with no trusted proxy, drops any client-sent X-Forwarded-For, so that Next's server fills it from
+ *   the socket (it only does when the header is absent) and the limits count real addresses;
+ * - sends visitors without a valid access cookie to /access when the access gate is on;
+ * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts, including
+ *   who may frame it (only /embed/* may be framed, by this app and EMBED_ALLOWED_ORIGINS);
+ * - serves the English guide at `/` (the `[locale]` segment stays out of the URL for the default
+ *   language) and redirects `/en…` there.
  */
-export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
-  let response: NextResponse;
-  if (pathname === "/en" || pathname.startsWith("/en/")) {
-    const url = request.nextUrl.clone();
-    url.pathname = pathname.slice(3) || "/";
-    response = NextResponse.redirect(url);
-  } else if (pathname === "/") {
-    const url = request.nextUrl.clone();
-    url.pathname = "/en";
-    response = NextResponse.rewrite(url);
-  } else {
-    response = NextResponse.next();
+export function proxy(request: NextRequest): NextResponse {
+  const headers = new Headers(request.headers);
+  if (trustedProxyCount() === 0) headers.delete("x-forwarded-for");
+  const { pathname, search } = request.nextUrl;
+
+  if (pathname.startsWith("/api/")) {
+    const res = NextResponse.next({ request: { headers } });
+    res.headers.set("content-security-policy", API_CSP);
+    return res;
   }
-  for (const [name, value] of Object.entries(framingHeaders(pathname, allowedEmbedOrigins()))) response.headers.set(name, value);
-  return response;
+
+  if (pathname !== ACCESS_PAGE && !hasAccess(request.headers)) {
+    const to = request.nextUrl.clone();
+    to.pathname = ACCESS_PAGE;
+    to.search = `?next=${encodeURIComponent(pathname + search)}`;
+    return withHeaders(NextResponse.redirect(to, 303), BASE_SECURITY_HEADERS);
+  }
+
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    const to = request.nextUrl.clone();
+    to.pathname = pathname.slice(3) || "/";
+    return withHeaders(NextResponse.redirect(to), BASE_SECURITY_HEADERS);
+  }
+
+  const nonce = newNonce();
+  const security = pageSecurityHeaders({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    mediaOrigins: mediaOrigins(),
+    frameAncestors: frameAncestorsFor(pathname, embedAllowedOrigins()),
+  });
+  // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
+  headers.set("content-security-policy", security["content-security-policy"]);
+  // Our own inline script (the theme, before first paint) reads it from here.
+  headers.set("x-nonce", nonce);
+  if (pathname === "/") {
+    const to = request.nextUrl.clone();
+    to.pathname = "/en";
+    return withHeaders(NextResponse.rewrite(to, { request: { headers } }), security);
+  }
+  return withHeaders(NextResponse.next({ request: { headers } }), security);
+}
+
+function withHeaders(res: NextResponse, headers: Readonly<Record<string, string>>): NextResponse {
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
 }
 
 export const config = {
-  // Static build assets need no framing policy.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Build assets need no policy. The simulator's upload routes stay out: Next buffers a request body for
+  // the proxy (see proxyClientMaxBodySize in next.config.ts), and the simulator is only called by the
+  // server itself. /api/uploads stays in, so client addresses are counted from the socket there too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads).*)"],
 };

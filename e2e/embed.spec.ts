@@ -60,7 +60,7 @@ test.describe("the embed, framed by another origin", () => {
     const after = await expectFitted(page);
     expect(after.iframeHeight).toBeGreaterThan(before.iframeHeight + 100);
     // The host's own content moved down with it.
-    const afterText = await page.locator("#after").evaluate((p) => p.getBoundingClientRect().top);
+    const afterText = await page.locator("#after").evaluate((p) => p.getBoundingClientRect().top + window.scrollY);
     expect(afterText).toBeGreaterThan(after.iframeHeight);
 
     // The host can switch the embed's theme.

@@ -26,7 +26,7 @@ test.describe("watching a task", () => {
     await pg.goto();
     await pg.runScenario("long-task");
     const id = await pg.taskId();
-    await expect(page).toHaveURL(new RegExp(`\\?task=${id}$`));
+    await expect(page).toHaveURL(new RegExp(`[?&]task=${id}(&|$)`));
     await page.reload();
     await expect(pg.page.getByLabel("Task id", { exact: true })).toHaveText(id);
     await expect(pg.status).toHaveText("running", { timeout: 10_000 });

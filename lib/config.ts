@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "@/lib/errors";
 import { MODEL_ID } from "@/lib/spec/nano-banana-2";
 
 /**
@@ -14,7 +15,33 @@ export type UpstreamConfig = {
   /** The model id the upstream expects in `model`. */
   model: string;
   timeoutMs: number;
+  /** Which API shape the upstream speaks (UPSTREAM_DIALECT). */
+  dialect: DialectId;
+  /** Whether the upstream takes a source video (Video Edit); UPSTREAM_SUPPORTS_VIDEO_EDIT, default per dialect. */
+  supportsVideoEdit: boolean;
 };
+
+/** The API shapes the proxy can speak upstream: the guide's task contract, or the gateway's flat one. */
+export const DIALECT_IDS = ["task-contract", "generation-task"] as const;
+export type DialectId = (typeof DIALECT_IDS)[number];
+/** The model id the gateway the seed comes from uses for this model. */
+export const GATEWAY_DEFAULT_MODEL = "gemini_omni";
+
+function dialectFromEnv(): DialectId {
+  const value = (process.env.UPSTREAM_DIALECT ?? "").trim() || "task-contract";
+  if (!(DIALECT_IDS as readonly string[]).includes(value)) {
+    throw new ApiError(500, "internal_error", `UPSTREAM_DIALECT must be ${DIALECT_IDS.join(" or ")}, not "${value}".`);
+  }
+  return value as DialectId;
+}
+
+/** UPSTREAM_SUPPORTS_VIDEO_EDIT: true/false; unset means yes for the task contract, no for the gateway (it documents no edit mode). */
+function videoEditFromEnv(dialect: DialectId): boolean {
+  const value = process.env.UPSTREAM_SUPPORTS_VIDEO_EDIT?.trim().toLowerCase();
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  return dialect === "task-contract";
+}
 
 type SimGlobal = { __nb2SimulatorKey?: string };
 
@@ -30,23 +57,25 @@ export function simulatorKey(): string {
 export function upstreamConfig(): UpstreamConfig {
   const base = process.env.UPSTREAM_BASE_URL?.trim();
   const timeoutMs = Number(process.env.UPSTREAM_TIMEOUT_MS) || 30_000;
+  const dialect = dialectFromEnv();
+  const supportsVideoEdit = videoEditFromEnv(dialect);
   if (base) {
     return {
       baseUrl: base.replace(/\/+$/, ""),
       simulated: false,
       apiKey: process.env.UPSTREAM_API_KEY ?? "",
-      model: process.env.UPSTREAM_MODEL || MODEL_ID,
+      model: process.env.UPSTREAM_MODEL || (dialect === "generation-task" ? GATEWAY_DEFAULT_MODEL : MODEL_ID),
       timeoutMs,
+      dialect,
+      supportsVideoEdit,
     };
   }
   const port = process.env.PORT || "3000";
-  return {
-    baseUrl: (process.env.SIMULATOR_BASE_URL || `http://127.0.0.1:${port}/api/simulator`).replace(/\/+$/, ""),
-    simulated: true,
-    apiKey: simulatorKey(),
-    model: MODEL_ID,
-    timeoutMs,
-  };
+  const simBase = (process.env.SIMULATOR_BASE_URL || `http://127.0.0.1:${port}/api/simulator`).replace(/\/+$/, "");
+  // The simulator speaks both dialects: the gateway's under /gateway, with the gateway's model id.
+  return dialect === "generation-task"
+    ? { baseUrl: `${simBase}/gateway`, simulated: true, apiKey: simulatorKey(), model: process.env.UPSTREAM_MODEL || GATEWAY_DEFAULT_MODEL, timeoutMs, dialect, supportsVideoEdit }
+    : { baseUrl: simBase, simulated: true, apiKey: simulatorKey(), model: MODEL_ID, timeoutMs, dialect, supportsVideoEdit };
 }
 
 /** The simulator's timings in ms: how long a task stays queued, and running per second of video. */

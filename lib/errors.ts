@@ -70,12 +70,45 @@ export function errorResponse(err: unknown): Response {
   return new ApiError(500, "internal_error", "Something went wrong in the playground's server.", { requestId }).toResponse();
 }
 
+/**
+ * Reads a body, refusing with a 413 as soon as it is larger than `maxBytes` (by its Content-Length, or
+ * while streaming when it has none): an oversized body is never held in memory.
+ */
+export async function readCapped(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new ApiError(413, "invalid_request_error", `The body is larger than ${maxBytes} bytes.`, { param: "body" });
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  const out = new Uint8Array(new ArrayBuffer(Math.min(maxBytes, Number.isFinite(declared) && declared > 0 ? declared : 64 * 1024)));
+  let buf = out;
+  let size = 0;
+  if (!req.body) return buf.subarray(0, 0);
+  const reader = req.body.getReader();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new ApiError(400, "invalid_request_error", "The body could not be read.", { param: "body" });
+    }
+    if (chunk.done) break;
+    if (size + chunk.value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    if (size + chunk.value.byteLength > buf.byteLength) {
+      const grown = new Uint8Array(new ArrayBuffer(Math.min(maxBytes, Math.max(buf.byteLength * 2, size + chunk.value.byteLength))));
+      grown.set(buf.subarray(0, size));
+      buf = grown;
+    }
+    buf.set(chunk.value, size);
+    size += chunk.value.byteLength;
+  }
+  return buf.subarray(0, size);
+}
+
 /** Reads a JSON body with a size cap; a body that is not JSON is a 400 that says so. */
 export async function readJson(req: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError(413, "invalid_request_error", `The body is larger than ${maxBytes} bytes.`, { param: "body" });
-  const text = await req.text();
-  if (text.length > maxBytes) throw new ApiError(413, "invalid_request_error", `The body is larger than ${maxBytes} bytes.`, { param: "body" });
+  const text = new TextDecoder().decode(await readCapped(req, maxBytes));
   try {
     return JSON.parse(text);
   } catch {

@@ -1,8 +1,15 @@
 import "server-only";
-import { ApiError, newRequestId } from "@/lib/errors";
+import type { ZodType } from "zod";
+import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
 import { upstreamConfig } from "@/lib/config";
 import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
-import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
+import { CHECK_HEADER, encodeCheck } from "@/lib/upstream/check-header";
+import { contractFlags } from "@/lib/upstream/contract-check";
+import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
+import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
+import { streamUpload } from "@/lib/upstream/upload";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/security/body";
+import { chargeDailyQuota } from "@/lib/security/guard";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
@@ -17,23 +24,26 @@ function exchangeHeaders(answer: UpstreamAnswer, requestId: string): Record<stri
   };
 }
 
-/** Passes the upstream's answer through; error envelopes get the proxy's request id when they lack one. */
-function relay(answer: UpstreamAnswer, requestId: string): Response {
-  const headers = exchangeHeaders(answer, requestId);
-  const retryAfter = answer.headers.get("retry-after");
+/**
+ * Answers in the guide's contract whatever the upstream's dialect: the normalised body (or the error
+ * envelope with the proxy's request id), plus the upstream's raw answer and its contract flags in the
+ * `x-upstream-check` header.
+ */
+function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: ZodType, dialect: Dialect, requestId: string): Response {
+  const headers = exchangeHeaders(upstream, requestId);
+  const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
-  if (answer.headers.get("idempotent-replayed") === "true") headers["x-idempotent-replayed"] = "true";
-  let body = answer.body;
-  if (answer.status >= 400) {
-    const envelope = body as { error?: Record<string, unknown> } | null;
-    if (envelope && typeof envelope === "object" && envelope.error && typeof envelope.error === "object") {
-      body = { error: { ...envelope.error, request_id: envelope.error.request_id ?? requestId } };
-    } else {
-      const type = answer.status === 401 ? "authentication_error" : answer.status === 429 ? "rate_limit_exceeded" : answer.status >= 500 ? "internal_error" : "invalid_request_error";
-      body = { error: { type, message: `The upstream answered HTTP ${answer.status} without an error envelope.`, request_id: requestId } };
-    }
-  }
-  return Response.json(body, { status: answer.status, headers });
+  if (upstream.headers.get("idempotent-replayed") === "true") headers["x-idempotent-replayed"] = "true";
+  headers[CHECK_HEADER] = encodeCheck({ dialect: dialect.id, status: upstream.status, raw: upstream.body, flags: contractFlags(schema, upstream.body) });
+  const body = normalised.ok
+    ? normalised.body
+    : { error: { ...normalised.error, request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId } };
+  return Response.json(body, { status: normalised.ok ? normalised.status : normalised.status, headers });
+}
+
+function current(): { dialect: Dialect; ctx: DialectContext } {
+  const cfg = upstreamConfig();
+  return { dialect: dialectFor(cfg.dialect), ctx: { model: cfg.model, supportsVideoEdit: cfg.supportsVideoEdit } };
 }
 
 /**
@@ -76,18 +86,29 @@ function idempotencyKey(incoming: Headers, requestId: string): string {
   return given;
 }
 
-/** Validates a create body with the shared schema and forwards only a valid request, with an Idempotency-Key. */
+/**
+ * Validates a create body with the shared schema, refuses a mode the configured upstream cannot do
+ * (before sending anything), and forwards only a valid request, in the upstream's dialect, with an
+ * Idempotency-Key.
+ */
 export async function createTask(body: unknown, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   const parsed = parseCreateTaskRequest(body);
   if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
   const request: CreateTaskRequest = parsed.value;
-  const upstreamBody = { ...request, model: upstreamConfig().model };
+  const { dialect, ctx } = current();
+  const refusal = dialect.refusal(request.mode, ctx);
+  if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
+  await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
   const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
-  const answer = await callUpstream("POST", "/v1/tasks", { json: upstreamBody, requestId, headers });
-  const res = relay(answer, requestId);
+  const call = dialect.createCall(request, ctx);
+  const upstream = await callUpstream("POST", call.path, { json: call.body, requestId, headers });
+  const normalised = dialect.normaliseTask(upstream.status, upstream.body, { request });
+  if (normalised.ok) rememberTask(normalised.body.task_id, { request });
+  const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
   res.headers.set("idempotency-key", key);
+  if (!dialect.idempotentCreates) res.headers.set("x-idempotent-creates", "false");
   return res;
 }
 
@@ -97,30 +118,33 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   if (!TASK_ID_PATTERN.test(taskId)) {
     return new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
   }
-  const answer = await callUpstream("GET", `/v1/tasks/${encodeURIComponent(taskId)}`, { requestId, headers: simulatorHeaders(incoming, requestId) });
-  return relay(answer, requestId);
+  const { dialect } = current();
+  const upstream = await callUpstream("GET", dialect.statusPath(taskId), { requestId, headers: simulatorHeaders(incoming, requestId) });
+  const normalised = dialect.normaliseTask(upstream.status, upstream.body, knownTask(taskId));
+  return answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
 }
 
-/** Checks an uploaded file's kind from its bytes and its size against the spec, then forwards it. */
-export async function uploadMedia(form: FormData, incoming: Headers): Promise<Response> {
+/**
+ * Streams one uploaded file (multipart field `file`) to the upstream: kind from the bytes, size counted
+ * as they pass, limits from the spec. Answers `{ id, url, mime_type, size }` in every dialect.
+ */
+export async function uploadMedia(req: Request): Promise<Response> {
   const requestId = newRequestId();
-  const file = form.get("file");
-  if (!(file instanceof File)) {
-    return new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId }).toResponse();
+  try {
+    const { dialect } = current();
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > MAX_UPLOAD_BODY_BYTES) {
+      throw new ApiError(413, "invalid_request_error", `The upload is ${declared} bytes; the largest allowed body is ${MAX_UPLOAD_BODY_BYTES} bytes. ${MESSAGES.videoFile}`, { param: "file", requestId });
+    }
+    const upstream = await streamUpload(req, dialect, {
+      requestId,
+      headers: simulatorHeaders(req.headers, requestId),
+      // Charged once the file's type and first bytes passed, so a refused file costs nothing.
+      beforeForward: () => chargeDailyQuota(req.headers, "upload", requestId),
+    });
+    const normalised = dialect.normaliseUpload(upstream.status, upstream.body);
+    return answer(upstream, normalised, dialect.answerSchema("upload", upstream.status, upstream.body), dialect, requestId);
+  } catch (err) {
+    return errorResponse(err);
   }
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const mime = sniffMime(head);
-  const kind = mime ? kindOfMime(mime) : null;
-  if (!mime || !kind) {
-    return new ApiError(400, "invalid_request_error", `file is not a supported type: ${MESSAGES.imageFile} ${MESSAGES.videoFile}`, { param: "file", requestId }).toResponse();
-  }
-  const limits = limitsOf(kind);
-  if (file.size > limits.maxBytes || file.size === 0) {
-    const message = kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile;
-    return new ApiError(file.size === 0 ? 400 : 413, "invalid_request_error", `file is ${file.size} bytes. ${message}`, { param: "file", requestId }).toResponse();
-  }
-  const forward = new FormData();
-  forward.set("file", new File([file], file.name || `upload`, { type: mime }));
-  const answer = await callUpstream("POST", "/v1/uploads", { form: forward, requestId, headers: simulatorHeaders(incoming, requestId) });
-  return relay(answer, requestId);
 }

@@ -40,7 +40,12 @@ const FONT = `fontfile=${fv(font)}`;
 
 function run(name, args) {
   const out = join(outDir, name);
-  const res = spawnSync(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args, out], { encoding: "utf8" });
+  // bitexact: no encoder version strings or random container IDs, so reruns reproduce the same bytes.
+  const res = spawnSync(
+    ffmpeg,
+    ["-hide_banner", "-loglevel", "error", "-y", ...args, "-fflags", "+bitexact", "-flags", "+bitexact", out],
+    { encoding: "utf8" },
+  );
   if (res.status !== 0) {
     console.error(res.stderr);
     throw new Error(`ffmpeg failed for ${name} (exit ${res.status})`);
@@ -108,6 +113,6 @@ run("source.mp4", [
 run("source.webm", [
   "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=4",
   "-vf", `drawtext=${FONT}:text=WEBM:fontsize=48:fontcolor=white:borderw=3:bordercolor=black:x=20:y=20`,
-  "-c:v", "libvpx", "-b:v", "300k", "-deadline", "realtime", "-cpu-used", "8",
+  "-c:v", "libvpx", "-b:v", "300k", "-deadline", "good", "-cpu-used", "5", "-threads", "1",
   "-an",
 ]);

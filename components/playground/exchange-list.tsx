@@ -1,5 +1,6 @@
 import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { JsonView } from "@/components/ui/json-view";
+import { UpstreamCheckView } from "./upstream-check";
 
 function statusTone(status: number | null): string {
   if (status === null || status === 0) return "text-red-600 dark:text-red-400";
@@ -68,7 +69,11 @@ function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: 
             </>
           )}
           {ex.requestBody !== undefined && <JsonView data={ex.requestBody} label={`request ${n} JSON`} />}
-          <JsonView data={ex.responseBody} label={`response ${n} JSON`} />
+          {ex.upstreamCheck ? (
+            <UpstreamCheckView check={ex.upstreamCheck} normalised={ex.responseBody} n={n} />
+          ) : (
+            <JsonView data={ex.responseBody} label={`response ${n} JSON`} />
+          )}
         </div>
       </details>
     </li>

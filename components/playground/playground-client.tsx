@@ -62,7 +62,11 @@ export function PlaygroundClient({
   // The create (with the policy's retries, under one Idempotency-Key) is a TanStack mutation.
   const create = useMutation({
     mutationFn: (vars: { request: CreateTaskRequest; uploads: Exchange[]; signal: AbortSignal }) =>
-      startRun(vars.request, vars.uploads, dispatch, { simulate: upstream.simulated ? simulate : undefined, signal: vars.signal }),
+      startRun(vars.request, vars.uploads, dispatch, {
+        simulate: upstream.simulated ? simulate : undefined,
+        signal: vars.signal,
+        idempotent: upstream.idempotentCreates,
+      }),
     retry: false,
     // A 400 from the server points at fields: show each where it belongs, keep everything typed.
     onError: (err) => {
@@ -117,9 +121,12 @@ export function PlaygroundClient({
             {toolbar}
             <span
               className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-              title={upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`}
+              title={[
+                upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`,
+                ...upstream.notes,
+              ].join("\n")}
             >
-              Upstream: {upstream.origin}
+              Upstream: {upstream.origin} · {upstream.dialect}
             </span>
           </div>
           <ModeTabs onModeChange={onModeChange}>
@@ -128,6 +135,7 @@ export function PlaygroundClient({
               onUpload={upload}
               creating={creating}
               initialBlocker={initialBlocker}
+              unavailable={upstream.unavailable}
               beforeRun={upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null}
             />
           </ModeTabs>

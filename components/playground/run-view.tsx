@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch } from "react";
-import { POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
+import { MODE_IDS, POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
@@ -13,7 +13,8 @@ const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:b
 
 /** One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits. */
 export function RunView({ run, dispatch, follower }: { run: Run; dispatch: Dispatch<RunAction>; follower: boolean }) {
-  const mode = run.request?.mode ?? (run.task?.mode as ModeId | undefined);
+  const reported = run.task?.mode;
+  const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : "Watching a task";
   return (
     <div className="space-y-4">

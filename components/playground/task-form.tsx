@@ -24,20 +24,29 @@ type Props = {
   beforeRun?: ReactNode;
   /** Why the initial values cannot run yet, as the server found it (until the schema has loaded here). */
   initialBlocker: string | null;
+  /** Modes the configured upstream cannot do, with the reason (from the upstream summary). */
+  unavailable?: Partial<Record<FormState["mode"], string>>;
 };
 
 /** The fields of the current mode, validated as the user types; values of other modes are kept. */
-export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlocker }: Props) {
+export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlocker, unavailable = {} }: Props) {
   const { register, control, formState } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const fields = fieldsOf(values.mode);
   const errors = formState.errors;
   const promptCount = charCount(values.prompt.trim());
-  const blocker = useFormBlocker(values, initialBlocker);
+  const refusal = unavailable[values.mode];
+  const formBlocker = useFormBlocker(values, initialBlocker);
+  const blocker = refusal ?? formBlocker;
 
   const id = (name: string) => `${FORM_ID}-${name}`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Task parameters">
+      {refusal && (
+        <p role="note" aria-label="Mode not available" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+          {refusal}
+        </p>
+      )}
       <Field
         id={id("prompt")}
         label={values.mode === "video-edit" ? "Edit instruction (prompt)" : "Prompt"}

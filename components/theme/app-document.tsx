@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { themeScript, type ThemeSource } from "@/lib/theme";
@@ -6,11 +7,13 @@ import { themeScript, type ThemeSource } from "@/lib/theme";
  * The <html> of every root layout: the theme is set by an inline script in <head> before the first paint
  * (a server component, so React never renders the script on the client).
  */
-export function AppDocument({ lang, themeSource, bodyClassName, children }: { lang: string; themeSource: ThemeSource; bodyClassName: string; children: ReactNode }) {
+export async function AppDocument({ lang, themeSource, bodyClassName, children }: { lang: string; themeSource: ThemeSource; bodyClassName: string; children: ReactNode }) {
+  // proxy.ts gives every page a CSP nonce; the inline theme script must carry it to run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={lang} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript(themeSource) }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript(themeSource) }} />
       </head>
       <body className={bodyClassName}>
         <Providers>{children}</Providers>

@@ -3,6 +3,7 @@
  * latency, request and response JSON) for the output panel, and errors are rebuilt from the envelope.
  */
 import type { ErrorEnvelope } from "@/lib/spec/schema";
+import { CHECK_HEADER, decodeCheck, type UpstreamCheck } from "@/lib/upstream/check-header";
 
 export const REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY (added by the server, never sent to the browser)";
 
@@ -22,6 +23,8 @@ export type Exchange = {
   requestId?: string;
   /** The response headers a client acts on (Retry-After, Idempotency-Key, replay), when present. */
   responseHeaders?: Record<string, string>;
+  /** The upstream's raw answer and its contract flags (from the proxy's `x-upstream-check` header). */
+  upstreamCheck?: UpstreamCheck;
 };
 
 /** A wait of the retry policy, shown in the task's timeline between the exchanges. */
@@ -111,6 +114,8 @@ export async function callProxy<T>(
     const latency = res.headers.get("x-upstream-latency-ms");
     exchange.upstream = { request: upstreamRequest, latencyMs: latency ? Number(latency) : null };
   }
+  const check = decodeCheck(res.headers.get(CHECK_HEADER));
+  if (check) exchange.upstreamCheck = check;
   const shown = SHOWN_RESPONSE_HEADERS.flatMap((name) => {
     const value = res.headers.get(name);
     return value === null ? [] : [[name, value] as const];

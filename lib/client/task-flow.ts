@@ -50,7 +50,12 @@ export function newIdempotencyKey(): string {
  */
 export async function createTaskFlow(
   request: CreateTaskRequest,
-  opts: Common & { idempotencyKey: string; simulate?: string },
+  opts: Common & {
+    idempotencyKey: string;
+    simulate?: string;
+    /** False when the upstream honours no Idempotency-Key (the generation.task gateway): a create is then never retried after a 5xx. */
+    idempotent?: boolean;
+  },
 ): Promise<Task> {
   const headers: Record<string, string> = { "idempotency-key": opts.idempotencyKey };
   if (opts.simulate && opts.simulate !== "none") headers["x-simulate"] = opts.simulate;
@@ -69,7 +74,7 @@ export async function createTaskFlow(
         throw err;
       }
     },
-    { classify, idempotent: true, signal: opts.signal, onEvent: waitEvents(opts.onEvent), random: opts.random, now: opts.now },
+    { classify, idempotent: opts.idempotent ?? true, signal: opts.signal, onEvent: waitEvents(opts.onEvent), random: opts.random, now: opts.now },
   );
   if (last && last.label !== "Create task") {
     const replayed = last.responseHeaders?.["x-idempotent-replayed"] === "true";

@@ -100,13 +100,13 @@ export async function startRun(
   request: CreateTaskRequest,
   uploads: Exchange[],
   dispatch: Dispatch<RunAction>,
-  opts: { simulate?: string; signal?: AbortSignal },
+  opts: { simulate?: string; signal?: AbortSignal; idempotent?: boolean },
 ): Promise<void> {
   const { createTaskFlow, newIdempotencyKey } = await taskFlow();
   const idempotencyKey = newIdempotencyKey();
   dispatch({ type: "start", request, uploads, now: Date.now(), idempotencyKey, simulate: opts.simulate });
   try {
-    await createTaskFlow(request, { idempotencyKey, simulate: opts.simulate, signal: opts.signal, onEvent: (e) => dispatch(toAction(e)) });
+    await createTaskFlow(request, { idempotencyKey, idempotent: opts.idempotent, simulate: opts.simulate, signal: opts.signal, onEvent: (e) => dispatch(toAction(e)) });
   } catch (err) {
     if (isAbort(err)) return;
     dispatch({ type: "error", error: toRunError(err), now: Date.now() });

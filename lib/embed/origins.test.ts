@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { framingHeaders, parseAllowedOrigins } from "./origins";
+import { parseAllowedOrigins } from "./origins";
 
 describe("embed origins", () => {
   it("parses a comma-separated list of origins, dropping anything that is not a bare origin", () => {
@@ -14,18 +14,5 @@ describe("embed origins", () => {
       "docs.example.com",
     ]);
     expect(parseAllowedOrigins(undefined)).toEqual({ origins: [], rejected: [] });
-  });
-
-  it("lets only embed views be framed, and only by the listed origins", () => {
-    expect(framingHeaders("/embed/nano-banana-2", ["https://docs.example.com"])).toEqual({
-      "content-security-policy": "frame-ancestors 'self' https://docs.example.com",
-    });
-    expect(framingHeaders("/embed/nano-banana-2", [])).toEqual({ "content-security-policy": "frame-ancestors 'self'" });
-    for (const path of ["/", "/ru", "/api/openapi.json", "/embedded"]) {
-      expect(framingHeaders(path, ["https://docs.example.com"])).toEqual({
-        "content-security-policy": "frame-ancestors 'none'",
-        "x-frame-options": "DENY",
-      });
-    }
   });
 });

@@ -33,11 +33,3 @@ export function allowedEmbedOrigins(): string[] {
 export function isEmbedPath(pathname: string): boolean {
   return pathname.startsWith(EMBED_PATH_PREFIX);
 }
-
-/** The framing headers of a response for `pathname`. */
-export function framingHeaders(pathname: string, origins: string[]): Record<string, string> {
-  if (isEmbedPath(pathname)) {
-    return { "content-security-policy": `frame-ancestors ${["'self'", ...origins].join(" ")}` };
-  }
-  return { "content-security-policy": "frame-ancestors 'none'", "x-frame-options": "DENY" };
-}

@@ -74,7 +74,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               headers: requestIdHeader,
               content: { "application/json": { schema: ref("Task"), examples: { queued: { value: minimalCreateResponse() } } } },
             },
-            ...errorResponses([400, 401, 413, 429, 500, 502, 504]),
+            ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504]),
           },
         },
       },
@@ -108,7 +108,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
           responses: {
             "200": { description: "The stored file.", headers: requestIdHeader, content: { "application/json": { schema: ref("Upload") } } },
-            ...errorResponses([400, 401, 413, 429, 500, 502, 504]),
+            ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504]),
           },
         },
       },

@@ -1,10 +1,15 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, writeFile, stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm, writeFile, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { readHead } from "@/lib/multipart";
 import os from "node:os";
 import path from "node:path";
 import { simulatorTimings } from "@/lib/config";
 import { extensionOf, kindOfMime, sniffMime } from "@/lib/media";
+import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
 import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
 import { renderVideo } from "./render";
@@ -34,13 +39,49 @@ export async function saveFile(bytes: Uint8Array, mime: string, prefix = "file")
   return record;
 }
 
-/** Saves an upload after checking its type from the bytes; returns the contract's upload answer. */
-export async function saveUpload(bytes: Uint8Array, publicBase: string): Promise<Upload | { error: string }> {
-  const mime = sniffMime(bytes.subarray(0, 16));
-  if (!mime || !kindOfMime(mime)) return { error: "file is not a JPEG, PNG, WebP, MP4, MOV or WebM file." };
-  const record = await saveFile(bytes, mime, "upl");
-  return { id: record.id, url: fileUrl(publicBase, record), mime_type: mime, size: record.size };
+/** The contract's upload answer for a stored file. */
+export function uploadAnswer(record: SimFile, publicBase: string): Upload {
+  return { id: record.id, url: fileUrl(publicBase, record), mime_type: record.mime, size: record.size };
 }
+
+/**
+ * Streams an upload to disk: the type is sniffed from its first bytes and must be one `limitFor` knows,
+ * the size is counted as it arrives; nothing is held whole in memory. A refusal comes back as
+ * `{ status, error }` and leaves no file behind.
+ */
+export async function saveUploadStream(
+  chunks: AsyncIterator<Buffer>,
+  limitFor: (mime: string) => number | null,
+  describe: string,
+): Promise<SimFile | { status: number; error: string }> {
+  const head = await readHead(chunks, 16);
+  const mime = head.length ? sniffMime(head) : null;
+  const maxBytes = mime ? limitFor(mime) : null;
+  if (!mime || maxBytes === null) return { status: 400, error: `file is not ${describe}.` };
+  await mkdir(SIM_DIR, { recursive: true });
+  const id = newId("upl");
+  const filePath = path.join(SIM_DIR, `${id}.${extensionOf(mime)}`);
+  let size = 0;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for (let next: IteratorResult<Buffer> = { done: false, value: head }; !next.done; next = await chunks.next()) {
+      size += next.value.length;
+      if (size > maxBytes!) throw new TooLarge();
+      yield next.value;
+    }
+  }
+  try {
+    await pipeline(Readable.from(bytes()), createWriteStream(filePath));
+  } catch (err) {
+    await rm(filePath, { force: true });
+    if (err instanceof TooLarge) return { status: 413, error: `file is larger than ${maxBytes} bytes.` };
+    throw err;
+  }
+  const record: SimFile = { id, path: filePath, mime, size, createdAt: Date.now() };
+  await simStore().putFile(record);
+  return record;
+}
+
+class TooLarge extends Error {}
 
 /** Resolves an input URL to a local file: the simulator's own files directly, anything else downloaded. */
 async function localInput(url: string, field: string): Promise<string> {
@@ -49,15 +90,12 @@ async function localInput(url: string, field: string): Promise<string> {
     const file = await simStore().getFile(own[1]);
     if (file) return file.path;
   }
-  let res: Response;
+  let bytes: Uint8Array;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: "follow" });
-  } catch {
-    throw new InputError(`Could not download ${field} (${url}): the host could not be reached.`);
+    bytes = await fetchPublic(url, FETCH_LIMIT_BYTES, 15_000);
+  } catch (err) {
+    throw new InputError(`Could not download ${field} (${url}): ${err instanceof FetchRefused ? err.message : "the download failed"}.`);
   }
-  if (!res.ok) throw new InputError(`Could not download ${field} (${url}): HTTP ${res.status}.`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.byteLength > FETCH_LIMIT_BYTES) throw new InputError(`${field} (${url}) is larger than 100 MB.`);
   const mime = sniffMime(bytes.subarray(0, 16));
   if (!mime || !kindOfMime(mime)) throw new InputError(`${field} (${url}) is not a supported image or video.`);
   return (await saveFile(bytes, mime, "dl")).path;
@@ -130,7 +168,7 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
  */
 export async function createSimTask(
   request: CreateTaskRequest,
-  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; minRunMs?: number } = {},
+  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; minRunMs?: number; gatewayModel?: string } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
@@ -143,6 +181,7 @@ export async function createSimTask(
     render: opts.taskFailure ? { state: "failed", ...opts.taskFailure, finishedAt: Date.now() } : { state: "pending" },
     scenario: opts.scenario,
     idempotencyKey: opts.idempotencyKey,
+    gatewayModel: opts.gatewayModel,
   };
   await simStore().putTask(task);
   if (opts.taskFailure) return task;

@@ -7,7 +7,9 @@ import { simulatorKey, upstreamConfig } from "@/lib/config";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { createHash } from "node:crypto";
-import { createSimTask, saveUpload, viewSimTask } from "./engine";
+import { firstFile } from "@/lib/multipart";
+import { kindOfMime, limitsOf } from "@/lib/media";
+import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
 import { MISSING_KEY_MESSAGE, WRONG_KEY_MESSAGE, countAttempt, faultResponse, scenarioFromHeader } from "./faults";
 import { faultAt, scenarioById } from "./scenarios";
 import { simStore } from "./store";
@@ -24,11 +26,11 @@ export function publicBase(req: Request): string {
   return `${proto}://${host}`;
 }
 
-function assertEnabled(): void {
+export function assertEnabled(): void {
   if (!upstreamConfig().simulated) throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured.");
 }
 
-function assertKey(req: Request, requestId: string): void {
+export function assertKey(req: Request, requestId: string): void {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer (.+)$/.exec(header);
   if (!match) {
@@ -117,12 +119,18 @@ export async function simUpload(req: Request): Promise<Response> {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
   assertKey(req, requestId);
-  const form = await req.formData().catch(() => null);
-  const file = form?.get("file");
-  if (!(file instanceof File)) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
-  const saved = await saveUpload(new Uint8Array(await file.arrayBuffer()), publicBase(req));
-  if ("error" in saved) throw new ApiError(400, "invalid_request_error", saved.error, { param: "file", requestId });
-  return Response.json(saved, { headers: { "x-request-id": requestId } });
+  const file = await firstFile(req, "file", requestId);
+  if (!file) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
+  const limitFor = (mime: string) => {
+    const kind = kindOfMime(mime);
+    return kind ? limitsOf(kind).maxBytes : null;
+  };
+  const saved = await saveUploadStream(file.chunks, limitFor, "a JPEG, PNG, WebP, MP4, MOV or WebM file");
+  if ("error" in saved) {
+    file.drain();
+    throw new ApiError(saved.status, "invalid_request_error", saved.error, { param: "file", requestId });
+  }
+  return Response.json(uploadAnswer(saved, publicBase(req)), { headers: { "x-request-id": requestId } });
 }
 
 /** Serves a stored file with HTTP Range support, so the video element can seek. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { RedisStore } from "./redis-store";
 
 /** A task as the simulator keeps it; its public status is derived from the clock and the render. */
 export type SimTask = {
@@ -12,6 +13,8 @@ export type SimTask = {
   scenario?: string;
   /** The Idempotency-Key of the create that made it. */
   idempotencyKey?: string;
+  /** The model id a create in the gateway dialect named (echoed in that dialect's answers). */
+  gatewayModel?: string;
   render:
     | { state: "pending" }
     | { state: "done"; fileId: string; durationSeconds: number; width: number; height: number; finishedAt: number }
@@ -69,9 +72,12 @@ export class MemoryStore implements SimStore {
 
 type StoreGlobal = { __nb2SimStore?: SimStore };
 
-/** The process-wide store (on globalThis, so every route bundle sees the same one). */
+/**
+ * The process-wide store (on globalThis, so every route bundle sees the same one): in Redis when
+ * REDIS_URL is set (several instances share it), in memory otherwise.
+ */
 export function simStore(): SimStore {
   const g = globalThis as StoreGlobal;
-  g.__nb2SimStore ??= new MemoryStore();
+  g.__nb2SimStore ??= process.env.REDIS_URL?.trim() ? new RedisStore() : new MemoryStore();
   return g.__nb2SimStore;
 }

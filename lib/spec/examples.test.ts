@@ -14,7 +14,7 @@ describe("guide examples", () => {
     const res = minimalCreateResponse();
     expect(res).toMatchObject({ model: MODEL_ID, mode: "text-to-video", status: "queued" });
     expect(res.task_id).toMatch(TASK_ID_PATTERN);
-    expect(Number.isNaN(Date.parse(res.created_at))).toBe(false);
+    expect(Number.isNaN(Date.parse(res.created_at ?? ""))).toBe(false);
   });
 
   it("the seed's duration 5 is refused with the allowed values named", () => {

@@ -212,6 +212,13 @@ export const ERRORS = [
     retry: "Retry after fixing auth; rotate the key if failures continue.",
   },
   {
+    status: 403,
+    type: "permission_error",
+    trigger: "A state-changing call came from a page on another origin (checked with Origin and Sec-Fetch-Site).",
+    fix: "Call the playground's API from its own pages, or add the embedding site to EMBED_ALLOWED_ORIGINS.",
+    retry: "Do not retry; the origin will be refused again.",
+  },
+  {
     status: 404,
     type: "not_found_error",
     trigger: "No task with that task_id exists upstream (wrong id, another account, or expired).",
@@ -286,7 +293,7 @@ export const RETRY_MESSAGES = {
     `${status ? `HTTP ${status}` : "No answer"}: transient, waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}.`,
   createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
     `HTTP ${status} on the create: the task may exist upstream. Retrying in ${(delayMs / 1000).toFixed(1)} s with the same Idempotency-Key (retry ${retry} of ${max}), so it cannot create a second task.`,
-  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key. Check upstream whether the task exists before creating another.",
+  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key that the upstream honours. Check upstream whether the task exists before creating another.",
   rateLimitGaveUp: (retries: number) =>
     `Still rate limited after ${retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.`,
   transientGaveUp: (retries: number) =>

@@ -24,6 +24,9 @@ import { TASK_ID_PATTERN, charCount, isMediaUrl, type CreateTaskRequest, type Fi
 
 export * from "./form-state";
 
+// The pages' CSP forbids eval: without this, zod probes for it with `new Function("")` on first parse,
+// which the browser refuses and reports as a CSP violation (zod then falls back to what jitless does).
+z.config({ jitless: true });
 
 
 const promptSchema = z
@@ -165,22 +168,29 @@ export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: MESSAGES.
 
 // ---- Responses of the guide's task contract ----
 
+/**
+ * A task's output. The size fields are optional because not every upstream reports them (the
+ * generation.task gateway does not); `expires_at` (ISO-8601) is there when the upstream says when the
+ * video URL stops working.
+ */
 export const taskOutputSchema = z.object({
   video_url: z.string(),
-  duration: z.number(),
-  aspect_ratio: z.string(),
-  resolution: z.string(),
-  width: z.number(),
-  height: z.number(),
+  duration: z.number().optional(),
+  aspect_ratio: z.string().optional(),
+  resolution: z.string().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  expires_at: z.string().optional(),
 });
 
 export const taskSchema = z.object({
   task_id: z.string(),
   model: z.string(),
-  mode: z.string(),
+  /** Absent only when the upstream does not report it and the proxy did not create the task. */
+  mode: z.string().optional(),
   status: z.enum(TASK_STATUSES),
   progress: z.number().min(0).max(100).optional(),
-  created_at: z.string(),
+  created_at: z.string().optional(),
   updated_at: z.string().optional(),
   output: taskOutputSchema.optional(),
   error: z.object({ type: z.string(), message: z.string() }).optional(),

@@ -15,6 +15,10 @@ export type UpstreamAnswer = {
 type CallOptions = {
   json?: unknown;
   form?: FormData;
+  /** A streamed body (sent with `duplex: "half"`, never held whole) and its content type. */
+  stream?: { body: ReadableStream<Uint8Array>; contentType: string };
+  /** Aborts the call (e.g. when a streamed upload turns out too big). */
+  signal?: AbortSignal;
   /** Extra named headers (only these are forwarded, never the browser's own). */
   headers?: Record<string, string>;
   requestId: string;
@@ -39,19 +43,33 @@ export async function callUpstream(method: "GET" | "POST", path: string, opts: C
     body = JSON.stringify(opts.json);
   } else if (opts.form) {
     body = opts.form;
+  } else if (opts.stream) {
+    headers["content-type"] = opts.stream.contentType;
+    body = opts.stream.body;
   }
+  const timeout = AbortSignal.timeout(cfg.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
   const started = performance.now();
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body, cache: "no-store", redirect: "manual", signal: AbortSignal.timeout(cfg.timeoutMs) });
+    const init: RequestInit & { duplex?: "half" } = { method, headers, body, cache: "no-store", redirect: "manual", signal };
+    if (opts.stream) init.duplex = "half";
+    res = await fetch(url, init);
   } catch (err) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     const origin = new URL(cfg.baseUrl).origin;
     throw timedOut
       ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId })
       : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
   }
-  const text = await res.text();
+  let text: string;
+  try {
+    // The timeout's signal covers the body too: a slow or endless body ends as a 504, not a hang.
+    text = await res.text();
+  } catch {
+    throw new ApiError(504, "upstream_timeout", `The upstream's answer did not arrive within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId });
+  }
   const latencyMs = Math.round(performance.now() - started);
   let parsed: unknown;
   try {

@@ -1,11 +1,25 @@
 import "server-only";
-import { upstreamConfig } from "@/lib/config";
+import { upstreamConfig, type DialectId } from "@/lib/config";
+import { MODE_IDS, type ModeId } from "@/lib/spec/nano-banana-2";
+import { dialectFor } from "./dialects";
 
 /**
  * What the browser may know about the upstream: where it is, its base URL (for exported code, without
- * any credentials or query in it) and whether it is the simulator. Never the key.
+ * any credentials or query in it), whether it is the simulator, the dialect it speaks and what it can
+ * do (modes it cannot do, with the reason; whether a create may be retried). Never the key.
  */
-export type UpstreamSummary = { simulated: boolean; origin: string; model: string; baseUrl: string };
+export type UpstreamSummary = {
+  simulated: boolean;
+  origin: string;
+  model: string;
+  baseUrl: string;
+  dialect: DialectId;
+  /** Modes the configured upstream cannot do, with the sentence that says why. */
+  unavailable: Partial<Record<ModeId, string>>;
+  /** Whether the upstream honours an Idempotency-Key, so a create may be retried after a 5xx. */
+  idempotentCreates: boolean;
+  notes: string[];
+};
 
 /** A base URL with user, password, query and fragment removed. */
 function publicBaseUrl(base: string): string {
@@ -15,10 +29,21 @@ function publicBaseUrl(base: string): string {
 
 export function upstreamSummary(): UpstreamSummary {
   const cfg = upstreamConfig();
+  const dialect = dialectFor(cfg.dialect);
+  const ctx = { model: cfg.model, supportsVideoEdit: cfg.supportsVideoEdit };
+  const unavailable: UpstreamSummary["unavailable"] = {};
+  for (const mode of MODE_IDS) {
+    const reason = dialect.refusal(mode, ctx);
+    if (reason) unavailable[mode] = reason;
+  }
   return {
     simulated: cfg.simulated,
     origin: cfg.simulated ? "embedded simulator" : new URL(cfg.baseUrl).origin,
     model: cfg.model,
     baseUrl: publicBaseUrl(cfg.baseUrl),
+    dialect: cfg.dialect,
+    unavailable,
+    idempotentCreates: dialect.idempotentCreates,
+    notes: dialect.notes(ctx),
   };
 }

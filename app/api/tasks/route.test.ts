@@ -44,6 +44,8 @@ function upload(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
 const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox in fresh snow", duration: 6, aspect_ratio: "9:16" } };
 
 beforeAll(async () => {
+  // The per-client limits have their own tests (app/api/security.test.ts); here they stay out of the way.
+  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"]) process.env[`RATE_LIMIT_${name}`] = "0";
   sim = await startSimServer();
   delete process.env.UPSTREAM_BASE_URL;
   process.env.SIMULATOR_BASE_URL = sim.baseUrl;

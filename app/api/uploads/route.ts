@@ -1,18 +1,14 @@
-import { ApiError, errorResponse } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { uploadMedia } from "@/lib/proxy";
+import { guardProxyCall } from "@/lib/security/guard";
 
 export const dynamic = "force-dynamic";
 
-/** Upload one media file (multipart field `file`); answered with `{ id, url, mime_type, size }`. */
+/** Upload one media file (multipart field `file`), streamed to the upstream; answered with `{ id, url, mime_type, size }`. */
 export async function POST(req: Request): Promise<Response> {
   try {
-    let form: FormData;
-    try {
-      form = await req.formData();
-    } catch {
-      throw new ApiError(400, "invalid_request_error", "The body must be multipart/form-data with one field `file`.", { param: "file" });
-    }
-    return await uploadMedia(form, req.headers);
+    await guardProxyCall(req, "upload");
+    return await uploadMedia(req);
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,0 +1,255 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { ACCESS_COOKIE, issueAccessCookie } from "@/lib/security/access";
+import { POST as createRoute } from "./tasks/route";
+import { GET as statusRoute } from "./tasks/[taskId]/route";
+import { POST as uploadRoute } from "./uploads/route";
+
+/**
+ * The limits, the access gate and the origin checks, through the real route handlers with the real
+ * simulator behind them. Each test is its own client (its own X-Forwarded-For address), so counters of
+ * one test never help another.
+ */
+const KEY = "sk-security-SECRET-a1b2c3";
+let sim: SimServer;
+let nextIp = 1;
+const newClient = () => `198.51.100.${nextIp++}`;
+
+const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Limits test", duration: 6 } };
+const png = new Uint8Array(readFileSync(path.join(process.cwd(), "e2e/fixtures/still.png")));
+
+function create(ip: string, body: unknown = T2V, headers: Record<string, string> = {}) {
+  return createRoute(
+    new Request("http://localhost:3000/api/tasks", {
+      method: "POST",
+      headers: { "content-type": "application/json", host: "localhost:3000", "x-forwarded-for": ip, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+function poll(ip: string, taskId = "task_doesnotexist", headers: Record<string, string> = {}) {
+  return statusRoute(new Request(`http://localhost:3000/api/tasks/${taskId}`, { headers: { host: "localhost:3000", "x-forwarded-for": ip, ...headers } }), {
+    params: Promise.resolve({ taskId }),
+  });
+}
+
+function upload(ip: string, bytes: Uint8Array<ArrayBuffer> = png, headers: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set("file", new File([bytes], "still.png", { type: "image/png" }));
+  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-forwarded-for": ip, ...headers } }));
+}
+
+async function expect429(res: Response, limit: RegExp) {
+  expect(res.status).toBe(429);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  const json = await res.json();
+  expect(json.error).toMatchObject({ type: "rate_limit_exceeded", message: expect.stringMatching(limit), request_id: expect.stringMatching(/^req_/) });
+  expect(json.error.message).toContain(`${retryAfter} s`);
+}
+
+const saved = { ...process.env };
+beforeAll(async () => {
+  sim = await startSimServer();
+  delete process.env.UPSTREAM_BASE_URL;
+  delete process.env.REDIS_URL;
+  delete process.env.PLAYGROUND_ACCESS_TOKEN;
+  process.env.SIMULATOR_BASE_URL = sim.baseUrl;
+  process.env.UPSTREAM_API_KEY = KEY;
+  process.env.SIMULATOR_QUEUE_MS = "100";
+  process.env.SIMULATOR_RUN_MS_PER_SECOND = "50";
+  process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-security-test-"));
+  process.env.TRUSTED_PROXY_COUNT = "0";
+});
+
+afterAll(async () => {
+  await sim.close();
+  process.env = saved;
+});
+
+beforeEach(() => {
+  sim.requests.length = 0;
+  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"]) delete process.env[`RATE_LIMIT_${name}`];
+  delete process.env.PLAYGROUND_ACCESS_TOKEN;
+  delete process.env.EMBED_ALLOWED_ORIGINS;
+});
+
+describe("limits per client", () => {
+  it("task creation by rate: the request past the limit is a 429 with Retry-After and never reaches the upstream", async () => {
+    process.env.RATE_LIMIT_CREATE_PER_MINUTE = "3";
+    const ip = newClient();
+    for (let i = 0; i < 3; i++) expect((await create(ip)).status).toBe(200);
+    expect(sim.requests).toHaveLength(3);
+    await expect429(await create(ip), /3 task creations per minute/);
+    // Invalid bodies count against the rate too (they cost the server, if not the key).
+    await expect429(await create(ip, { model: "x" }), /per minute/);
+    expect(sim.requests).toHaveLength(3);
+    // Another client is not affected.
+    expect((await create(newClient())).status).toBe(200);
+  });
+
+  it("task creation by daily quota: only forwarded (valid) requests are charged", async () => {
+    process.env.RATE_LIMIT_CREATE_PER_MINUTE = "0";
+    process.env.RATE_LIMIT_CREATE_PER_DAY = "2";
+    const ip = newClient();
+    for (let i = 0; i < 4; i++) expect((await create(ip, { ...T2V, input: { ...T2V.input, duration: 5 } })).status).toBe(400);
+    expect((await create(ip)).status).toBe(200);
+    expect((await create(ip)).status).toBe(200);
+    const res = await create(ip);
+    await expect429(res, /2 task creations per day/);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(60 * 60);
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it("uploads by rate", async () => {
+    process.env.RATE_LIMIT_UPLOAD_PER_MINUTE = "2";
+    const ip = newClient();
+    expect((await upload(ip)).status).toBe(200);
+    expect((await upload(ip)).status).toBe(200);
+    await expect429(await upload(ip), /2 uploads per minute/);
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it("uploads by daily quota: a refused file is not charged", async () => {
+    process.env.RATE_LIMIT_UPLOAD_PER_MINUTE = "0";
+    process.env.RATE_LIMIT_UPLOAD_PER_DAY = "1";
+    const ip = newClient();
+    expect((await upload(ip, new TextEncoder().encode("not an image"))).status).toBe(400);
+    expect((await upload(ip)).status).toBe(200);
+    await expect429(await upload(ip), /1 uploads per day/);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it("polls by rate", async () => {
+    process.env.RATE_LIMIT_POLL_PER_MINUTE = "5";
+    const ip = newClient();
+    for (let i = 0; i < 5; i++) expect((await poll(ip)).status).toBe(404);
+    await expect429(await poll(ip), /5 status polls per minute/);
+    expect(sim.requests).toHaveLength(5);
+  });
+
+  it("the defaults are far above what the playground's own use needs", async () => {
+    const ip = newClient();
+    for (let i = 0; i < 12; i++) expect((await create(ip, { model: "x" })).status).toBe(400);
+    for (let i = 0; i < 60; i++) expect((await poll(ip, "bad id!")).status).toBe(400);
+  });
+
+  it("with no trusted proxy, a client cannot pick its identity by adding entries to X-Forwarded-For", async () => {
+    process.env.RATE_LIMIT_POLL_PER_MINUTE = "2";
+    const ip = newClient();
+    // proxy.ts drops the client's header and Next writes the socket address; should a client's entries
+    // survive, they stand left of it and are ignored.
+    expect((await poll(`10.0.0.1, ${ip}`)).status).toBe(404);
+    expect((await poll(`10.0.0.2, ${ip}`)).status).toBe(404);
+    expect((await poll(`10.0.0.3, ${ip}`)).status).toBe(429);
+  });
+
+  it("behind one trusted proxy, the address that proxy saw is the client", async () => {
+    process.env.TRUSTED_PROXY_COUNT = "1";
+    process.env.RATE_LIMIT_POLL_PER_MINUTE = "1";
+    try {
+      const ip = newClient();
+      expect((await poll(`1.2.3.4, ${ip}`)).status).toBe(404);
+      expect((await poll(`5.6.7.8, ${ip}`)).status).toBe(429);
+      expect((await poll(`${newClient()}`)).status).toBe(404);
+    } finally {
+      process.env.TRUSTED_PROXY_COUNT = "0";
+    }
+  });
+});
+
+describe("the access gate", () => {
+  it("refuses every proxy route without the signed cookie (401 in the envelope) and never calls the upstream", async () => {
+    process.env.PLAYGROUND_ACCESS_TOKEN = "gate-token-xyz";
+    const ip = newClient();
+    for (const res of [await create(ip), await poll(ip), await upload(ip)]) {
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toMatchObject({ type: "authentication_error", message: expect.stringContaining("/access") });
+    }
+    const forged = { cookie: `${ACCESS_COOKIE}=v1.99999999999.${"A".repeat(43)}` };
+    expect((await create(ip, T2V, forged)).status).toBe(401);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("lets the same calls through with the cookie the access form sets", async () => {
+    process.env.PLAYGROUND_ACCESS_TOKEN = "gate-token-xyz";
+    const cookie = { cookie: `${ACCESS_COOKIE}=${issueAccessCookie()}` };
+    const ip = newClient();
+    const created = await create(ip, T2V, cookie);
+    expect(created.status).toBe(200);
+    const { task_id } = await created.json();
+    expect((await poll(ip, task_id, cookie)).status).toBe(200);
+    expect((await upload(ip, png, cookie)).status).toBe(200);
+  });
+});
+
+describe("same-origin checks on state-changing routes", () => {
+  it.each([
+    ["create", (h: Record<string, string>) => create(newClient(), T2V, h)],
+    ["upload", (h: Record<string, string>) => upload(newClient(), png, h)],
+  ])("%s refuses a call from another site's page with 403 and never calls the upstream", async (_name, call) => {
+    const res = await call({ origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toMatchObject({ type: "permission_error" });
+    expect((await call({ origin: "https://evil.example" })).status).toBe(403);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("accepts the app's own pages and the embed's allowed origins", async () => {
+    process.env.EMBED_ALLOWED_ORIGINS = "https://docs.example.com, https://blog.example.com";
+    expect((await create(newClient(), T2V, { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect((await create(newClient(), T2V, { origin: "https://docs.example.com", "sec-fetch-site": "cross-site" })).status).toBe(200);
+    expect((await upload(newClient(), png, { origin: "https://blog.example.com" })).status).toBe(200);
+  });
+
+  it("does not apply to polls (a GET changes nothing)", async () => {
+    expect((await poll(newClient(), "task_doesnotexist", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(404);
+  });
+});
+
+describe("body size caps", () => {
+  it("refuses a JSON body over 64 KiB with 413 before it reaches the upstream", async () => {
+    const res = await create(newClient(), { ...T2V, input: { ...T2V.input, prompt: "x".repeat(70 * 1024) } });
+    expect(res.status).toBe(413);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("refuses a streamed JSON body without Content-Length once it passes the cap", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        if (sent > 100) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await createRoute(
+      new Request("http://localhost:3000/api/tasks", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": newClient() },
+        body,
+        // @ts-expect-error Node's fetch needs duplex for streamed bodies
+        duplex: "half",
+      }),
+    );
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(10);
+  });
+
+  it("refuses an upload body over the largest allowed file by its Content-Length, without reading it", async () => {
+    const res = await uploadRoute(
+      new Request("http://localhost:3000/api/uploads", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024), "x-forwarded-for": newClient() },
+        body: "--x--",
+      }),
+    );
+    expect(res.status).toBe(413);
+    expect(sim.requests).toEqual([]);
+  });
+});

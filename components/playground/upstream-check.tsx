@@ -1,0 +1,43 @@
+import type { UpstreamCheck } from "@/lib/upstream/check-header";
+import { JsonView } from "@/components/ui/json-view";
+
+const KIND_LABEL = { missing: "missing", extra: "extra", type: "unexpected type" } as const;
+
+/**
+ * The contract check of one upstream answer: the raw JSON with its flags beside the normalised answer the
+ * proxy gave in the guide's contract, side by side.
+ */
+export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamCheck; normalised: unknown; n: number }) {
+  const { flags } = check;
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      <div className="min-w-0 space-y-2">
+        <p className="text-xs font-medium text-zinc-500">
+          Upstream answer (raw, {check.dialect} dialect, HTTP {check.status})
+        </p>
+        <div role="group" aria-label={`Contract check ${n}`} className="text-xs">
+          {flags.length === 0 ? (
+            <p className="text-emerald-700 dark:text-emerald-400">Matches the {check.dialect} schema.</p>
+          ) : (
+            <ul className="space-y-0.5 rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/40">
+              {flags.map((flag) => (
+                <li key={`${flag.kind}:${flag.path}`}>
+                  <span className="font-semibold">{KIND_LABEL[flag.kind]}</span> <code className="font-mono">{flag.path}</code>: {flag.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {check.truncated ? (
+          <p className="text-xs text-zinc-500">The raw answer is too large to pass along; its flags are above.</p>
+        ) : (
+          <JsonView data={check.raw ?? null} label={`raw upstream answer ${n}`} />
+        )}
+      </div>
+      <div className="min-w-0 space-y-2">
+        <p className="text-xs font-medium text-zinc-500">Normalised (the guide&apos;s contract)</p>
+        <JsonView data={normalised} label={`response ${n} JSON`} />
+      </div>
+    </div>
+  );
+}

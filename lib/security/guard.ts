@@ -1,0 +1,31 @@
+import { assertAccess } from "./access";
+import { clientIp } from "./client-ip";
+import { embedAllowedOrigins, trustedProxyCount } from "./config";
+import { checkSameOrigin } from "./origin";
+import { consume } from "./rate-limit";
+
+/** The proxy's three routes, as the limits see them. */
+export type ProxyRoute = "create" | "upload" | "poll";
+
+/** The client the limits count this request under. */
+export function clientOf(headers: Headers): string {
+  return clientIp(headers, trustedProxyCount());
+}
+
+/**
+ * What every call to the proxy passes before its body is read: the access gate, the same-origin check
+ * (state-changing routes only) and the per-minute rate. Throws the contract's ApiError (401, 403, 429).
+ */
+export async function guardProxyCall(req: Request, route: ProxyRoute): Promise<void> {
+  assertAccess(req.headers);
+  if (req.method !== "GET" && req.method !== "HEAD") checkSameOrigin(req.headers, embedAllowedOrigins());
+  await consume(route, clientOf(req.headers));
+}
+
+/**
+ * The daily quota, charged only when a valid request is about to be forwarded (invalid ones cost the
+ * key nothing and are already counted by the per-minute rate). Throws the 429 ApiError.
+ */
+export async function chargeDailyQuota(headers: Headers, route: "create" | "upload", requestId?: string): Promise<void> {
+  await consume(route === "create" ? "createDaily" : "uploadDaily", clientOf(headers), requestId);
+}

@@ -1,0 +1,83 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { ApiError } from "@/lib/errors";
+import { redis } from "@/lib/redis";
+import { LIMITS, limitOf, redisUrl, type LimitName } from "./config";
+
+/**
+ * Fixed-window counters per client, kept by rate-limiter-flexible: in Redis when REDIS_URL is set (one
+ * atomic INCR+EXPIRE script, so every instance counts into the same window), in memory otherwise. When
+ * Redis is unreachable, each instance falls back to its own memory counters (limits stay, per instance)
+ * rather than failing every call.
+ */
+
+type LimiterGlobal = { __nb2Limiters?: Map<string, RateLimiterAbstract> };
+
+function limiters(): Map<string, RateLimiterAbstract> {
+  const g = globalThis as LimiterGlobal;
+  g.__nb2Limiters ??= new Map();
+  return g.__nb2Limiters;
+}
+
+function memoryLimiter(name: LimitName, points: number, duration: number): RateLimiterAbstract {
+  const key = `mem:${name}:${points}:${duration}`;
+  let limiter = limiters().get(key);
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ keyPrefix: `nb2rl:${name}`, points, duration });
+    limiters().set(key, limiter);
+  }
+  return limiter;
+}
+
+async function limiterFor(name: LimitName, points: number, duration: number): Promise<RateLimiterAbstract> {
+  const url = redisUrl();
+  if (!url) return memoryLimiter(name, points, duration);
+  let client;
+  try {
+    client = await redis();
+  } catch {
+    return memoryLimiter(name, points, duration);
+  }
+  const key = `redis:${url}:${name}:${points}:${duration}`;
+  let limiter = limiters().get(key);
+  if (!limiter) {
+    limiter = new RateLimiterRedis({
+      storeClient: client,
+      useRedisPackage: true,
+      keyPrefix: `nb2rl:${name}`,
+      points,
+      duration,
+      insuranceLimiter: memoryLimiter(name, points, duration) as RateLimiterMemory,
+    });
+    limiters().set(key, limiter);
+  }
+  return limiter;
+}
+
+/** The contract's 429 for one exhausted limit, with Retry-After in whole seconds. */
+export function rateLimitError(name: LimitName, limit: number, msBeforeNext: number, requestId?: string): ApiError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const spec = LIMITS[name];
+  return new ApiError(
+    429,
+    "rate_limit_exceeded",
+    `Too many requests from your address: the limit is ${limit} ${spec.what}. Try again in ${seconds} s.`,
+    { requestId, headers: { "retry-after": String(seconds) } },
+  );
+}
+
+/**
+ * Counts one request of `client` against the limit `name`; throws the 429 ApiError when the limit is
+ * exhausted. A limit configured as 0 is off.
+ */
+export async function consume(name: LimitName, client: string, requestId?: string): Promise<void> {
+  const { points, durationSec } = limitOf(name);
+  if (points === 0) return;
+  const limiter = await limiterFor(name, points, durationSec);
+  try {
+    await limiter.consume(client, 1);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw rateLimitError(name, points, res.msBeforeNext, requestId);
+    // The store failed and there is no insurance left: do not turn a counter problem into an outage.
+    console.error(`[rate-limit] ${name}: counter unavailable`);
+  }
+}

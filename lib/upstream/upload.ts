@@ -1,0 +1,95 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { ApiError } from "@/lib/errors";
+import { firstFile, readHead } from "@/lib/multipart";
+import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
+import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { callUpstream, type UpstreamAnswer } from "./client";
+import type { Dialect } from "./dialects";
+
+/**
+ * Streams one uploaded file from the browser to the upstream: the type is sniffed from the first bytes,
+ * the size counted as bytes pass, and the multipart body for the upstream is built as a stream, so memory
+ * stays flat whatever the file's size. Too big: the upstream call is aborted and the answer is a 413.
+ */
+export async function streamUpload(
+  req: Request,
+  dialect: Dialect,
+  opts: { requestId: string; headers: Record<string, string>; beforeForward?: () => Promise<void> },
+): Promise<UpstreamAnswer> {
+  const { requestId } = opts;
+  const incoming = await firstFile(req, "file", requestId);
+  if (!incoming) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
+  const file = { ...incoming, chunks: asClientErrors(incoming.chunks, requestId) };
+  const head = await readHead(file.chunks, 16);
+  const refuse = (status: number, message: string) => {
+    file.drain();
+    return new ApiError(status, "invalid_request_error", message, { param: "file", requestId });
+  };
+  if (head.length === 0) throw refuse(400, `file is empty. ${MESSAGES.imageFile} ${MESSAGES.videoFile}`);
+  const mime = sniffMime(head);
+  const kind = mime ? kindOfMime(mime) : null;
+  if (!mime || !kind) throw refuse(400, `file is not a supported type: ${MESSAGES.imageFile} ${MESSAGES.videoFile}`);
+  const refusal = dialect.uploadRefusal(kind);
+  if (refusal) throw refuse(400, refusal);
+  const limits = limitsOf(kind);
+  const tooBig = (size: string) => new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`, { param: "file", requestId });
+  if (head.length > limits.maxBytes) throw (file.drain(), tooBig(String(head.length)));
+
+  try {
+    await opts.beforeForward?.();
+  } catch (err) {
+    file.drain();
+    throw err;
+  }
+
+  const boundary = `----nb2${randomBytes(12).toString("hex")}`;
+  const safeName = file.filename.replace(/[^\w.\- ]/g, "_") || "upload";
+  const abort = new AbortController();
+  async function* body(): AsyncGenerator<Buffer> {
+    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mime}\r\n\r\n`);
+    yield head;
+    let size = head.length;
+    for (;;) {
+      const next = await file.chunks.next();
+      if (next.done) break;
+      size += next.value.length;
+      if (size > limits.maxBytes) {
+        file.drain();
+        const error = tooBig(`more than ${limits.maxBytes}`);
+        abort.abort(error);
+        throw error;
+      }
+      yield next.value;
+    }
+    yield Buffer.from(`\r\n--${boundary}--\r\n`);
+  }
+  const stream = Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>;
+  try {
+    return await callUpstream("POST", dialect.uploadPath, {
+      stream: { body: stream, contentType: `multipart/form-data; boundary=${boundary}` },
+      signal: abort.signal,
+      requestId,
+      headers: opts.headers,
+    });
+  } finally {
+    // The upstream may answer before it has read everything (a refusal): discard the rest of the body.
+    file.drain();
+  }
+}
+
+/** A multipart body that breaks off mid-file is the client's error (400), not the server's. */
+async function* asClientErrors(chunks: AsyncIterator<Buffer>, requestId: string): AsyncGenerator<Buffer, void, undefined> {
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw new ApiError(400, "invalid_request_error", "The multipart body ended before the file did: send one complete file in the field `file`.", { param: "file", requestId });
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Measures how much the server's memory grows while a 100 MB video is uploaded through the proxy.
+// Starts `next start` (building first if there is no build) with the embedded simulator, uploads a
+// 100 MB MP4 to /api/uploads (the proxy streams it to the simulator, which streams it to disk: both in the
+// server's process), samples the resident memory (RSS) of the server's process tree every 25 ms, and
+// prints the baseline, the peak and the growth. Usage: npm run bench:upload-memory [-- --mb 100]
+import { spawn, execSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3199);
+const MB = Number(process.argv[process.argv.indexOf("--mb") + 1]) || 100;
+const origin = `http://127.0.0.1:${PORT}`;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No build found: running `npm run build` first…");
+  execSync("npm run build", { stdio: "inherit" });
+}
+
+/** RSS in bytes of `pid` and every process below it (next start may run its server in a child). */
+function treeRss(pid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {}
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "nb2-bench-upload-"));
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  env: { ...process.env, PORT: String(PORT), UPSTREAM_BASE_URL: "", UPSTREAM_DIALECT: "task-contract", SIMULATOR_DATA_DIR: dataDir },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {}
+    if (i > 300) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // Warm up the route (first request compiles and loads its module), then let memory settle.
+  const small = new FormData();
+  small.set("file", new Blob([readFileSync("e2e/fixtures/source.mp4")], { type: "video/mp4" }), "warm.mp4");
+  const warm = await fetch(`${origin}/api/uploads`, { method: "POST", body: small });
+  if (!warm.ok) throw new Error(`warm-up upload failed: HTTP ${warm.status} ${await warm.text()}`);
+  await new Promise((r) => setTimeout(r, 1500));
+
+  // A 100 MB "MP4": a real ftyp box, then filler (the proxy checks type from the bytes, size as they pass).
+  const size = MB * 1024 * 1024;
+  const video = new Uint8Array(size);
+  video.set([0, 0, 0, 0x18, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
+  for (let i = 32; i < size; i += 4096) video[i] = i & 0xff;
+  const form = new FormData();
+  form.set("file", new Blob([video], { type: "video/mp4" }), "big.mp4");
+
+  const baseline = treeRss(server.pid);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.pid))), 25);
+  const started = performance.now();
+  const res = await fetch(`${origin}/api/uploads`, { method: "POST", body: form });
+  const body = await res.json();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, treeRss(server.pid));
+  if (!res.ok) throw new Error(`upload failed: HTTP ${res.status} ${JSON.stringify(body)}`);
+  if (body.size !== size) throw new Error(`the upstream stored ${body.size} bytes, not ${size}`);
+
+  console.log(`Uploaded ${mib(size)} through the proxy to the simulator in ${seconds.toFixed(1)} s (${mib(size / seconds)}/s); stored ${body.size} bytes as ${body.mime_type}.`);
+  console.log(`Server RSS: baseline ${mib(baseline)}, peak ${mib(peak)}, growth ${mib(peak - baseline)} (goal: a few tens of MB at most).`);
+} finally {
+  stop();
+}
