@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
     // a request body for it up to this size: the largest allowed video (100 MB) plus the multipart framing.
     proxyClientMaxBodySize: "101mb",
   },
+  // `/` is the English guide (app/[locale] with locale "en"). A config rewrite is internal whatever host
+  // the server was started with; a rewrite from proxy.ts to request.nextUrl could point at another host
+  // (localhost vs 127.0.0.1) and loop.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/", destination: "/en" }], afterFiles: [], fallback: [] };
+  },
   // The ffmpeg binary is resolved at run time from node_modules; bundling it would break the path.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg"],
   // The simulator reads its font from lib/simulator/assets at run time.

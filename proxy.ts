@@ -10,8 +10,8 @@ import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNon
  * - sends visitors without a valid access cookie to /access when the access gate is on;
  * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts, including
  *   who may frame it (only /embed/* may be framed, by this app and EMBED_ALLOWED_ORIGINS);
- * - serves the English guide at `/` (the `[locale]` segment stays out of the URL for the default
- *   language) and redirects `/en…` there.
+ * - redirects `/en…` to `/` (next.config.ts rewrites `/` to the English guide, so the `[locale]`
+ *   segment stays out of the URL for the default language).
  */
 export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
@@ -48,11 +48,6 @@ export function proxy(request: NextRequest): NextResponse {
   headers.set("content-security-policy", security["content-security-policy"]);
   // Our own inline script (the theme, before first paint) reads it from here.
   headers.set("x-nonce", nonce);
-  if (pathname === "/") {
-    const to = request.nextUrl.clone();
-    to.pathname = "/en";
-    return withHeaders(NextResponse.rewrite(to, { request: { headers } }), security);
-  }
   return withHeaders(NextResponse.next({ request: { headers } }), security);
 }
 
