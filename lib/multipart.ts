@@ -29,6 +29,9 @@ export function firstFile(req: Request, field: string, requestId: string): Promi
   return new Promise((resolve, reject) => {
     let found = false;
     parser.on("file", (name, stream, info) => {
+      // A body cut mid-file errors the file's stream; the iterator of `chunks` reports it to the caller,
+      // and a stream nobody reads (another field, or a drained one) must not crash the process.
+      stream.on("error", () => {});
       if (name !== field || found) {
         stream.resume();
         return;
