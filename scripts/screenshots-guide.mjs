@@ -1,24 +1,15 @@
 #!/usr/bin/env node
 // Screenshots of the guide page (English and Russian, light and dark) and of the embed, for looking at
 // changes. Usage: node scripts/screenshots-guide.mjs [baseUrl] [outDir]   (the app must be running)
-import { chromium } from "playwright";
+import { launchChromium } from "../bench/lib.mjs";
 import { createServer } from "node:http";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? ".data/shots";
 mkdirSync(out, { recursive: true });
-let executablePath;
-try {
-  if (!existsSync(chromium.executablePath())) executablePath = "/usr/bin/chromium";
-} catch {
-  executablePath = "/usr/bin/chromium";
-}
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 for (const scheme of ["light", "dark"]) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
   const shot = async (name, full = true) => {

@@ -1,24 +1,15 @@
 #!/usr/bin/env node
 // Takes screenshots of the playground in its main states, for the README and for looking at changes.
 // Usage: node scripts/screenshots.mjs [baseUrl] [outDir]   (the app must be running)
-import { chromium } from "playwright";
-import { existsSync, mkdirSync } from "node:fs";
+import { launchChromium } from "../bench/lib.mjs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? ".data/shots";
 mkdirSync(out, { recursive: true });
 const fixture = (f) => path.resolve("e2e/fixtures", f);
-let executablePath;
-try {
-  if (!existsSync(chromium.executablePath())) executablePath = "/usr/bin/chromium";
-} catch {
-  executablePath = "/usr/bin/chromium";
-}
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const scheme = process.env.SCHEME ?? "light";
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
 const shot = async (name) => {

@@ -87,14 +87,20 @@ export async function simCreate(req: Request): Promise<Response> {
   return fault ? faultResponse(fault, requestId, normal) : normal();
 }
 
-/** A task's status; the task's scenario may make this poll misbehave. */
-export async function simGet(req: Request, taskId: string): Promise<Response> {
+/** The checks every task route makes (simulator on, key, id shape) and the stored task, or a 404. */
+async function requireTask(req: Request, taskId: string) {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
   assertKey(req, requestId);
   if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
   const task = await simStore().getTask(taskId);
   if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
+  return { task, requestId };
+}
+
+/** A task's status; the task's scenario may make this poll misbehave. */
+export async function simGet(req: Request, taskId: string): Promise<Response> {
+  const { task, requestId } = await requireTask(req, taskId);
   const normal = async () => Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
   const scenario = scenarioById(task.scenario);
   const fault = scenario?.poll ? faultAt(scenario.poll, countAttempt(`poll:${taskId}`)) : null;
@@ -106,12 +112,7 @@ export async function simGet(req: Request, taskId: string): Promise<Response> {
  * rehearsal (and the tests of exported code) check that a snippet sent exactly what the form showed.
  */
 export async function simGetRequest(req: Request, taskId: string): Promise<Response> {
-  assertEnabled();
-  const requestId = req.headers.get("x-request-id") ?? newRequestId();
-  assertKey(req, requestId);
-  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
-  const task = await simStore().getTask(taskId);
-  if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
+  const { task, requestId } = await requireTask(req, taskId);
   return Response.json(task.request, { headers: { "x-request-id": requestId } });
 }
 
