@@ -21,6 +21,23 @@ test.describe("watching a task", () => {
     await expect(pg.status).toHaveText("running");
   });
 
+  test("where the browser refuses Web Locks (a cross-site iframe), the tab polls by itself", async ({ page }) => {
+    // Chromium answers navigator.locks.request with a SecurityError inside a third-party iframe.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, "locks", {
+        value: { request: () => Promise.reject(new DOMException("The request was denied.", "SecurityError")) },
+      });
+    });
+    const pg = new PlaygroundPage(page);
+    const sent = countRequests(page);
+    await pg.goto();
+    await pg.prompt.fill("A lighthouse in a storm");
+    await pg.run.click();
+    await expect(pg.status).toHaveText("succeeded", { timeout: 30_000 });
+    expect(sent.polls.length).toBeGreaterThan(0);
+    await expect(page.getByText(/Another tab of this playground is polling this task/)).toHaveCount(0);
+  });
+
   test("a reload does not lose the running task: its id is in the URL", async ({ page }) => {
     const pg = new PlaygroundPage(page);
     await pg.goto();

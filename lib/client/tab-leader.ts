@@ -12,7 +12,7 @@ import type { Task } from "@/lib/spec/schema";
 const CHANNEL = "nb2-task-updates";
 type Message = { taskId: string; task: Task };
 
-/** True when this tab holds the watch lock of `taskId` (or the browser has no Web Locks), false while it waits. */
+/** True when this tab holds the watch lock of `taskId` (or the browser has or grants no Web Locks), false while it waits. */
 export function useTaskLeadership(taskId: string | undefined, active: boolean): boolean {
   const [leader, setLeader] = useState(false);
   useEffect(() => {
@@ -28,7 +28,11 @@ export function useTaskLeadership(taskId: string | undefined, active: boolean): 
         setLeader(true);
         return new Promise<void>((resolve) => (release = resolve));
       })
-      .catch(() => undefined);
+      // Where the browser refuses the lock (e.g. a third-party iframe with partitioned storage, or an
+      // opaque origin), this tab polls by itself rather than waiting for a leader that never comes.
+      .catch(() => {
+        if (!abort.signal.aborted) setLeader(true);
+      });
     return () => {
       abort.abort();
       release?.();
