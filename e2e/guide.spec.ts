@@ -25,6 +25,11 @@ const section = (page: Page, title: string) => page.getByRole("region", { name: 
 
 async function readJson(group: Locator): Promise<unknown> {
   // The JSON view shows the copy button's word on its first line, then the JSON as a person sees it.
+  // Sections below the playground are laid out only near the viewport (content-visibility: auto), and
+  // innerText is the rendered text (empty until the next frame lays it out): read it where a person
+  // reads it, on screen.
+  await group.scrollIntoViewIfNeeded();
+  await expect.poll(() => group.innerText()).toContain("{");
   const text = await group.innerText();
   return JSON.parse(text.slice(text.indexOf("{")));
 }

@@ -93,19 +93,19 @@ export default async function GuidePage({
           />
         </Section>
 
-        <Section id="examples" title={s.examples}>
+        <Section id="examples" title={s.examples} below>
           <Examples t={t} />
         </Section>
 
-        <Section id="parameters" title={s.parameters}>
+        <Section id="parameters" title={s.parameters} below>
           <ParamsTables t={t} texts={texts} />
         </Section>
 
-        <Section id="errors" title={s.errors}>
+        <Section id="errors" title={s.errors} below>
           <ErrorsTable t={t} texts={texts} />
         </Section>
 
-        <Section id="faq" title={s.faq}>
+        <Section id="faq" title={s.faq} below>
           <Faq items={texts.faq} />
         </Section>
       </div>

@@ -1,13 +1,21 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 
-/** A titled section of the guide; the heading names the region for assistive tech and the tests. */
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A titled section of the guide; the heading names the region for assistive tech and the tests.
+ *
+ * `below` marks a section that starts below the playground, out of the first screen. It costs the first
+ * load nothing it does not need: the browser skips its layout and paint until it nears the viewport
+ * (`content-visibility: auto`, with its last size remembered; find-in-page and assistive tech still see
+ * it), and React hydrates it after the rest of the page (a Suspense boundary is hydrated on its own, at
+ * low priority, so the run button is usable before these tables are hydrated).
+ */
+export function Section({ id, title, below, children }: { id: string; title: string; below?: boolean; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6">
+    <section id={id} aria-labelledby={`${id}-heading`} className={below ? "scroll-mt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto]" : "scroll-mt-6"}>
       <h2 id={`${id}-heading`} className="mb-3 text-xl font-semibold tracking-tight">
         {title}
       </h2>
-      {children}
+      {below ? <Suspense>{children}</Suspense> : children}
     </section>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useCallback, useReducer, useRef, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { Suspense, useCallback, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { apiErrorOf, startRun, uploadFile, useTaskWatch } from "@/lib/client/task-hooks";
+import { apiErrorOf, uploadFile } from "@/lib/client/task-hooks";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
@@ -19,6 +19,10 @@ import { Handoff } from "./handoff";
 import { useApplyValues, useFormLink } from "./use-form-link";
 import { SimulateControl, type ScenarioChoice } from "./simulate-control";
 import { lazyResolver } from "./use-form-check";
+import type { CreateVars, RunEngineLink, RunEngineStatus } from "./run-engine";
+
+/** TanStack Query and the task engine load right after the page is interactive, not with it. */
+const RunEngine = dynamic(() => import("./run-engine"), { ssr: false });
 
 export type PlaygroundProps = {
   upstream: UpstreamSummary;
@@ -59,23 +63,24 @@ export function PlaygroundClient({
   const uploadExchanges = useRef(new Map<string, Exchange>());
   /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
   const createAbort = useRef<AbortController | null>(null);
-  // The create (with the policy's retries, under one Idempotency-Key) is a TanStack mutation.
-  const create = useMutation({
-    mutationFn: (vars: { request: CreateTaskRequest; uploads: Exchange[]; signal: AbortSignal }) =>
-      startRun(vars.request, vars.uploads, dispatch, {
-        simulate: upstream.simulated ? simulate : undefined,
-        signal: vars.signal,
-        idempotent: upstream.idempotentCreates,
-      }),
-    retry: false,
-    // A 400 from the server points at fields: show each where it belongs, keep everything typed.
-    onError: (err) => {
+  const [simulate, setSimulate] = useState("none");
+  // The create (with the policy's retries, under one Idempotency-Key) and the watch run in RunEngine.
+  const engineLink = useRef<RunEngineLink>({ engine: { current: null }, queued: { current: null } }).current;
+  const createOptions = useRef({ simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates });
+  createOptions.current = { simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates };
+  const [{ creating, follower }, setEngineStatus] = useState<RunEngineStatus>({ creating: false, follower: false });
+  // A 400 from the server points at fields: show each where it belongs, keep everything typed.
+  const onCreateError = useCallback(
+    (err: unknown) => {
       for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
     },
-  });
-  const creating = create.isPending;
-  const [simulate, setSimulate] = useState("none");
-  const { follower } = useTaskWatch(run, dispatch);
+    [form],
+  );
+  const create = (vars: CreateVars) => {
+    if (engineLink.engine.current) return engineLink.engine.current.create(vars);
+    engineLink.queued.current = vars;
+    setEngineStatus((s) => ({ ...s, creating: true }));
+  };
   useTaskIdInUrl(run?.taskId, dispatch);
 
   const upload = useCallback(async (file: File) => {
@@ -90,7 +95,7 @@ export function PlaygroundClient({
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     const abort = new AbortController();
     createAbort.current = abort;
-    create.mutate({ request, uploads, signal: abort.signal });
+    create({ request, uploads, signal: abort.signal });
   });
 
   const onWatch = useCallback((taskId: string) => {
@@ -111,6 +116,7 @@ export function PlaygroundClient({
   return (
     <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated }}>
     <FormProvider {...form}>
+      <RunEngine link={engineLink} run={run} dispatch={dispatch} createOptions={createOptions} onCreateError={onCreateError} onStatus={setEngineStatus} />
       <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
         {panels.form && (
         <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
@@ -118,7 +124,7 @@ export function PlaygroundClient({
             <h2 id="playground-heading" className="text-lg font-semibold">
               Playground
             </h2>
-            {toolbar}
+            <Suspense>{toolbar}</Suspense>
             <span
               className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
               title={[
@@ -136,13 +142,19 @@ export function PlaygroundClient({
               creating={creating}
               initialBlocker={initialBlocker}
               unavailable={upstream.unavailable}
-              beforeRun={upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null}
+              beforeRun={upstream.simulated ? <Suspense><SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /></Suspense> : null}
             />
           </ModeTabs>
-          <Handoff linkIssues={linkIssues} onImport={applyValues} />
+          <Suspense>
+            <Handoff linkIssues={linkIssues} onImport={applyValues} />
+          </Suspense>
         </section>
         )}
-        {panels.output && <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />}
+        {panels.output && (
+          <Suspense>
+            <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />
+          </Suspense>
+        )}
       </div>
     </FormProvider>
     </ExportTargetProvider>

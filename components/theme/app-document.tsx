@@ -1,6 +1,5 @@
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { Providers } from "@/app/providers";
 import { themeScript, type ThemeSource } from "@/lib/theme";
 
 /**
@@ -16,7 +15,7 @@ export async function AppDocument({ lang, themeSource, bodyClassName, children }
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript(themeSource) }} />
       </head>
       <body className={bodyClassName}>
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );
