@@ -3,18 +3,24 @@
 import { useCallback, useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
-import type { FormState } from "@/lib/spec/form-state";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/spec/form-state";
 import { formStateToSearchParams } from "@/lib/handoff/url-params";
+
+/** The query parameters the form owns; any other (the watched `task`) is left as it is. */
+const FORM_KEYS = new Set(Object.keys(INITIAL_FORM_STATE));
 
 /**
  * Keeps the form's state in the address bar (replaceState, a moment after the last change), so the
- * page's own URL is always a link that reproduces the configuration.
+ * page's own URL is always a link that reproduces the configuration. Parameters the form does not own,
+ * such as the watched task's id, are kept.
  */
 export function useFormLink(form: UseFormReturn<FormState>, delayMs = 250) {
   const values = useWatch({ control: form.control }) as FormState;
   useEffect(() => {
     const timer = setTimeout(() => {
-      const search = `?${formStateToSearchParams(values)}`;
+      const params = formStateToSearchParams(values);
+      for (const [key, value] of new URLSearchParams(window.location.search)) if (!FORM_KEYS.has(key)) params.append(key, value);
+      const search = `?${params}`;
       if (window.location.search !== search) window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}${window.location.hash}`);
     }, delayMs);
     return () => clearTimeout(timer);

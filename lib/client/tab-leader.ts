@@ -30,7 +30,9 @@ export function useTaskLeadership(taskId: string | undefined, active: boolean): 
       })
       // Where the browser refuses the lock (e.g. a third-party iframe with partitioned storage, or an
       // opaque origin), this tab polls by itself rather than waiting for a leader that never comes.
-      .catch(() => abort.signal.aborted || setLeader(true));
+      .catch(() => {
+        if (!abort.signal.aborted) setLeader(true);
+      });
     return () => {
       abort.abort();
       release?.();
