@@ -2,7 +2,7 @@ import type { Messages } from "@/lib/i18n";
 import type { SpecTexts } from "@/lib/i18n/spec-texts";
 import { ERRORS } from "@/lib/spec/nano-banana-2";
 import { Rich } from "./rich";
-import { codeClass, tableClass, tdClass, thClass } from "./section";
+import { codeClass, tableClass } from "./section";
 
 /** The spec's error table: HTTP status, type, trigger, fix and retry advice. */
 export function ErrorsTable({ t, texts }: { t: Messages; texts: SpecTexts }) {
@@ -18,7 +18,7 @@ export function ErrorsTable({ t, texts }: { t: Messages; texts: SpecTexts }) {
           <thead>
             <tr>
               {[c.status, c.type, c.trigger, c.fix, c.retry].map((h) => (
-                <th key={h} scope="col" className={thClass}>
+                <th key={h} scope="col">
                   {h}
                 </th>
               ))}
@@ -29,13 +29,13 @@ export function ErrorsTable({ t, texts }: { t: Messages; texts: SpecTexts }) {
               const text = texts.errors[e.type];
               return (
                 <tr key={e.type}>
-                  <td className={`${tdClass} font-mono tabular-nums`}>{e.status}</td>
-                  <th scope="row" className={`${tdClass} font-mono font-medium`}>
+                  <td className="font-mono tabular-nums">{e.status}</td>
+                  <th scope="row" className="font-mono font-medium">
                     {e.type}
                   </th>
-                  <td className={tdClass}>{text.trigger}</td>
-                  <td className={tdClass}>{text.fix}</td>
-                  <td className={tdClass}>{text.retry}</td>
+                  <td>{text.trigger}</td>
+                  <td>{text.fix}</td>
+                  <td>{text.retry}</td>
                 </tr>
               );
             })}

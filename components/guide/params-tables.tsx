@@ -3,7 +3,7 @@ import type { SpecTexts } from "@/lib/i18n/spec-texts";
 import { paramRows, type Allowed, type ParamRow } from "@/lib/guide/param-rows";
 import { MODES } from "@/lib/spec/nano-banana-2";
 import { Rich } from "./rich";
-import { codeClass, tableClass, tdClass, thClass } from "./section";
+import { codeClass, tableClass } from "./section";
 
 /** Same columns in every mode's table, so they line up when read one after another. */
 const COLUMN_WIDTHS = ["19%", "10%", "8%", "9%", "24%", "30%"];
@@ -69,7 +69,7 @@ export function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
             <thead>
               <tr>
                 {[c.name, c.type, c.required, c.default, c.allowed, c.description].map((h) => (
-                  <th key={h} scope="col" className={thClass}>
+                  <th key={h} scope="col">
                     {h}
                   </th>
                 ))}
@@ -78,16 +78,16 @@ export function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
             <tbody>
               {paramRows(mode.id).map((row) => (
                 <tr key={row.path}>
-                  <th scope="row" className={`${tdClass} font-mono font-medium`}>
+                  <th scope="row" className="font-mono font-medium">
                     {row.path}
                   </th>
-                  <td className={`${tdClass} font-mono`}>{row.type}</td>
-                  <td className={tdClass}>{row.required ? t.params.yes : t.params.no}</td>
-                  <td className={`${tdClass} font-mono`}>{row.default === null ? t.params.none : String(row.default)}</td>
-                  <td className={tdClass}>
+                  <td className="font-mono">{row.type}</td>
+                  <td>{row.required ? t.params.yes : t.params.no}</td>
+                  <td className="font-mono">{row.default === null ? t.params.none : String(row.default)}</td>
+                  <td>
                     <AllowedCell allowed={row.allowed} t={t} />
                   </td>
-                  <td className={tdClass}>{description(row, mode.label, t, texts)}</td>
+                  <td>{description(row, mode.label, t, texts)}</td>
                 </tr>
               ))}
             </tbody>

@@ -30,7 +30,10 @@ export function Bullets({ items, label }: { items: string[]; label?: string }) {
   );
 }
 
-export const tableClass = "w-full min-w-[48rem] border-collapse text-left text-sm";
-export const thClass = "border-b border-zinc-300 px-3 py-2 font-semibold dark:border-zinc-700";
-export const tdClass = "border-b border-zinc-200 px-3 py-2 align-top dark:border-zinc-800";
-export const codeClass = "rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800";
+/**
+ * The guide's tables and inline code. The cell styles live once in globals.css (`.doc-table`, `.doc-code`)
+ * rather than on every cell: the tables repeat them a few hundred times, in the HTML and again in the
+ * RSC payload, which the browser parses before the playground is usable.
+ */
+export const tableClass = "doc-table";
+export const codeClass = "doc-code";
