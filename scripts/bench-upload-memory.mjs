@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Measures how much the server's memory grows while a 100 MB video is uploaded through the proxy.
 // Starts `next start` (building first if there is no build) with the embedded simulator, uploads a
-// 100 MB MP4 to /api/uploads (the proxy streams it to the simulator, which streams it to disk: both in the
-// server's process), samples the resident memory (RSS) of the server's process tree every 25 ms, and
-// prints the baseline, the peak and the growth. Usage: npm run bench:upload-memory [-- --mb 100]
+// 100 MB MP4 as the browser does (a ticket from /api/upload-tickets, then the file to /api/uploads: the
+// proxy streams it to the simulator, which streams it to disk, both in the server's process), samples the
+// resident memory (RSS) of the server's process tree every 25 ms, and prints the baseline, the peak and
+// the growth. Usage: npm run bench:upload-memory [-- --mb 100]
 import { spawn, execSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
@@ -61,10 +62,18 @@ try {
     if (i > 300) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 100));
   }
-  // Warm up the route (first request compiles and loads its module), then let memory settle.
-  const small = new FormData();
-  small.set("file", new Blob([readFileSync("e2e/fixtures/source.mp4")], { type: "video/mp4" }), "warm.mp4");
-  const warm = await fetch(`${origin}/api/uploads`, { method: "POST", body: small });
+  /** The upload as the browser makes it: first a ticket for the file's size, then the file with it. */
+  async function upload(blob, name) {
+    const t = await fetch(`${origin}/api/upload-tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ size: blob.size }) });
+    if (!t.ok) throw new Error(`no upload ticket: HTTP ${t.status} ${await t.text()}`);
+    const { ticket } = await t.json();
+    const form = new FormData();
+    form.set("file", blob, name);
+    return fetch(`${origin}/api/uploads`, { method: "POST", body: form, headers: { "x-upload-ticket": ticket } });
+  }
+
+  // Warm up the routes (the first request loads their modules), then let memory settle.
+  const warm = await upload(new Blob([readFileSync("e2e/fixtures/source.mp4")], { type: "video/mp4" }), "warm.mp4");
   if (!warm.ok) throw new Error(`warm-up upload failed: HTTP ${warm.status} ${await warm.text()}`);
   await new Promise((r) => setTimeout(r, 1500));
 
@@ -73,14 +82,13 @@ try {
   const video = new Uint8Array(size);
   video.set([0, 0, 0, 0x18, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
   for (let i = 32; i < size; i += 4096) video[i] = i & 0xff;
-  const form = new FormData();
-  form.set("file", new Blob([video], { type: "video/mp4" }), "big.mp4");
+  const blob = new Blob([video], { type: "video/mp4" });
 
   const baseline = treeRss(server.pid);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.pid))), 25);
   const started = performance.now();
-  const res = await fetch(`${origin}/api/uploads`, { method: "POST", body: form });
+  const res = await upload(blob, "big.mp4");
   const body = await res.json();
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

@@ -16,7 +16,13 @@ import type { Dialect } from "./dialects";
 export async function streamUpload(
   req: Request,
   dialect: Dialect,
-  opts: { requestId: string; headers: Record<string, string>; beforeForward?: () => Promise<void> },
+  opts: {
+    requestId: string;
+    headers: Record<string, string>;
+    /** The size the upload's ticket declared: the file may not be larger (413 as soon as it is). */
+    declaredBytes?: number;
+    beforeForward?: () => Promise<void>;
+  },
 ): Promise<UpstreamAnswer> {
   const { requestId } = opts;
   const incoming = await firstFile(req, "file", requestId);
@@ -34,8 +40,18 @@ export async function streamUpload(
   const refusal = dialect.uploadRefusal(kind);
   if (refusal) throw refuse(400, refusal);
   const limits = limitsOf(kind);
-  const tooBig = (size: string) => new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`, { param: "file", requestId });
-  if (head.length > limits.maxBytes) throw (file.drain(), tooBig(String(head.length)));
+  const declared = opts.declaredBytes ?? Infinity;
+  const maxBytes = Math.min(limits.maxBytes, declared);
+  const tooBig = (size: string) =>
+    new ApiError(
+      413,
+      "invalid_request_error",
+      declared < limits.maxBytes
+        ? `file is ${size} bytes, larger than the ${declared} bytes its upload ticket declared.`
+        : `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`,
+      { param: "file", requestId },
+    );
+  if (head.length > maxBytes) throw (file.drain(), tooBig(String(head.length)));
 
   try {
     await opts.beforeForward?.();
@@ -55,9 +71,9 @@ export async function streamUpload(
       const next = await file.chunks.next();
       if (next.done) break;
       size += next.value.length;
-      if (size > limits.maxBytes) {
+      if (size > maxBytes) {
         file.drain();
-        const error = tooBig(`more than ${limits.maxBytes}`);
+        const error = tooBig(`more than ${maxBytes}`);
         abort.abort(error);
         throw error;
       }
