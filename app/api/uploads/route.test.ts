@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
@@ -91,4 +91,36 @@ describe("POST /api/uploads with a 100 MB video", () => {
     expect(samples).toHaveLength(4);
     for (const s of samples) expect(s).toBeLessThan(16 * MiB);
   }, 60_000);
+
+  it("a body that breaks off mid-file, after forwarding began, is the client's 400, and nothing is stored", async () => {
+    const boundary = "----nb2-cut";
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new Uint8Array(head));
+        if (sent >= 2 * MiB) return controller.error(new Error("connection reset"));
+        const chunk = new Uint8Array(64 * 1024);
+        if (sent === 0) chunk.set([0, 0, 0, 0x18, ...Buffer.from("ftypisom")]);
+        controller.enqueue(chunk);
+        sent += chunk.length;
+      },
+    });
+    const files = () => readdirSync(process.env.SIMULATOR_DATA_DIR!).length;
+    const before = files();
+    const res = await uploadRoute(
+      new Request("http://localhost:3000/api/uploads", {
+        method: "POST",
+        headers: { host: "localhost:3000", "content-type": `multipart/form-data; boundary=${boundary}`, "x-upload-ticket": await uploadTicket(10 * MiB) },
+        body,
+        // @ts-expect-error Node's fetch needs duplex for streamed bodies
+        duplex: "half",
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", param: "file", message: expect.stringContaining("ended before the file did") });
+    // The simulator saw its request break off and removed what it had written.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(files()).toBe(before);
+  });
 });
