@@ -4,7 +4,10 @@
 // 100 MB MP4 as the browser does (a ticket from /api/upload-tickets, then the file to /api/uploads: the
 // proxy streams it to the simulator, which streams it to disk, both in the server's process), samples the
 // resident memory (RSS) of the server's process tree every 25 ms, and prints the baseline, the peak and
-// the growth. Usage: npm run bench:upload-memory [-- --mb 100]
+// the growth. Usage: npm run bench:upload-memory [-- --mb 100] [-- --direct]
+// --direct sends the same file straight to the simulator's own upload route instead (with the key, no
+// proxy): one hop instead of two, for comparison. Each run starts a fresh server, since the RSS a process
+// once reached is not given back to the system at once.
 import { spawn, execSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
@@ -13,7 +16,9 @@ import path from "node:path";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const MB = Number(process.argv[process.argv.indexOf("--mb") + 1]) || 100;
+const DIRECT = process.argv.includes("--direct");
 const origin = `http://127.0.0.1:${PORT}`;
+const KEY = `sk-bench-${process.pid}`;
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No build found: running `npm run build` first…");
@@ -48,7 +53,7 @@ function treeRss(pid) {
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nb2-bench-upload-"));
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-  env: { ...process.env, PORT: String(PORT), UPSTREAM_BASE_URL: "", UPSTREAM_DIALECT: "task-contract", SIMULATOR_DATA_DIR: dataDir },
+  env: { ...process.env, PORT: String(PORT), UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: KEY, UPSTREAM_DIALECT: "task-contract", SIMULATOR_DATA_DIR: dataDir },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const stop = () => server.kill("SIGTERM");
@@ -64,6 +69,11 @@ try {
   }
   /** The upload as the browser makes it: first a ticket for the file's size, then the file with it. */
   async function upload(blob, name) {
+    if (DIRECT) {
+      const form = new FormData();
+      form.set("file", blob, name);
+      return fetch(`${origin}/api/simulator/v1/uploads`, { method: "POST", body: form, headers: { authorization: `Bearer ${KEY}` } });
+    }
     const t = await fetch(`${origin}/api/upload-tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ size: blob.size }) });
     if (!t.ok) throw new Error(`no upload ticket: HTTP ${t.status} ${await t.text()}`);
     const { ticket } = await t.json();
@@ -96,7 +106,7 @@ try {
   if (!res.ok) throw new Error(`upload failed: HTTP ${res.status} ${JSON.stringify(body)}`);
   if (body.size !== size) throw new Error(`the upstream stored ${body.size} bytes, not ${size}`);
 
-  console.log(`Uploaded ${mib(size)} through the proxy to the simulator in ${seconds.toFixed(1)} s (${mib(size / seconds)}/s); stored ${body.size} bytes as ${body.mime_type}.`);
+  console.log(`Uploaded ${mib(size)} ${DIRECT ? "straight to the simulator's route (no proxy)" : "through the proxy to the simulator"} in ${seconds.toFixed(1)} s (${mib(size / seconds)}/s); stored ${body.size} bytes as ${body.mime_type}.`);
   console.log(`Server RSS: baseline ${mib(baseline)}, peak ${mib(peak)}, growth ${mib(peak - baseline)} (goal: a few tens of MB at most).`);
 } finally {
   stop();
