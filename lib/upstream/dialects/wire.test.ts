@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mediaSlot, uploadRefusalFor } from "@/lib/handoff/target";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { generationTaskDialect } from "./generation-task";
 import { taskContractDialect } from "./task-contract";
 import { firstString, generationTaskWire, taskContractWire, terminalStatuses } from "./wire";
@@ -7,7 +8,11 @@ import { firstString, generationTaskWire, taskContractWire, terminalStatuses } f
 /** The client-safe part of each dialect, which the proxy and the exported code share. */
 describe("the wire module", () => {
   it("is what the proxy's dialects send: same paths, same body", () => {
-    const request = { model: "nano-banana-2", mode: "r2v", input: { prompt: "p", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a/1", "https://a/2", "https://a/3"] } } as const;
+    const request: CreateTaskRequest = {
+      model: "nano-banana-2",
+      mode: "r2v",
+      input: { prompt: "p", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a/1", "https://a/2", "https://a/3"] },
+    };
     const ctx = { model: "m", supportsVideoEdit: false };
     for (const [dialect, wire] of [[taskContractDialect, taskContractWire], [generationTaskDialect, generationTaskWire]] as const) {
       expect(dialect.createCall(request, ctx)).toEqual({ path: wire.createPath, body: wire.createBody(request, ctx) });
