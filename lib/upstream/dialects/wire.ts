@@ -48,6 +48,32 @@ export function atPath(value: unknown, path: JsonPath): unknown {
   return cur;
 }
 
+/**
+ * A body in the gateway's flat shape read back into the guide's `{ model, mode, input }`, for Import (a
+ * copied curl in that dialect): the mode follows from the media (`video_urls` → Video Edit, 1 image →
+ * Image-to-Video, more → R2V), `resolution` goes back to upper case. Nothing is checked here: the result
+ * goes through the same field-by-field reading as any pasted request. Null when `body` is not that shape:
+ * it has one of the contract's own keys, or (unless `sure`, e.g. it was sent to the gateway's path) none
+ * of the gateway's marks (`image_urls`, `video_urls`, a lower-case `resolution`).
+ */
+export function gatewayBodyToRequest(body: unknown, sure = false): Record<string, unknown> | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const { model, prompt, aspect_ratio, duration, resolution, image_urls, video_urls, ...rest } = body as Record<string, unknown>;
+  if (["input", "mode", "image_url", "reference_image_urls", "video_url"].some((k) => k in rest)) return null;
+  const marked = image_urls !== undefined || video_urls !== undefined || (typeof resolution === "string" && resolution !== resolution.toUpperCase());
+  if (!marked && !sure) return null;
+  const images = Array.isArray(image_urls) ? image_urls : [];
+  const mode = video_urls !== undefined ? "video-edit" : images.length === 1 ? "image-to-video" : images.length > 1 ? "r2v" : "text-to-video";
+  const input: Record<string, unknown> = { ...rest, prompt };
+  if (aspect_ratio !== undefined) input.aspect_ratio = aspect_ratio;
+  if (resolution !== undefined) input.resolution = typeof resolution === "string" ? resolution.toUpperCase() : resolution;
+  if (duration !== undefined) input.duration = duration;
+  if (mode === "image-to-video") input.image_url = images[0];
+  if (mode === "r2v") input.reference_image_urls = images;
+  if (mode === "video-edit") input.video_url = Array.isArray(video_urls) && video_urls.length === 1 ? video_urls[0] : video_urls;
+  return { model, mode, input };
+}
+
 /** The first non-empty string at one of `paths`. */
 export function firstString(value: unknown, paths: readonly JsonPath[]): string | undefined {
   for (const path of paths) {
