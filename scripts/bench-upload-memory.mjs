@@ -10,7 +10,7 @@
 // once reached is not given back to the system at once.
 import { spawn, execSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -110,4 +110,7 @@ try {
   console.log(`Server RSS: baseline ${mib(baseline)}, peak ${mib(peak)}, growth ${mib(peak - baseline)} (goal: a few tens of MB at most).`);
 } finally {
   stop();
+  // The stored files (100 MB per run) go with the server.
+  if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once("exit", r));
+  rmSync(dataDir, { recursive: true, force: true });
 }
