@@ -3,11 +3,6 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // No framework fingerprint in responses.
   poweredByHeader: false,
-  experimental: {
-    // proxy.ts runs in front of /api/uploads (so client addresses come from the socket), and Next buffers
-    // a request body for it up to this size: the largest allowed video (100 MB) plus the multipart framing.
-    proxyClientMaxBodySize: "101mb",
-  },
   // `/` is the English guide (app/[locale] with locale "en"). A config rewrite is internal whatever host
   // the server was started with; a rewrite from proxy.ts to request.nextUrl could point at another host
   // (localhost vs 127.0.0.1) and loop.

@@ -57,8 +57,10 @@ function withHeaders(res: NextResponse, headers: Readonly<Record<string, string>
 }
 
 export const config = {
-  // Build assets need no policy. The simulator's upload routes stay out: Next buffers a request body for
-  // the proxy (see proxyClientMaxBodySize in next.config.ts), and the simulator is only called by the
-  // server itself. /api/uploads stays in, so client addresses are counted from the socket there too.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads).*)"],
+  // Build assets need no policy. The upload routes stay out: for every POST the proxy runs for, Next
+  // copies the whole body into memory before the route handler sees it (twice: `getCloneableBody` in
+  // next/dist/server/body-streams.js), and a video may be 100 MB. The simulator's are only called by the
+  // server itself. /api/uploads admits only uploads with a ticket from /api/upload-tickets, which stays
+  // in, so the client's address is still the socket's (lib/security/upload-ticket.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads|api/uploads$).*)"],
 };

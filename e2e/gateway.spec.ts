@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { E2E_KEY } from "../playwright.config";
+import { HOSTILE_PROMPTS } from "../lib/handoff/hostile";
+import { HandoffPanel, runInBash } from "./handoff-page";
 import { PlaygroundPage } from "./playground-page";
 
 /**
@@ -49,8 +52,9 @@ test.describe("facing a generation.task gateway", () => {
     const video = await pg.waitForVideo();
     expect(video).toMatchObject({ width: 720, height: 1280 });
     await pg.exchanges.getByRole("listitem", { name: /^Upload media/ }).locator("summary").click();
-    await expect(page.getByRole("group", { name: "raw upstream answer 1" })).toContainText(/"success":\s*true/);
-    await expect(page.getByRole("group", { name: "Contract check 1" })).toHaveText("Matches the generation-task schema.");
+    // Exchange 1 is the upload's ticket (answered by the playground's server, no upstream call); 2 the upload.
+    await expect(page.getByRole("group", { name: "raw upstream answer 2" })).toContainText(/"success":\s*true/);
+    await expect(page.getByRole("group", { name: "Contract check 2" })).toHaveText("Matches the generation-task schema.");
   });
 
   test("R2V with three references, 10 s", async ({ page }) => {
@@ -85,3 +89,44 @@ test.describe("facing a generation.task gateway", () => {
     await expect(pg.video).toHaveCount(0);
   });
 });
+
+test.describe("hand-off in the gateway's dialect", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+  test("copied curl and script speak the gateway's API and create the task the playground creates; Video Edit is explained, not sent", async ({ page, request }) => {
+    const pg = new PlaygroundPage(page);
+    const handoff = new HandoffPanel(page);
+    await pg.goto();
+    await pg.mode("Image-to-Video");
+    await pg.prompt.fill(HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[1]);
+    await pg.choose("Aspect ratio", "9:16");
+    await pg.upload("First-frame image", "still.png");
+    await pg.run.click();
+    await expect(pg.status).toHaveText("succeeded", { timeout: 60_000 });
+    const runTaskId = (await page.getByLabel("Task id", { exact: true }).textContent())!.trim();
+    const received = async (id: string) => (await request.get(`/api/simulator/v1/tasks/${id}/request`, { headers: { authorization: `Bearer ${E2E_KEY}` } })).json();
+
+    const curl = await handoff.copy("curl");
+    expect(curl).toMatch(/^curl -sS -X POST '?http:\/\/127\.0\.0\.1:\d+\/api\/simulator\/gateway\/v1\/videos\/generations/);
+    expect(curl).toContain('"image_urls"');
+    expect(curl).toContain('"resolution": "720p"');
+    expect(curl).not.toContain(E2E_KEY);
+    const viaCurl = (await runInBash(curl)).task as unknown as { id: string; object: string; status: string };
+    expect(viaCurl).toMatchObject({ object: "generation.task", status: "queued" });
+    // The simulator read the copied curl's body exactly as it read the proxy's for the playground's run.
+    const sent = await received(viaCurl.id);
+    expect(sent.input).toMatchObject({ prompt: (HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[1]).trim(), aspect_ratio: "9:16", image_url: expect.stringContaining("/api/simulator/files/") });
+    expect(sent).toEqual(await received(runTaskId));
+
+    const script = await handoff.copy("Shell script");
+    const viaScript = (await runInBash(script, true)) as unknown as { task: { status: string }; stderr: string };
+    expect(viaScript.task.status).toBe("completed");
+    expect(viaScript.stderr).toMatch(/Saved .*video\.mp4/);
+
+    await pg.mode("Video Edit");
+    const edit = await handoff.copy("curl");
+    expect(edit).not.toMatch(/^curl/m);
+    expect(edit).toContain("Video Edit is not available on the configured upstream");
+  });
+});
+

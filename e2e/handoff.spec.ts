@@ -35,7 +35,8 @@ test.describe("copied curl and script run for real and create exactly the form's
       // What the playground itself sends when the form is run: the reference.
       await pg.run.click();
       await expect(pg.status).toHaveText("succeeded", { timeout: 60_000 });
-      await page.getByRole("button", { name: `Copy request ${c.uploads + 1} JSON` }).click();
+      // Each upload is two exchanges (its ticket, then the file); the create comes after them.
+      await page.getByRole("button", { name: `Copy request ${2 * c.uploads + 1} JSON` }).click();
       const sentByPlayground = JSON.parse(await handoff.clipboard());
       expect(sentByPlayground.input.prompt).toBe(c.prompt.trim());
 

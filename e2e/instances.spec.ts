@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort, startRedisServer, type RedisServer } from "../lib/testing/redis-server";
 
@@ -13,6 +13,7 @@ import { freePort, startRedisServer, type RedisServer } from "../lib/testing/red
 const KEY = "sk-instances-SECRET-0f9e8d";
 const TOKEN = "instances-gate-token";
 const CREATE_LIMIT = 4;
+const UPLOAD_LIMIT = 3;
 const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Two instances, one Redis", duration: 6, aspect_ratio: "16:9" } };
 
 type Instance = { url: string; child: ChildProcess; log: string[] };
@@ -77,6 +78,7 @@ test.beforeAll(async () => {
     RATE_LIMIT_CREATE_PER_MINUTE: String(CREATE_LIMIT),
     RATE_LIMIT_CREATE_PER_DAY: "100",
     RATE_LIMIT_POLL_PER_MINUTE: "1000",
+    RATE_LIMIT_UPLOAD_PER_MINUTE: String(UPLOAD_LIMIT),
   };
   [a, b] = await Promise.all([startInstance(portA || (await freePort()), env), startInstance(portB || (await freePort()), env)]);
 });
@@ -151,4 +153,35 @@ test("the limits hold across both instances, whatever X-Forwarded-For a client s
     }
   }
   expect(statuses).toEqual([...Array(CREATE_LIMIT - 1).fill(400), 429, 429]);
+});
+
+test("upload tickets: issued by one instance, accepted once by the other; counted by the socket's address, whatever X-Forwarded-For says", async ({ request }) => {
+  const cookie = await enter(request, a);
+  const file = { file: { name: "still.png", mimeType: "image/png", buffer: readFileSync("e2e/fixtures/still.png") } };
+  const size = file.file.buffer.byteLength;
+  // The ticket route is one proxy.ts runs for: a made-up X-Forwarded-For is dropped and the socket's
+  // address counts, so five "different" clients are one, on either instance.
+  const tickets: string[] = [];
+  const statuses: number[] = [];
+  for (let n = 0; n < UPLOAD_LIMIT + 2; n++) {
+    const via = n % 2 === 0 ? a : b;
+    const res = await request.post(`${via.url}/api/upload-tickets`, { data: { size }, headers: { cookie, "x-forwarded-for": `10.9.8.${n}` } });
+    statuses.push(res.status());
+    if (res.ok()) tickets.push((await res.json()).ticket);
+    else expect((await res.json()).error).toMatchObject({ type: "rate_limit_exceeded", message: expect.stringContaining(`${UPLOAD_LIMIT} uploads per minute`) });
+  }
+  expect(statuses).toEqual([...Array(UPLOAD_LIMIT).fill(200), 429, 429]);
+  // A ticket from A is good on B (same key, same signing key); once used, on neither.
+  const onB = await request.post(`${b.url}/api/uploads`, { multipart: file, headers: { cookie, "x-upload-ticket": tickets[0] } });
+  expect(onB.status()).toBe(200);
+  expect(await onB.json()).toMatchObject({ mime_type: "image/png", size });
+  const againOnA = await request.post(`${a.url}/api/uploads`, { multipart: file, headers: { cookie, "x-upload-ticket": tickets[0] } });
+  expect(againOnA.status()).toBe(403);
+  expect((await againOnA.json()).error.message).toContain("already used");
+  // The gate applies to the upload route too, ticket or not.
+  // (Plain fetch: Playwright's request context keeps the cookie it was given by /api/access.)
+  const form = new FormData();
+  form.set("file", new Blob([file.file.buffer], { type: "image/png" }), "still.png");
+  const noCookie = await fetch(`${a.url}/api/uploads`, { method: "POST", body: form, headers: { "x-upload-ticket": tickets[1] } });
+  expect(noCookie.status).toBe(401);
 });

@@ -29,8 +29,16 @@ test.describe("every mode reaches a playing video", () => {
     const video = await pg.waitForVideo();
     expect(video).toMatchObject({ width: 720, height: 1280 });
     expect(video.duration).toBeCloseTo(6, 1);
-    // The upload is part of the run's exchanges.
+    // The upload is part of the run's exchanges: its ticket, then the file with the ticket.
+    await expect(pg.exchanges.getByText("/api/upload-tickets")).toHaveCount(1);
     await expect(pg.exchanges.getByText("/api/uploads")).toHaveCount(1);
+    const ticket = pg.exchanges.getByRole("listitem", { name: /^Upload ticket: POST 200/ });
+    await ticket.locator("summary").click();
+    await expect(ticket.getByRole("group", { name: "request 1 JSON" })).toContainText(/"size":\s*\d+/);
+    await expect(ticket.getByRole("group", { name: "response 1 JSON" })).toContainText(/"ticket":\s*"t1\./);
+    const upload = pg.exchanges.getByRole("listitem", { name: /^Upload media: POST 200/ });
+    await upload.locator("summary").click();
+    await expect(upload).toContainText(/x-upload-ticket\s*t1\./);
   });
 
   test("R2V with three references, 10 s", async ({ page }) => {
@@ -63,6 +71,8 @@ test.describe("every mode reaches a playing video", () => {
     const video = await pg.waitForVideo();
     expect(video).toMatchObject({ width: 720, height: 1280 });
     expect(video.duration).toBeCloseTo(4, 1);
-    await expect(page.getByRole("group", { name: "request 2 JSON" })).not.toContainText('"duration"');
+    // Exchanges 1 and 2 are the upload's ticket and the upload; 3 is the create.
+    await expect(page.getByRole("group", { name: "request 3 JSON" })).toContainText('"video_url"');
+    await expect(page.getByRole("group", { name: "request 3 JSON" })).not.toContainText('"duration"');
   });
 });

@@ -51,7 +51,7 @@ test.describe("refused input is shown and never sent", () => {
     await pg.goto();
     await pg.mode("Image-to-Video");
     const uploads: string[] = [];
-    page.on("request", (r) => r.url().endsWith("/api/uploads") && uploads.push(r.url()));
+    page.on("request", (r) => /\/api\/(uploads|upload-tickets)$/.test(r.url()) && uploads.push(r.url()));
     await page.getByLabel("Upload first-frame image").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect(page.getByText(/notes\.txt was refused\. Images must be JPEG, PNG or WebP, at most 10 MB\./)).toBeVisible();
     expect(uploads).toEqual([]);

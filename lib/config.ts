@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { MODEL_ID } from "@/lib/spec/nano-banana-2";
+import { DIALECT_IDS, type DialectId } from "@/lib/upstream/dialects/wire";
 
 /**
  * The server's configuration, read from the environment on every call (tests change it). The key is
@@ -21,9 +22,8 @@ export type UpstreamConfig = {
   supportsVideoEdit: boolean;
 };
 
-/** The API shapes the proxy can speak upstream: the guide's task contract, or the gateway's flat one. */
-export const DIALECT_IDS = ["task-contract", "generation-task"] as const;
-export type DialectId = (typeof DIALECT_IDS)[number];
+/** The API shapes the proxy can speak upstream (defined with what each sends, in the client-safe wire module). */
+export { DIALECT_IDS, type DialectId };
 /** The model id the gateway the seed comes from uses for this model. */
 export const GATEWAY_DEFAULT_MODEL = "gemini_omni";
 

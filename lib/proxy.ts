@@ -8,10 +8,19 @@ import { contractFlags } from "@/lib/upstream/contract-check";
 import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
-import { MAX_UPLOAD_BODY_BYTES } from "@/lib/security/body";
-import { chargeDailyQuota } from "@/lib/security/guard";
+import { MAX_UPLOAD_FILE_BYTES, MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
+import { chargeDailyQuota, clientOf } from "@/lib/security/guard";
+import { claimOnce } from "@/lib/security/rate-limit";
+import {
+  UPLOAD_TICKET_HEADER,
+  UPLOAD_TICKET_TTL_SECONDS,
+  issueUploadTicket,
+  ticketSecret,
+  verifyUploadTicket,
+  type UploadTicket,
+} from "@/lib/security/upload-ticket";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
-import { TASK_ID_PATTERN, parseCreateTaskRequest, type CreateTaskRequest } from "@/lib/spec/schema";
+import { TASK_ID_PATTERN, parseCreateTaskRequest, uploadTicketRequestSchema, type CreateTaskRequest, type UploadTicketAnswer } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
 
 /** Headers the browser may see about the upstream call (never the key). */
@@ -125,22 +134,76 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
 }
 
 /**
- * Streams one uploaded file (multipart field `file`) to the upstream: kind from the bytes, size counted
- * as they pass, limits from the spec. Answers `{ id, url, mime_type, size }` in every dialect.
+ * Issues the ticket an upload needs (lib/security/upload-ticket.ts): for the client this request comes
+ * from (proxy.ts runs for this route, so its address is the socket's) and the file size it declares,
+ * which may not exceed the spec's largest file. The caller has counted the request against the
+ * per-minute upload limit.
+ */
+export async function createUploadTicket(body: unknown, incoming: Headers): Promise<Response> {
+  const requestId = newRequestId();
+  const parsed = uploadTicketRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return new ApiError(400, "invalid_request_error", issue.message, { param: issue.path.join(".") || "size", requestId }).toResponse();
+  }
+  const { size } = parsed.data;
+  if (size > MAX_UPLOAD_FILE_BYTES) {
+    return new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${MESSAGES.imageFile} ${MESSAGES.videoFile}`, { param: "size", requestId }).toResponse();
+  }
+  const { value, ticket } = issueUploadTicket(clientOf(incoming), size, ticketSecret(upstreamConfig().apiKey));
+  const answer: UploadTicketAnswer = { ticket: value, expires_at: new Date(ticket.expiresAt * 1000).toISOString(), max_bytes: size };
+  return Response.json(answer, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+}
+
+/**
+ * What an upload's ticket admits, checked before a byte of the body is read: a ticket signed by this
+ * deployment (400 when there is none or it is not one, 403 when altered, expired or already used), and a
+ * body no larger than its declared file plus the multipart framing (413, by Content-Length).
+ */
+async function admitUpload(headers: Headers, requestId: string): Promise<UploadTicket> {
+  const param = "X-Upload-Ticket";
+  const fresh = "Ask POST /api/upload-tickets for a new one.";
+  const check = verifyUploadTicket(headers.get(UPLOAD_TICKET_HEADER), ticketSecret(upstreamConfig().apiKey));
+  if (!check.ok) {
+    switch (check.problem) {
+      case "missing":
+        throw new ApiError(400, "invalid_request_error", `An upload needs a ticket: POST /api/upload-tickets with the file's size, then send the ticket in the ${param} header.`, { param, requestId });
+      case "malformed":
+        throw new ApiError(400, "invalid_request_error", `${param} is not an upload ticket. ${fresh}`, { param, requestId });
+      case "signature":
+        throw new ApiError(403, "permission_error", `The upload ticket's signature does not match: it was altered, or issued with another key. ${fresh}`, { param, requestId });
+      case "expired":
+        throw new ApiError(403, "permission_error", `The upload ticket expired at ${new Date(check.expiresAt * 1000).toISOString()} (a ticket lasts ${UPLOAD_TICKET_TTL_SECONDS} s). ${fresh}`, { param, requestId });
+    }
+  }
+  const { ticket } = check;
+  const declared = Number(headers.get("content-length") ?? "0");
+  const allowed = ticket.size + MULTIPART_OVERHEAD_BYTES;
+  if (declared > allowed) {
+    throw new ApiError(413, "invalid_request_error", `The upload is ${declared} bytes; its ticket admits a file of ${ticket.size} bytes (${allowed} with the multipart framing).`, { param: "file", requestId });
+  }
+  if (!(await claimOnce(ticket.id, UPLOAD_TICKET_TTL_SECONDS + 60))) {
+    throw new ApiError(403, "permission_error", `This upload ticket was already used: a ticket is good for one upload. ${fresh}`, { param, requestId });
+  }
+  return ticket;
+}
+
+/**
+ * Streams one uploaded file (multipart field `file`) to the upstream, once its ticket admits it: kind
+ * from the bytes, size counted as they pass, limits from the spec and the ticket, the daily quota charged
+ * to the client the ticket names. Answers `{ id, url, mime_type, size }` in every dialect.
  */
 export async function uploadMedia(req: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
     const { dialect } = current();
-    const declared = Number(req.headers.get("content-length") ?? "0");
-    if (declared > MAX_UPLOAD_BODY_BYTES) {
-      throw new ApiError(413, "invalid_request_error", `The upload is ${declared} bytes; the largest allowed body is ${MAX_UPLOAD_BODY_BYTES} bytes. ${MESSAGES.videoFile}`, { param: "file", requestId });
-    }
+    const ticket = await admitUpload(req.headers, requestId);
     const upstream = await streamUpload(req, dialect, {
       requestId,
       headers: simulatorHeaders(req.headers, requestId),
+      declaredBytes: ticket.size,
       // Charged once the file's type and first bytes passed, so a refused file costs nothing.
-      beforeForward: () => chargeDailyQuota(req.headers, "upload", requestId),
+      beforeForward: () => chargeDailyQuota(ticket.client, "upload", requestId),
     });
     const normalised = dialect.normaliseUpload(upstream.status, upstream.body);
     return answer(upstream, normalised, dialect.answerSchema("upload", upstream.status, upstream.body), dialect, requestId);

@@ -8,9 +8,12 @@ import { startRecordingUpstream, type Recorded, type RecordingUpstream } from "@
 import { POST as createRoute } from "./tasks/route";
 import { GET as statusRoute } from "./tasks/[taskId]/route";
 import { POST as uploadRoute } from "./uploads/route";
+import { MAX_UPLOAD_FILE_BYTES } from "@/lib/security/body";
+import { signUploadTicket, ticketSecret } from "@/lib/security/upload-ticket";
+import { uploadTicket } from "@/lib/testing/upload-ticket";
 
 /**
- * Property-based fuzzing of the proxy's three route handlers (fast-check, fixed seed, bounded runs):
+ * Property-based fuzzing of the proxy's route handlers (fast-check, fixed seed, bounded runs):
  * thousands of random and malformed bodies, headers, ids and multipart uploads. Whatever arrives, the
  * proxy never answers 5xx, never forwards an invalid request (every request the upstream receives is
  * checked with the shared schema), never forwards a browser's own headers, and never shows the key.
@@ -248,11 +251,12 @@ describe("fuzzing POST /api/uploads", () => {
           if (p.asString) form.append(p.name, new TextDecoder().decode(p.bytes));
           else form.append(p.name, new File([p.bytes], p.filename, { type: p.type }));
         }
-        let req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", body: form });
+        const ticket = { "x-upload-ticket": await uploadTicket(MAX_UPLOAD_FILE_BYTES) };
+        let req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", body: form, headers: ticket });
         if (breakIt) {
           // The same body cut short: a malformed multipart stream.
           const bytes = new Uint8Array(await req.arrayBuffer());
-          req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": req.headers.get("content-type")! }, body: bytes.slice(0, Math.floor(bytes.length / 2)) });
+          req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": req.headers.get("content-type")!, ...ticket }, body: bytes.slice(0, Math.floor(bytes.length / 2)) });
         }
         const before = upstream.requests.length;
         const { status, forwarded } = await check(await uploadRoute(req), before);
@@ -280,9 +284,50 @@ describe("fuzzing POST /api/uploads", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("multipart/form-data; boundary=X", "multipart/form-data", "application/json", "text/plain", "multipart/form-data; boundary="), fc.uint8Array({ maxLength: 1024 }), async (type, bytes) => {
         const before = upstream.requests.length;
-        const res = await uploadRoute(new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": type }, body: bytes }));
+        const res = await uploadRoute(new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": type, "x-upload-ticket": await uploadTicket(MAX_UPLOAD_FILE_BYTES) }, body: bytes }));
         const { forwarded } = await check(res, before);
         expect(forwarded).toHaveLength(0);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  }, 60_000);
+
+  it("300 forged, mangled and foreign tickets: refused with 400 or 403, nothing forwarded, the body never read", async () => {
+    const genuine = await uploadTicket(1000);
+    const foreign = signUploadTicket({ id: "f", client: "10.0.0.1", size: 1000, expiresAt: Math.floor(Date.now() / 1000) + 60 }, ticketSecret("not-the-key"));
+    const mangled = fc.tuple(fc.constantFrom(genuine, foreign), fc.nat(), fc.string({ minLength: 1, maxLength: 3 })).map(([t, at, s]) => {
+      const i = at % t.length;
+      const out = t.slice(0, i) + s + t.slice(i + 1);
+      return out === genuine ? foreign : out;
+    });
+    const forged = fc.oneof(
+      mangled,
+      headerValue,
+      fc.string({ maxLength: 200 }).map((p) => `t1.${Buffer.from(p).toString("base64url")}.${"A".repeat(43)}`),
+      fc.constant(foreign),
+    );
+    await fc.assert(
+      fc.asyncProperty(forged, async (value) => {
+        const before = upstream.requests.length;
+        let pulled = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (pulled++ > 8) return controller.close();
+            controller.enqueue(new Uint8Array(64 * 1024));
+          },
+        });
+        let req: Request;
+        try {
+          // @ts-expect-error Node's fetch needs duplex for streamed bodies
+          req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "x-upload-ticket": value }, body, duplex: "half" });
+        } catch {
+          return; // not a header value at all: no request can carry it
+        }
+        const res = await uploadRoute(req);
+        const { status, forwarded } = await check(res, before);
+        expect([400, 403]).toContain(status);
+        expect(forwarded).toHaveLength(0);
+        expect(pulled).toBeLessThanOrEqual(1);
       }),
       { seed: SEED, numRuns: 300 },
     );

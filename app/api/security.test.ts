@@ -7,6 +7,8 @@ import { ACCESS_COOKIE, issueAccessCookie } from "@/lib/security/access";
 import { POST as createRoute } from "./tasks/route";
 import { GET as statusRoute } from "./tasks/[taskId]/route";
 import { POST as uploadRoute } from "./uploads/route";
+import { requestUploadTicket } from "@/lib/testing/upload-ticket";
+import { signUploadTicket, ticketSecret, UPLOAD_TICKET_TTL_SECONDS } from "@/lib/security/upload-ticket";
 
 /**
  * The limits, the access gate and the origin checks, through the real route handlers with the real
@@ -37,10 +39,22 @@ function poll(ip: string, taskId = "task_doesnotexist", headers: Record<string, 
   });
 }
 
-function upload(ip: string, bytes: Uint8Array<ArrayBuffer> = png, headers: Record<string, string> = {}) {
+function ticket(ip: string, size: number, headers: Record<string, string> = {}) {
+  return requestUploadTicket({ size }, { "x-forwarded-for": ip, ...headers });
+}
+
+function uploadWith(ticketValue: string | null, ip: string, bytes: Uint8Array<ArrayBuffer> = png, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.set("file", new File([bytes], "still.png", { type: "image/png" }));
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-forwarded-for": ip, ...headers } }));
+  const withTicket: Record<string, string> = ticketValue === null ? {} : { "x-upload-ticket": ticketValue };
+  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-forwarded-for": ip, ...withTicket, ...headers } }));
+}
+
+/** An upload as the browser makes it: a ticket (answered as is when refused), then the file with it. */
+async function upload(ip: string, bytes: Uint8Array<ArrayBuffer> = png, headers: Record<string, string> = {}) {
+  const issued = await ticket(ip, bytes.byteLength, headers);
+  if (!issued.ok) return issued;
+  return uploadWith((await issued.json()).ticket, ip, bytes, headers);
 }
 
 async function expect429(res: Response, limit: RegExp) {
@@ -105,13 +119,16 @@ describe("limits per client", () => {
     expect(sim.requests).toHaveLength(2);
   });
 
-  it("uploads by rate", async () => {
+  it("uploads by rate, counted when the ticket is issued (the route proxy.ts runs for)", async () => {
     process.env.RATE_LIMIT_UPLOAD_PER_MINUTE = "2";
     const ip = newClient();
     expect((await upload(ip)).status).toBe(200);
     expect((await upload(ip)).status).toBe(200);
     await expect429(await upload(ip), /2 uploads per minute/);
+    await expect429(await ticket(ip, 10), /2 uploads per minute/);
     expect(sim.requests).toHaveLength(2);
+    // Another client is not affected.
+    expect((await upload(newClient())).status).toBe(200);
   });
 
   it("uploads by daily quota: a refused file is not charged", async () => {
@@ -121,6 +138,18 @@ describe("limits per client", () => {
     expect((await upload(ip, new TextEncoder().encode("not an image"))).status).toBe(400);
     expect((await upload(ip)).status).toBe(200);
     await expect429(await upload(ip), /1 uploads per day/);
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  it("the daily quota of an upload is charged to the client its ticket names, whatever X-Forwarded-For the upload sends", async () => {
+    // proxy.ts does not run for /api/uploads, so a client-sent X-Forwarded-For reaches it unchanged.
+    process.env.RATE_LIMIT_UPLOAD_PER_MINUTE = "0";
+    process.env.RATE_LIMIT_UPLOAD_PER_DAY = "1";
+    const ip = newClient();
+    const first = (await (await ticket(ip, png.byteLength)).json()).ticket;
+    expect((await uploadWith(first, "203.0.113.1")).status).toBe(200);
+    const second = (await (await ticket(ip, png.byteLength)).json()).ticket;
+    await expect429(await uploadWith(second, "203.0.113.2"), /1 uploads per day/);
     expect(sim.requests).toHaveLength(1);
   });
 
@@ -164,9 +193,10 @@ describe("limits per client", () => {
 
 describe("the access gate", () => {
   it("refuses every proxy route without the signed cookie (401 in the envelope) and never calls the upstream", async () => {
-    process.env.PLAYGROUND_ACCESS_TOKEN = "gate-token-xyz";
     const ip = newClient();
-    for (const res of [await create(ip), await poll(ip), await upload(ip)]) {
+    const issued = (await (await ticket(ip, png.byteLength)).json()).ticket;
+    process.env.PLAYGROUND_ACCESS_TOKEN = "gate-token-xyz";
+    for (const res of [await create(ip), await poll(ip), await ticket(ip, png.byteLength), await uploadWith(issued, ip)]) {
       expect(res.status).toBe(401);
       expect((await res.json()).error).toMatchObject({ type: "authentication_error", message: expect.stringContaining("/access") });
     }
@@ -190,7 +220,8 @@ describe("the access gate", () => {
 describe("same-origin checks on state-changing routes", () => {
   it.each([
     ["create", (h: Record<string, string>) => create(newClient(), T2V, h)],
-    ["upload", (h: Record<string, string>) => upload(newClient(), png, h)],
+    ["upload ticket", (h: Record<string, string>) => ticket(newClient(), png.byteLength, h)],
+    ["upload", async (h: Record<string, string>) => uploadWith(await (await ticket("192.0.2.1", png.byteLength)).json().then((t) => t.ticket), newClient(), png, h)],
   ])("%s refuses a call from another site's page with 403 and never calls the upstream", async (_name, call) => {
     const res = await call({ origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(res.status).toBe(403);
@@ -241,15 +272,133 @@ describe("body size caps", () => {
     expect(sent).toBeLessThan(10);
   });
 
-  it("refuses an upload body over the largest allowed file by its Content-Length, without reading it", async () => {
+  it("issues no ticket for a file over the largest allowed size", async () => {
+    const res = await ticket(newClient(), 100 * 1024 * 1024 + 1);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ param: "size", message: expect.stringContaining("at most 100 MB") });
+  });
+
+  it("refuses an upload body larger than its ticket admits by its Content-Length, without reading it", async () => {
+    const issued = (await (await ticket(newClient(), 1000)).json()).ticket;
+    const { body, pulls } = countedBody(16);
     const res = await uploadRoute(
       new Request("http://localhost:3000/api/uploads", {
         method: "POST",
-        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024), "x-forwarded-for": newClient() },
-        body: "--x--",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024), "x-upload-ticket": issued },
+        body,
+        // @ts-expect-error Node's fetch needs duplex for streamed bodies
+        duplex: "half",
       }),
     );
     expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/ticket admits a file of 1000 bytes/);
+    expect(pulls()).toBeLessThanOrEqual(1);
     expect(sim.requests).toEqual([]);
+  });
+
+  it("refuses a file larger than its ticket declared, counted as it streams (no Content-Length to trust)", async () => {
+    const ip = newClient();
+    const issued = (await (await ticket(ip, 100)).json()).ticket;
+    const res = await uploadWith(issued, ip, png);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ param: "file", message: expect.stringContaining("larger than the 100 bytes its upload ticket declared") });
+  });
+});
+
+/** A multipart-looking body of up to `n` 64 KiB chunks that counts how many the reader asked for. */
+function countedBody(n: number) {
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled++ >= n) return controller.close();
+      controller.enqueue(new Uint8Array(64 * 1024));
+    },
+  });
+  return { body, pulls: () => pulled };
+}
+
+describe("upload tickets", () => {
+  const secret = () => ticketSecret(KEY);
+  const rawUpload = (headers: Record<string, string>) => {
+    const { body, pulls } = countedBody(16);
+    const res = uploadRoute(
+      new Request("http://localhost:3000/api/uploads", {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x", host: "localhost:3000", ...headers },
+        body,
+        // @ts-expect-error Node's fetch needs duplex for streamed bodies
+        duplex: "half",
+      }),
+    );
+    return { res, pulls };
+  };
+  async function refused(headers: Record<string, string>, status: number, message: RegExp) {
+    const { res, pulls } = rawUpload(headers);
+    const answer = await res;
+    expect(answer.status).toBe(status);
+    const json = await answer.json();
+    expect(json.error).toMatchObject({ param: "X-Upload-Ticket", message: expect.stringMatching(message), request_id: expect.stringMatching(/^req_/) });
+    // Refused before the body is read: the route never pulled the upload's bytes.
+    expect(pulls()).toBeLessThanOrEqual(1);
+    expect(sim.requests).toEqual([]);
+    return json;
+  }
+
+  it("an upload without a ticket is refused with a 400 that says how to get one", async () => {
+    const json = await refused({}, 400, /POST \/api\/upload-tickets/);
+    expect(json.error.type).toBe("invalid_request_error");
+  });
+
+  it("a ticket that is not one is a 400", async () => {
+    for (const value of ["abc", "t1..", `t1.${"A".repeat(20)}`, "t2.e30." + "A".repeat(43)]) await refused({ "x-upload-ticket": value }, 400, /not an upload ticket/);
+  });
+
+  it("a forged ticket is refused: altered payload, made-up signature, or signed with another key", async () => {
+    const good = (await (await ticket(newClient(), 5000)).json()).ticket as string;
+    const [v, payload, mac] = good.split(".");
+    const fields = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const bigger = Buffer.from(JSON.stringify([fields[0], fields[1], 100 * 1024 * 1024, fields[3]])).toString("base64url");
+    const otherClient = Buffer.from(JSON.stringify([fields[0], "10.9.9.9", fields[2], fields[3]])).toString("base64url");
+    const forgeries = [
+      `${v}.${bigger}.${mac}`,
+      `${v}.${otherClient}.${mac}`,
+      `${v}.${payload}.${"A".repeat(43)}`,
+      signUploadTicket({ id: "x", client: "10.9.9.9", size: 5000, expiresAt: fields[3] }, ticketSecret("some-other-key")),
+    ];
+    for (const forged of forgeries) {
+      const json = await refused({ "x-upload-ticket": forged }, 403, /signature does not match/);
+      expect(json.error.type).toBe("permission_error");
+    }
+  });
+
+  it("an expired ticket is refused with a 403 naming when it expired", async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) - 1;
+    const expired = signUploadTicket({ id: "expired-1", client: newClient(), size: 5000, expiresAt }, secret());
+    const json = await refused({ "x-upload-ticket": expired }, 403, new RegExp(`expired at ${new Date(expiresAt * 1000).toISOString()}.*${UPLOAD_TICKET_TTL_SECONDS} s`));
+    expect(json.error.type).toBe("permission_error");
+  });
+
+  it("a ticket is good for one upload", async () => {
+    const ip = newClient();
+    const issued = (await (await ticket(ip, png.byteLength)).json()).ticket;
+    expect((await uploadWith(issued, ip)).status).toBe(200);
+    sim.requests.length = 0;
+    await refused({ "x-upload-ticket": issued }, 403, /already used/);
+  });
+
+  it("the ticket route validates its body", async () => {
+    for (const body of [{}, { size: "12" }, { size: 1.5 }, { size: 0 }, { size: 10, extra: 1 }, null]) {
+      const res = await requestUploadTicket(body, { "x-forwarded-for": newClient() });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", message: expect.any(String) });
+    }
+  });
+
+  it("the upload route's answers carry the API's policy header (proxy.ts does not run for it)", async () => {
+    const ok = await upload(newClient());
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const { res } = rawUpload({});
+    expect((await res).headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

@@ -8,7 +8,7 @@ import { toCurl } from "@/lib/handoff/curl";
 import { toJavaScript } from "@/lib/handoff/script-js";
 import { toPython } from "@/lib/handoff/script-py";
 import { toShellScript } from "@/lib/handoff/script-sh";
-import { KEY_ENV, type ExportTarget } from "@/lib/handoff/target";
+import { KEY_ENV, wireOf, type ExportTarget } from "@/lib/handoff/target";
 import { CodeBlock, type CodeLanguage } from "@/components/ui/code-block";
 import { useExportTarget } from "./export-target";
 import { ImportForm } from "./import-form";
@@ -49,7 +49,8 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
       {format && (
         <Tabs.Content value={format.id} className="mt-3 space-y-2 outline-none">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {format.about} Sends <code className="font-mono text-xs">POST {target.baseUrl}/v1/tasks</code>, the upstream&apos;s own API, with the key read from{" "}
+            {format.about} Sends <code className="font-mono text-xs">POST {target.baseUrl}{wireOf(target).createPath}</code>, the upstream&apos;s own API
+            {target.dialect === "generation-task" && " in the gateway's generation.task dialect, exactly as the proxy sends it"}, with the key read from{" "}
             <code className="font-mono text-xs">${KEY_ENV}</code>
             {target.simulated && " (on the embedded simulator: the server's UPSTREAM_API_KEY or SIMULATOR_API_KEY)"}.
           </p>

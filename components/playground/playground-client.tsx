@@ -7,7 +7,7 @@ import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type Field
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { apiErrorOf, uploadFile } from "@/lib/client/task-hooks";
+import { apiErrorOf } from "@/lib/client/task-hooks";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
@@ -60,7 +60,7 @@ export function PlaygroundClient({
   useFormLink(form);
   const applyValues = useApplyValues(form);
   const [run, dispatch] = useReducer(runReducer, null);
-  const uploadExchanges = useRef(new Map<string, Exchange>());
+  const uploadExchanges = useRef(new Map<string, Exchange[]>());
   /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
   const createAbort = useRef<AbortController | null>(null);
   const [simulate, setSimulate] = useState("none");
@@ -84,8 +84,10 @@ export function PlaygroundClient({
   useTaskIdInUrl(run?.taskId, dispatch);
 
   const upload = useCallback(async (file: File) => {
-    const { upload, exchange } = await uploadFile(file);
-    uploadExchanges.current.set(upload.url, exchange);
+    // The ticket and the upload (lib/client/upload.ts) load with the first file, not with the page.
+    const { uploadFile } = await import("@/lib/client/upload");
+    const { upload, exchanges } = await uploadFile(file);
+    uploadExchanges.current.set(upload.url, exchanges);
     return upload.url;
   }, []);
 
@@ -114,7 +116,7 @@ export function PlaygroundClient({
   );
 
   return (
-    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated }}>
+    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
     <FormProvider {...form}>
       <RunEngine link={engineLink} run={run} dispatch={dispatch} createOptions={createOptions} onCreateError={onCreateError} onStatus={setEngineStatus} />
       <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>

@@ -1,8 +1,8 @@
 "use client";
 
 import type { Dispatch } from "react";
-import type { CreateTaskRequest, Upload } from "@/lib/spec/schema";
-import { callProxy, type Exchange } from "./api";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
+import type { Exchange } from "./api";
 import { toRunError } from "./errors";
 import type { RunAction } from "./run";
 import type { FlowEvent, Visibility } from "./task-flow";
@@ -55,15 +55,4 @@ export async function startRun(
     dispatch({ type: "error", error: toRunError(err), now: Date.now() });
     throw err;
   }
-}
-
-/** Uploads one file through the proxy; the exchange is returned so the run can show it. */
-export async function uploadFile(file: File): Promise<{ upload: Upload; exchange: Exchange }> {
-  const form = new FormData();
-  form.set("file", file);
-  const { data, exchange } = await callProxy<Upload>("Upload media", "POST", "/api/uploads", {
-    form,
-    describe: { file: `(binary) ${file.name}, ${file.type || "unknown type"}, ${file.size} bytes` },
-  });
-  return { upload: data, exchange };
 }

@@ -4,6 +4,8 @@
  * task was created with and compares it with the form's request.
  */
 import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +21,7 @@ import { toJavaScript } from "./script-js";
 import { toPython } from "./script-py";
 import { toShellScript } from "./script-sh";
 import type { ExportTarget } from "./target";
+import { createTask } from "@/lib/proxy";
 
 const run = promisify(execFile);
 const KEY = "sk-export-SECRET-5b1e";
@@ -173,3 +176,170 @@ describe("the same flow in JavaScript (node) and Python (requests)", () => {
     expect(await receivedRequest(b.task.task_id)).toEqual(toCreateRequest(edit));
   });
 });
+
+/**
+ * The same exports with the server configured for the gateway (UPSTREAM_DIALECT=generation-task): the flat
+ * body at `POST {base}/v1/videos/generations`, polls at `GET {base}/v1/videos/generations/{id}` until
+ * `completed`, images through `POST {base}/v1/uploads/images`, run against the simulator's gateway routes.
+ */
+describe("in the gateway's dialect (generation-task), against the simulator's gateway routes", () => {
+  let gateway: ExportTarget;
+  beforeAll(() => {
+    gateway = { baseUrl: `${sim.baseUrl}/gateway`, model: "gemini_omni", simulated: true, dialect: "generation-task" };
+  });
+  /** What the simulator understood: the gateway's body read back into the guide's contract. */
+  const understood = (form: FormState) => toCreateRequest(form);
+
+  it.each([
+    ["text-to-video", 0],
+    ["image-to-video", 1],
+    ["r2v", 2],
+  ] as const)("curl: %s creates the form's task", async (mode, i) => {
+    const form = formFor(mode, HOSTILE_PROMPTS[i] + HOSTILE_PROMPTS[i + 3], { aspect_ratio: "9:16", duration: 10 });
+    const curl = toCurl(toCreateRequest(form), gateway);
+    expect(curl).toContain(`${sim.baseUrl}/gateway/v1/videos/generations`);
+    expect(curl).not.toContain(KEY);
+    const { task } = await exec("bash", ["-c", curl]);
+    expect(task).toMatchObject({ object: "generation.task", status: "queued", model: "gemini_omni" });
+    expect(await receivedRequest(task.id)).toEqual(understood(form));
+  });
+
+  it("script (bash): R2V uploads three images through /v1/uploads/images, polls until completed, downloads the video", async () => {
+    const form = formFor("r2v", HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[3]);
+    const script = path.join(work, "gw-r2v.sh");
+    writeFileSync(script, toShellScript(toCreateRequest(form), gateway));
+    const files = MEDIA_FILES.r2v.map((f) => path.join(FIXTURES, f));
+    const before = sim.requests.length;
+    const { task, stderr, out } = await exec("bash", [script, ...files]);
+    expect(task).toMatchObject({ status: "completed", result: { type: "video" } });
+    expect(stderr).toMatch(/^completed 100%$/m);
+    const paths = sim.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/task_\w+/, "{id}").replace(/files\/.*/, "files/…")}`);
+    expect(paths.slice(0, 4)).toEqual([...Array(3).fill("POST /api/simulator/gateway/v1/uploads/images"), "POST /api/simulator/gateway/v1/videos/generations"]);
+    expect(paths).toContain("GET /api/simulator/gateway/v1/videos/generations/{id}");
+    const sent = await receivedRequest(task.id);
+    expect(sent.input.reference_image_urls).toHaveLength(3);
+    expect(sent.input.reference_image_urls).not.toEqual(form.reference_image_urls);
+    expect({ ...sent.input, reference_image_urls: null }).toEqual({ ...understood(form).input, reference_image_urls: null });
+    expect((await probeMp4(out)).width).toBe(1280);
+  });
+
+  it("script (bash): Image-to-Video with the form's URL, and a wrong file count refused", async () => {
+    const form = formFor("image-to-video", HOSTILE_PROMPTS[6], { aspect_ratio: "9:16" });
+    const script = path.join(work, "gw-i2v.sh");
+    writeFileSync(script, toShellScript(toCreateRequest(form), gateway));
+    const { task, out } = await exec("bash", [script]);
+    expect(task.status).toBe("completed");
+    expect(await receivedRequest(task.id)).toEqual(understood(form));
+    expect((await probeMp4(out)).height).toBe(1280);
+    const two = ["ref-1.jpg", "ref-2.jpg"].map((f) => path.join(FIXTURES, f));
+    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({ stderr: expect.stringContaining("Image-to-Video takes exactly 1 first-frame image, not 2.") });
+  });
+
+  it("JavaScript: Image-to-Video uploads its file; Text-to-Video runs to the video", async () => {
+    const i2v = formFor("image-to-video", HOSTILE_PROMPTS[5] + HOSTILE_PROMPTS[2], { duration: 10 });
+    writeFileSync(path.join(work, "gw-i2v.mjs"), toJavaScript(toCreateRequest(i2v), gateway));
+    const a = await exec("node", [path.join(work, "gw-i2v.mjs"), path.join(FIXTURES, "still.png")]);
+    expect(a.task.status).toBe("completed");
+    const sent = await receivedRequest(a.task.id);
+    expect(sent.input.image_url).toMatch(/\/api\/simulator\/files\/upl_/);
+    expect({ ...sent.input, image_url: "" }).toEqual({ ...understood(i2v).input, image_url: "" });
+    expect((await probeMp4(a.out)).durationSeconds).toBeCloseTo(10, 1);
+
+    const t2v = formFor("text-to-video", HOSTILE_PROMPTS[6] + HOSTILE_PROMPTS[4]);
+    writeFileSync(path.join(work, "gw-t2v.mjs"), toJavaScript(toCreateRequest(t2v), gateway));
+    const b = await exec("node", [path.join(work, "gw-t2v.mjs")]);
+    expect(b.task.status).toBe("completed");
+    expect(await receivedRequest(b.task.id)).toEqual(understood(t2v));
+  });
+
+  it("Python: R2V uploads three files and downloads the video", async () => {
+    const r2v = formFor("r2v", HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[0], { aspect_ratio: "9:16" });
+    writeFileSync(path.join(work, "gw-r2v.py"), toPython(toCreateRequest(r2v), gateway));
+    const { task, out } = await exec("python3", [path.join(work, "gw-r2v.py"), ...MEDIA_FILES.r2v.map((f) => path.join(FIXTURES, f))]);
+    expect(task.status).toBe("completed");
+    expect((await receivedRequest(task.id)).input.reference_image_urls).toHaveLength(3);
+    expect((await probeMp4(out)).height).toBe(1280);
+  });
+
+  it("Video Edit where the gateway takes none: every export says so instead of sending a request", async () => {
+    const reason = "Video Edit is not available on the configured upstream: the generation.task gateway documents no edit mode (no video_urls).";
+    const target = { ...gateway, unavailable: { "video-edit": reason } };
+    const request = toCreateRequest(formFor("video-edit", "Make it night"));
+    const before = sim.requests.length;
+    const curl = toCurl(request, target);
+    expect(curl).not.toMatch(/^curl/m);
+    expect(curl.replace(/\n# /g, " ")).toContain(reason);
+    await exec("bash", ["-c", `${curl}\necho '{}'`]);
+    for (const [cmd, file, code] of [
+      ["bash", "gw-edit.sh", toShellScript(request, target)],
+      ["node", "gw-edit.mjs", toJavaScript(request, target)],
+      ["python3", "gw-edit.py", toPython(request, target)],
+    ]) {
+      expect(code).not.toContain("video_urls\"");
+      writeFileSync(path.join(work, file), code);
+      await expect(exec(cmd, [path.join(work, file)])).rejects.toMatchObject({ stderr: expect.stringContaining(reason) });
+    }
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it("Video Edit where the gateway takes video_urls: the form's URL is sent; a local video is refused (images-only uploads)", async () => {
+    const form = formFor("video-edit", HOSTILE_PROMPTS[2] + HOSTILE_PROMPTS[5]);
+    const request = toCreateRequest(form);
+    const curl = toCurl(request, gateway);
+    expect(curl).toContain('"video_urls"');
+    expect(curl).not.toContain('"duration"');
+    const viaCurl = await exec("bash", ["-c", curl]);
+    expect(await receivedRequest(viaCurl.task.id)).toEqual(understood(form));
+    const script = path.join(work, "gw-edit-ok.sh");
+    writeFileSync(script, toShellScript(request, gateway));
+    await expect(exec("bash", [script, path.join(FIXTURES, "source.mp4")])).rejects.toMatchObject({ stderr: expect.stringContaining("takes only image uploads") });
+    const { task } = await exec("bash", [script]);
+    expect(task.status).toBe("completed");
+  });
+});
+
+/**
+ * "Copy as curl" gives exactly what the app sends upstream: the proxy's create and the exported curl go to
+ * the same recording upstream, in each dialect, and must arrive as the same call with the same body.
+ */
+describe("copy as curl sends what the proxy sends", () => {
+  type Seen = { method: string; path: string; authorization?: string; body: unknown };
+  let recorder: http.Server;
+  let seen: Seen[] = [];
+  let recorderUrl: string;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    recorder = http.createServer(async (req, res) => {
+      let text = "";
+      for await (const c of req) text += c;
+      seen.push({ method: req.method!, path: req.url!, authorization: req.headers.authorization, body: JSON.parse(text) });
+      const gatewayTask = { id: "task_recorded01", object: "generation.task", model: "gemini_omni", status: "queued", progress: 0, created_at: 1 };
+      const contractTask = { task_id: "task_recorded01", model: "nano-banana-2", mode: "text-to-video", status: "queued", created_at: new Date(0).toISOString() };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(req.url === "/v1/tasks" ? contractTask : gatewayTask));
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
+    recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => recorder.close(resolve));
+    process.env = saved;
+  });
+
+  for (const dialect of ["generation-task", "task-contract"] as const) {
+    it.each(["text-to-video", "image-to-video", "r2v", "video-edit"] as const)(`${dialect}: %s`, async (mode) => {
+      Object.assign(process.env, { UPSTREAM_BASE_URL: recorderUrl, UPSTREAM_DIALECT: dialect, UPSTREAM_MODEL: "model-under-test", UPSTREAM_SUPPORTS_VIDEO_EDIT: "true" });
+      for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY"]) process.env[`RATE_LIMIT_${name}`] = "0";
+      const request = toCreateRequest(formFor(mode, HOSTILE_PROMPTS[1] + HOSTILE_PROMPTS[4], { aspect_ratio: "9:16", duration: 10 }));
+      seen = [];
+      const res = await createTask(request, new Headers({ host: "localhost:3000" }));
+      expect(res.status).toBe(200);
+      const curl = toCurl(request, { baseUrl: recorderUrl, model: "model-under-test", simulated: false, dialect });
+      await exec("bash", ["-c", curl]);
+      expect(seen).toHaveLength(2);
+      const [proxy, copied] = seen;
+      expect(copied).toEqual({ ...proxy, authorization: `Bearer ${KEY}` });
+      expect(proxy.path).toBe(dialect === "generation-task" ? "/v1/videos/generations" : "/v1/tasks");
+    });
+  }
+});
+

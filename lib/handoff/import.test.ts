@@ -34,6 +34,27 @@ describe("import: valid input", () => {
     }
   });
 
+  it("reads back the curl exported in the gateway's dialect (flat body at /v1/videos/generations), every mode", () => {
+    const gateway = { ...target, model: "gemini_omni", dialect: "generation-task" as const };
+    const states: FormState[] = [
+      { ...INITIAL_FORM_STATE, mode: "text-to-video", prompt: HOSTILE_PROMPTS[0], duration: 10 },
+      { ...INITIAL_FORM_STATE, mode: "image-to-video", prompt: HOSTILE_PROMPTS[3], aspect_ratio: "9:16", image_url: "https://cdn.example/it's.png" },
+      { ...INITIAL_FORM_STATE, mode: "r2v", prompt: HOSTILE_PROMPTS[5], reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg", "https://a.example/3.jpg"] },
+      { ...INITIAL_FORM_STATE, mode: "video-edit", prompt: HOSTILE_PROMPTS[6], video_url: "https://a.example/v.mp4" },
+    ];
+    for (const state of states) {
+      const curl = toCurl(toCreateRequest(state), gateway);
+      expect(curl).toContain("/v1/videos/generations");
+      const r = importText(curl, { upstreamModel: "gemini_omni" });
+      expect(r.issues).toEqual([]);
+      expect(toCreateRequest({ ...INITIAL_FORM_STATE, ...r.values })).toEqual(toCreateRequest(state));
+    }
+    // Two images: the gateway refuses them, and so does the form, with the spec's words.
+    const two = importText(JSON.stringify({ model: "gemini_omni", prompt: "x", image_urls: ["https://a/1", "https://a/2"] }), { upstreamModel: "gemini_omni" });
+    expect(two.values.mode).toBe("r2v");
+    expect(two.issues.map((i) => i.message).join(" ")).toMatch(/1 or 3 reference images, not 2/);
+  });
+
   it("accepts the upstream's own model id when told it", () => {
     const body = { model: "gemini_omni", mode: "text-to-video", input: { prompt: "x" } };
     expect(params(importRequest(body))).toEqual(["model"]);

@@ -4,6 +4,7 @@
  */
 import { parse as parseShell } from "shell-quote";
 import type { FieldIssue } from "@/lib/spec/schema";
+import { gatewayBodyToRequest, generationTaskWire, taskContractWire } from "@/lib/upstream/dialects/wire";
 import { importRequest, type ImportOptions, type ImportResult } from "./request-import";
 
 export { importRequest, type ImportResult };
@@ -59,12 +60,14 @@ export function importText(text: string, opts: ImportOptions = {}): ImportResult
   if (!/^(\$\s+)?(\S*\/)?curl\s/.test(trimmed)) {
     const json = parseJson(trimmed);
     if (json.error) return { values: {}, issues: [{ param: "body", message: json.error }], source: "json" };
-    return importRequest(json.value, opts, "json");
+    return importRequest(gatewayBodyToRequest(json.value) ?? json.value, opts, "json");
   }
   const curl = parseCurl(trimmed);
   const notes: FieldIssue[] = [...curl.issues];
-  if (curl.url && !/\/v1\/tasks\/?$/.test(new URL(curl.url, "http://x").pathname)) {
-    notes.push({ param: "url", message: `The command goes to ${curl.url}; a create request is POST {base}/v1/tasks. Its body was read all the same.` });
+  const createPaths = [taskContractWire.createPath, generationTaskWire.createPath];
+  const path = curl.url ? new URL(curl.url, "http://x").pathname.replace(/\/+$/, "") : "";
+  if (curl.url && !createPaths.some((p) => path.endsWith(p))) {
+    notes.push({ param: "url", message: `The command goes to ${curl.url}; a create request is POST {base}${createPaths.join(" or POST {base}")}. Its body was read all the same.` });
   }
   if (curl.headers.some((h) => /^authorization:\s*bearer\s+(?!\$)\S/i.test(h))) {
     notes.push({ param: "authorization", message: "The command carries a literal API key; it was not kept. Exported code reads $UPSTREAM_API_KEY." });
@@ -72,7 +75,8 @@ export function importText(text: string, opts: ImportOptions = {}): ImportResult
   if (curl.body === undefined) return { values: {}, issues: [...notes, { param: "body", message: "The command sends no JSON body (-d, --data-raw or --json)." }], source: "curl" };
   const json = parseJson(curl.body);
   if (json.error) return { values: {}, issues: [...notes, { param: "body", message: json.error }], source: "curl" };
-  const result = importRequest(json.value, opts, "curl");
+  // A curl in the gateway's dialect (what Hand-off exports with UPSTREAM_DIALECT=generation-task) reads the same.
+  const result = importRequest(gatewayBodyToRequest(json.value, path.endsWith(generationTaskWire.createPath)) ?? json.value, opts, "curl");
   return { ...result, issues: [...notes, ...result.issues] };
 }
 

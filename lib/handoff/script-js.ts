@@ -1,18 +1,26 @@
-import { MODEL_NAME, TERMINAL_STATUSES, modeLabel } from "@/lib/spec/nano-banana-2";
+import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { mediaOf } from "./media";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, type ExportTarget } from "./target";
+import { terminalStatuses } from "@/lib/upstream/dialects/wire";
+import { commentLines } from "./curl";
+import { jsPath, mediaOf } from "./media";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
 
 /**
- * The same flow as the shell script for Node 20+ (fetch, FormData, `fs.openAsBlob`), as an ES module:
- * upload local files given as arguments, create, poll with the playground's schedule, download.
+ * The same flow as the shell script for Node 20+ (fetch, FormData, `fs.openAsBlob`), as an ES module, in
+ * the upstream's dialect: upload local files given as arguments, create, poll with the playground's
+ * schedule, download. A mode the upstream cannot do gets a module that says so and stops.
  */
 export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): string {
-  const media = mediaOf(request.mode);
   const s = JSON.stringify;
+  const refusal = unavailableReason(request.mode, target);
+  if (refusal) return [`// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal, "// "), `throw new Error(${s(refusal)});`, ""].join("\n");
+  const wire = wireOf(target);
+  const media = mediaOf(request.mode, target);
+  const { succeeded, failed } = terminalStatuses(wire);
+  const statusPrefix = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "");
   const lines = [
     `// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
-    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${media ? " [files…]" : ""}`,
+    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${media && !media.uploadRefusal ? " [files…]" : ""}`,
     `// ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     'import { openAsBlob } from "node:fs";',
     'import { writeFile } from "node:fs/promises";',
@@ -24,7 +32,8 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     `const OUT = process.env.OUT || ${s(`${MODEL_NAME}.mp4`)};`,
     `const DELAYS_MS = ${s(pollSchedule())}; // the playground's polling schedule; the last delay repeats`,
     `const TIME_LIMIT_MS = ${TIME_LIMIT_SECONDS * 1000};`,
-    `const TERMINAL = ${s(TERMINAL_STATUSES)};`,
+    `const SUCCEEDED = ${s(succeeded)};`,
+    `const TERMINAL = ${s([...succeeded, ...failed])};`,
     "",
     `const request = ${requestJson(request, target)};`,
     "",
@@ -49,40 +58,48 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "}",
     "",
   ];
-  if (media) {
+  if (media?.uploadRefusal) {
+    lines.push(
+      `// ${modeLabel(request.mode)} takes the URL in \`request\`: this upstream takes no such upload.`,
+      `if (process.argv.length > 2) throw new Error(${s(media.uploadRefusal)});`,
+      "",
+    );
+  } else if (media) {
+    const slot = media.slot.map((k) => `[${s(k)}]`).join("");
     lines.push(
       "/** Sends a local file to the upload endpoint; returns the URL it answers. */",
       "async function upload(file) {",
       "  const form = new FormData();",
       "  form.set(\"file\", await openAsBlob(file), basename(file));",
-      '  return (await api("POST", "/v1/uploads", form)).url;',
+      `  return ${jsPath(`(await api("POST", ${s(wire.uploadPath)}, form))`, wire.uploadUrlPath)};`,
       "}",
       "",
       `// Local ${media.noun} given as arguments are uploaded first; without arguments the URL${media.list ? "s" : ""} in \`request\` ${media.list ? "are" : "is"} used.`,
       "const files = process.argv.slice(2);",
       "if (files.length) {",
       `  if (!${s(media.counts)}.includes(files.length)) throw new Error(${s(`${media.usage}, not `)} + files.length + ".");`,
-      media.list
-        ? `  request.input.${media.field} = [];\n  for (const file of files) request.input.${media.field}.push(await upload(file));`
-        : `  request.input.${media.field} = await upload(files[0]);`,
+      "  const urls = [];",
+      "  for (const file of files) urls.push(await upload(file));",
+      `  request${slot} = ${media.slotIsList ? "urls" : "urls[0]"};`,
       "}",
       "",
     );
   }
   lines.push(
     "// Create the task (never retried automatically: a create is not idempotent).",
-    'let task = await api("POST", "/v1/tasks", request);',
-    "console.error(`Created ${task.task_id}`);",
+    `let task = await api("POST", ${s(wire.createPath)}, request);`,
+    `const taskId = ${jsPath("task", wire.taskIdPath)};`,
+    "console.error(`Created ${taskId}`);",
     "",
     "const started = Date.now();",
     "for (let polls = 0, failures = 0; !TERMINAL.includes(task.status); ) {",
     "  if (Date.now() - started >= TIME_LIMIT_MS) {",
-    "    throw new Error(`Stopped watching; ${task.task_id} goes on upstream (there is no cancel endpoint).`);",
+    "    throw new Error(`Stopped watching; ${taskId} goes on upstream (there is no cancel endpoint).`);",
     "  }",
     "  await sleep(DELAYS_MS[Math.min(polls, DELAYS_MS.length - 1)]);",
     "  polls++;",
     "  try {",
-    "    task = await api(\"GET\", `/v1/tasks/${encodeURIComponent(task.task_id)}`);",
+    `    task = await api("GET", ${s(statusPrefix)} + encodeURIComponent(taskId));`,
     "    failures = 0;",
     "    console.error(task.status + (task.progress != null ? ` ${task.progress}%` : \"\"));",
     "  } catch (err) {",
@@ -91,11 +108,12 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "  }",
     "}",
     "",
-    'if (task.status !== "succeeded") {',
+    "if (!SUCCEEDED.includes(task.status)) {",
     "  console.log(JSON.stringify(task));",
-    "  throw new Error(`Task ${task.task_id} ${task.status}: ${task.error?.type}: ${task.error?.message}`);",
+    "  throw new Error(`Task ${taskId} ${task.status}: ${task.error?.type ?? task.error?.code}: ${task.error?.message}`);",
     "}",
-    "const video = await fetch(task.output.video_url);",
+    `const videoUrl = ${wire.videoUrlPaths.map((p) => jsPath("task", p)).join(" ?? ")};`,
+    "const video = await fetch(videoUrl);",
     "if (!video.ok) throw new Error(`Download failed: HTTP ${video.status}`);",
     "await writeFile(OUT, Buffer.from(await video.arrayBuffer()));",
     "console.error(`Saved ${OUT}`);",

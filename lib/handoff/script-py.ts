@@ -1,19 +1,27 @@
-import { MODEL_NAME, TERMINAL_STATUSES, modeLabel } from "@/lib/spec/nano-banana-2";
+import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { terminalStatuses } from "@/lib/upstream/dialects/wire";
+import { commentLines } from "./curl";
 import { mediaOf } from "./media";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, type ExportTarget } from "./target";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
 
 /**
- * The same flow in Python 3 with `requests`. The request is embedded as a dict literal: the body holds
- * only strings, numbers, lists and objects, and JSON's string escapes are valid Python escapes.
+ * The same flow in Python 3 with `requests`, in the upstream's dialect. The request is embedded as a dict
+ * literal: the body holds only strings, numbers, lists and objects, and JSON's string escapes are valid
+ * Python escapes (JSON paths too). A mode the upstream cannot do gets a script that says so and stops.
  */
 export function toPython(request: CreateTaskRequest, target: ExportTarget): string {
-  const media = mediaOf(request.mode);
   const s = JSON.stringify;
+  const refusal = unavailableReason(request.mode, target);
+  if (refusal) return ["#!/usr/bin/env python3", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), "import sys", "", `sys.exit(${s(refusal)})`, ""].join("\n");
+  const wire = wireOf(target);
+  const media = mediaOf(request.mode, target);
+  const { succeeded, failed } = terminalStatuses(wire);
+  const statusPrefix = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "");
   const lines = [
     "#!/usr/bin/env python3",
     `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Needs: pip install requests`,
-    `#   ${KEY_ENV}=… python3 ${MODEL_NAME}.py${media ? " [files…]" : ""}`,
+    `#   ${KEY_ENV}=… python3 ${MODEL_NAME}.py${media && !media.uploadRefusal ? " [files…]" : ""}`,
     `# ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     "import json",
     "import os",
@@ -27,7 +35,8 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     `OUT = os.environ.get("OUT") or ${s(`${MODEL_NAME}.mp4`)}`,
     `DELAYS_MS = ${s(pollSchedule())}  # the playground's polling schedule; the last delay repeats`,
     `TIME_LIMIT_S = ${TIME_LIMIT_SECONDS}`,
-    `TERMINAL = ${s(TERMINAL_STATUSES)}`,
+    `SUCCEEDED = ${s(succeeded)}`,
+    `TERMINAL = ${s([...succeeded, ...failed])}`,
     "",
     `request = ${requestJson(request, target)}`,
     "",
@@ -52,13 +61,36 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     "    return res.json()",
     "",
     "",
+    "def dig(value, *paths):",
+    '    """The first non-empty value found at one of the JSON paths (keys and list indexes)."""',
+    "    for path in paths:",
+    "        cur = value",
+    "        for key in path:",
+    "            try:",
+    "                cur = cur[key]",
+    "            except (KeyError, IndexError, TypeError):",
+    "                cur = None",
+    "                break",
+    "        if cur:",
+    "            return cur",
+    "    return None",
+    "",
+    "",
   ];
-  if (media) {
+  if (media?.uploadRefusal) {
+    lines.push(
+      `# ${modeLabel(request.mode)} takes the URL in \`request\`: this upstream takes no such upload.`,
+      "if sys.argv[1:]:",
+      `    sys.exit(${s(media.uploadRefusal)})`,
+      "",
+    );
+  } else if (media) {
+    const slot = media.slot.map((k) => `[${s(k)}]`).join("");
     lines.push(
       "def upload(path):",
       '    """Sends a local file to the upload endpoint; returns the URL it answers."""',
       '    with open(path, "rb") as f:',
-      '        return api("POST", "/v1/uploads", files={"file": (os.path.basename(path), f)})["url"]',
+      `        return dig(api("POST", ${s(wire.uploadPath)}, files={"file": (os.path.basename(path), f)}), ${s(wire.uploadUrlPath)})`,
       "",
       "",
       `# Local ${media.noun} given as arguments are uploaded first; without arguments the URL${media.list ? "s" : ""} in \`request\` ${media.list ? "are" : "is"} used.`,
@@ -66,26 +98,26 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
       "if files:",
       `    if len(files) not in ${s(media.counts)}:`,
       `        sys.exit(${s(`${media.usage}, not `)} + str(len(files)) + ".")`,
-      media.list
-        ? `    request["input"][${s(media.field)}] = [upload(f) for f in files]`
-        : `    request["input"][${s(media.field)}] = upload(files[0])`,
+      "    urls = [upload(f) for f in files]",
+      `    request${slot} = ${media.slotIsList ? "urls" : "urls[0]"}`,
       "",
     );
   }
   lines.push(
     "# Create the task (never retried automatically: a create is not idempotent).",
-    'task = api("POST", "/v1/tasks", json=request)',
-    'print(f"Created {task[\'task_id\']}", file=sys.stderr)',
+    `task = api("POST", ${s(wire.createPath)}, json=request)`,
+    `task_id = dig(task, ${s(wire.taskIdPath)})`,
+    'print(f"Created {task_id}", file=sys.stderr)',
     "",
     "started = time.monotonic()",
     "polls = failures = 0",
     'while task["status"] not in TERMINAL:',
     "    if time.monotonic() - started >= TIME_LIMIT_S:",
-    "        sys.exit(f\"Stopped watching; {task['task_id']} goes on upstream (there is no cancel endpoint).\")",
+    "        sys.exit(f\"Stopped watching; {task_id} goes on upstream (there is no cancel endpoint).\")",
     "    time.sleep(DELAYS_MS[min(polls, len(DELAYS_MS) - 1)] / 1000)",
     "    polls += 1",
     "    try:",
-    "        task = api(\"GET\", f\"/v1/tasks/{task['task_id']}\")",
+    `        task = api("GET", ${s(statusPrefix)} + requests.utils.quote(str(task_id), safe=""))`,
     "        failures = 0",
     "        progress = task.get(\"progress\")",
     "        print(task[\"status\"] + (f\" {progress}%\" if progress is not None else \"\"), file=sys.stderr)",
@@ -95,11 +127,11 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     "            raise",
     "        time.sleep(2 ** (failures - 1))",
     "",
-    'if task["status"] != "succeeded":',
+    'if task["status"] not in SUCCEEDED:',
     "    print(json.dumps(task, ensure_ascii=False))",
     "    error = task.get(\"error\") or {}",
-    "    sys.exit(f\"Task {task['task_id']} {task['status']}: {error.get('type')}: {error.get('message')}\")",
-    'video = requests.get(task["output"]["video_url"], timeout=120)',
+    "    sys.exit(f\"Task {task_id} {task['status']}: {error.get('type') or error.get('code')}: {error.get('message')}\")",
+    `video = requests.get(dig(task, ${wire.videoUrlPaths.map((p) => s(p)).join(", ")}), timeout=120)`,
     "video.raise_for_status()",
     'with open(OUT, "wb") as f:',
     "    f.write(video.content)",

@@ -1,17 +1,26 @@
-import { MODEL_NAME, TERMINAL_STATUSES, modeLabel } from "@/lib/spec/nano-banana-2";
+import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { mediaOf } from "./media";
+import { terminalStatuses } from "@/lib/upstream/dialects/wire";
+import { commentLines } from "./curl";
+import { jqPath, mediaOf } from "./media";
 import { shellQuote } from "./shell";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, type ExportTarget } from "./target";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
 
 /**
- * A complete bash script (curl + jq): uploads local files given as arguments when the mode takes media,
- * creates the task, polls it with the playground's schedule until a terminal status, downloads the
- * video, and prints the final task JSON on stdout (progress goes to stderr).
+ * A complete bash script (curl + jq) in the upstream's dialect: uploads local files given as arguments
+ * when the mode takes media (and the upstream takes such uploads), creates the task, polls it with the
+ * playground's schedule until a terminal status, downloads the video, and prints the final task JSON on
+ * stdout (progress goes to stderr). A mode the upstream cannot do gets a script that says so and stops.
  */
 export function toShellScript(request: CreateTaskRequest, target: ExportTarget): string {
-  const media = mediaOf(request.mode);
-  const usageArgs = media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
+  const refusal = unavailableReason(request.mode, target);
+  if (refusal) {
+    return ["#!/usr/bin/env bash", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), `echo ${shellQuote(refusal)} >&2`, "exit 1", ""].join("\n");
+  }
+  const wire = wireOf(target);
+  const media = mediaOf(request.mode, target);
+  const takesFiles = media && !media.uploadRefusal;
+  const usageArgs = takesFiles ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
   const lines = [
     "#!/usr/bin/env bash",
     `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`,
@@ -47,35 +56,39 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "}",
     "",
   ];
-  if (media) {
+  if (media?.uploadRefusal) {
+    lines.push(
+      `# ${modeLabel(request.mode)} takes the URL in REQUEST: this upstream takes no such upload.`,
+      `[ "$#" -eq 0 ] || die ${shellQuote(media.uploadRefusal)}`,
+      "",
+    );
+  } else if (media) {
     const counts = media.counts.join("|");
     lines.push(
       "# upload FILE: sends a local file to the upload endpoint and prints the URL it answers.",
       "upload() {",
       '  [ -f "$1" ] || die "No such file: $1"',
-      '  api POST "$BASE_URL/v1/uploads" -F "file=@$1" | jq -er .url',
+      `  api POST "$BASE_URL${wire.uploadPath}" -F "file=@$1" | jq -er ${shellQuote(jqPath(wire.uploadUrlPath))}`,
       "}",
       "",
       `# Local ${media.noun} given as arguments are uploaded first; without arguments the URL${media.list ? "s" : ""} in REQUEST ${media.list ? "are" : "is"} used.`,
       'if [ "$#" -gt 0 ]; then',
       `  case "$#" in ${counts}) ;; *) die ${shellQuote(`${media.usage}, not`)}" $#." ;; esac`,
+      "  urls=()",
+      '  for file in "$@"; do urls+=("$(upload "$file")"); done',
+      media.slotIsList
+        ? `  REQUEST=$(jq --args '${jqPath(media.slot)} = $ARGS.positional' "\${urls[@]}" <<<"$REQUEST")`
+        : `  REQUEST=$(jq --arg url "\${urls[0]}" '${jqPath(media.slot)} = $url' <<<"$REQUEST")`,
+      "fi",
+      "",
     );
-    if (media.list) {
-      lines.push(
-        "  urls=()",
-        '  for file in "$@"; do urls+=("$(upload "$file")"); done',
-        `  REQUEST=$(jq --args '.input.${media.field} = $ARGS.positional' "\${urls[@]}" <<<"$REQUEST")`,
-      );
-    } else {
-      lines.push('  url=$(upload "$1")', `  REQUEST=$(jq --arg url "$url" '.input.${media.field} = $url' <<<"$REQUEST")`);
-    }
-    lines.push("fi", "");
   }
-  const terminal = TERMINAL_STATUSES.join("|");
+  const { succeeded, failed } = terminalStatuses(wire);
+  const statusUrl = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "$TASK_ID");
   lines.push(
     "# Create the task (never retried automatically: a create is not idempotent).",
-    'TASK=$(api POST "$BASE_URL/v1/tasks" -H \'Content-Type: application/json\' --data-binary "$REQUEST")',
-    "TASK_ID=$(jq -er .task_id <<<\"$TASK\")",
+    `TASK=$(api POST "$BASE_URL${wire.createPath}" -H 'Content-Type: application/json' --data-binary "$REQUEST")`,
+    `TASK_ID=$(jq -er ${shellQuote(jqPath(wire.taskIdPath))} <<<"$TASK")`,
     'echo "Created $TASK_ID" >&2',
     "",
     "SECONDS=0",
@@ -83,7 +96,7 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "failures=0",
     "while :; do",
     "  status=$(jq -r .status <<<\"$TASK\")",
-    `  case "$status" in ${terminal}) break ;; esac`,
+    `  case "$status" in ${[...succeeded, ...failed].join("|")}) break ;; esac`,
     '  if [ "$SECONDS" -ge "$TIME_LIMIT_S" ]; then',
     '    die "Stopped watching after ${TIME_LIMIT_S} s; $TASK_ID goes on upstream (there is no cancel endpoint)."',
     "  fi",
@@ -91,7 +104,7 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     '  ms=${DELAYS_MS[$i]}',
     "  sleep \"$((ms / 1000)).$(printf '%03d' $((ms % 1000)))\"",
     "  polls=$((polls + 1))",
-    '  if NEXT=$(api GET "$BASE_URL/v1/tasks/$TASK_ID"); then',
+    `  if NEXT=$(api GET "$BASE_URL${statusUrl}"); then`,
     '    TASK=$NEXT',
     "    failures=0",
     "    jq -r '\"\\(.status)\" + (if .progress != null then \" \\(.progress)%\" else \"\" end)' <<<\"$TASK\" >&2",
@@ -103,12 +116,12 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "  fi",
     "done",
     "",
-    'if [ "$status" != succeeded ]; then',
-    "  echo \"Task $TASK_ID $status: $(jq -r '.error.type + \": \" + .error.message' <<<\"$TASK\")\" >&2",
+    `case "$status" in ${succeeded.join("|")}) ;; *)`,
+    "  echo \"Task $TASK_ID $status: $(jq -r '(.error.type // .error.code // \"error\") + \": \" + (.error.message // \"no reason given\")' <<<\"$TASK\")\" >&2",
     '  printf \'%s\\n\' "$TASK"',
     "  exit 1",
-    "fi",
-    "VIDEO_URL=$(jq -er .output.video_url <<<\"$TASK\")",
+    "esac",
+    `VIDEO_URL=$(jq -er ${shellQuote(wire.videoUrlPaths.map(jqPath).join(" // "))} <<<"$TASK")`,
     'curl -sS -fL -o "$OUT" "$VIDEO_URL"',
     'echo "Saved $OUT" >&2',
     'printf \'%s\\n\' "$TASK"',

@@ -1,11 +1,14 @@
 /**
  * Where exported code sends its requests, and the request body it sends. Snippets target the
- * upstream's own API (`{base}/v1/tasks`), which is what a developer integrates against, never this
- * app's proxy; the key is always the environment variable `KEY_ENV`, never a value.
+ * upstream's own API in the dialect the server is configured with (`UPSTREAM_DIALECT`): the paths,
+ * the body and the answers' fields come from the same wire module the proxy builds its calls with
+ * (lib/upstream/dialects/wire.ts), never this app's proxy; the key is always the environment variable
+ * `KEY_ENV`, never a value.
  */
 import { nextPollDelay } from "@/lib/polling";
-import { MODEL_ID, POLLING } from "@/lib/spec/nano-banana-2";
+import { MODEL_ID, MODES, POLLING, type ModeId } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { wireFor, type DialectId, type JsonPath, type Wire } from "@/lib/upstream/dialects/wire";
 
 /** The variable that holds the key in every exported snippet (documented in the README). */
 export const KEY_ENV = "UPSTREAM_API_KEY";
@@ -14,21 +17,66 @@ export const BASE_URL_ENV = "UPSTREAM_BASE_URL";
 
 /** What exported code needs to know about the upstream; never the key. */
 export type ExportTarget = {
-  /** `{base}` of the guide's contract, e.g. `https://api.example.com` or `http://127.0.0.1:3000/api/simulator`. */
+  /** `{base}` of the upstream's API, e.g. `https://api.example.com` or `http://127.0.0.1:3000/api/simulator`. */
   baseUrl: string;
   /** The model id the upstream expects in `model` (the proxy sends the same). */
   model: string;
   simulated: boolean;
+  /** The API shape the upstream speaks; the task contract when absent. */
+  dialect?: DialectId;
+  /** Modes the configured upstream cannot do, with the server's reason: exports say so instead of sending. */
+  unavailable?: Partial<Record<ModeId, string>>;
 };
 
-/** The body exactly as the proxy forwards it upstream: the form's request with the upstream's model id. */
-export function upstreamRequest(request: CreateTaskRequest, target: Pick<ExportTarget, "model">): Omit<CreateTaskRequest, "model"> & { model: string } {
-  return { model: target.model || MODEL_ID, mode: request.mode, input: request.input };
+/** The dialect exported code speaks. */
+export function wireOf(target: Pick<ExportTarget, "dialect">): Wire {
+  return wireFor(target.dialect ?? "task-contract");
+}
+
+/** The body exactly as the proxy forwards it upstream: the form's request in the upstream's dialect, with its model id. */
+export function upstreamBody(request: CreateTaskRequest, target: Pick<ExportTarget, "model" | "dialect">): Record<string, unknown> {
+  return wireOf(target).createBody(request, { model: target.model || MODEL_ID });
 }
 
 /** The body as pretty JSON (2 spaces), the text every snippet embeds. */
-export function requestJson(request: CreateTaskRequest, target: Pick<ExportTarget, "model">): string {
-  return JSON.stringify(upstreamRequest(request, target), null, 2);
+export function requestJson(request: CreateTaskRequest, target: Pick<ExportTarget, "model" | "dialect">): string {
+  return JSON.stringify(upstreamBody(request, target), null, 2);
+}
+
+/** Why the configured upstream cannot do this mode (exports then explain instead of sending), or null. */
+export function unavailableReason(mode: ModeId, target: Pick<ExportTarget, "unavailable">): string | null {
+  return target.unavailable?.[mode] ?? null;
+}
+
+/**
+ * Where a mode's media URLs go in the upstream body, and whether they go as a list: found by sending
+ * placeholder URLs through the dialect's own `createBody`, so the scripts put uploaded files exactly
+ * where the proxy would put the form's URLs (`input.image_url` in the task contract, `image_urls` in
+ * the gateway's dialect).
+ */
+export function mediaSlot(mode: ModeId, target: Pick<ExportTarget, "dialect">): { path: JsonPath; list: boolean } | null {
+  const media = MODES.find((m) => m.id === mode)!.media;
+  if (!media) return null;
+  const marker = "https://media.invalid/nb2-slot";
+  const urls = media === "reference_image_urls" ? [marker] : marker;
+  const request = { model: MODEL_ID, mode, input: { prompt: "-", aspect_ratio: "16:9", duration: 6, resolution: "720P", [media]: urls } } as CreateTaskRequest;
+  const find = (value: unknown, path: (string | number)[]): { path: JsonPath; list: boolean } | null => {
+    if (Array.isArray(value)) return value.includes(marker) ? { path, list: true } : null;
+    if (value === marker) return { path, list: false };
+    if (typeof value !== "object" || value === null) return null;
+    for (const [k, v] of Object.entries(value)) {
+      const found = find(v, [...path, k]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find(wireOf(target).createBody(request, { model: MODEL_ID }), []);
+}
+
+/** Why local files for this mode cannot be uploaded to the upstream (the gateway takes images only), or null. */
+export function uploadRefusalFor(mode: ModeId, target: Pick<ExportTarget, "dialect">): string | null {
+  const media = MODES.find((m) => m.id === mode)!.media;
+  return media ? wireOf(target).uploadRefusal(media === "video_url" ? "video" : "image") : null;
 }
 
 /**

@@ -47,4 +47,15 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/tasks/{task_id}"].get.responses["404"].description).toContain("not_found_error");
     expect(doc.components.schemas.ErrorEnvelope.properties.error.required).toEqual(["type", "message"]);
   });
+
+  it("describes uploads as the two calls they are: a ticket for the size, then the file with the ticket", () => {
+    const doc = openApiDocument() as Doc;
+    const ticket = doc.paths["/api/upload-tickets"].post;
+    expect(doc.components.schemas.UploadTicketRequest).toMatchObject({ required: ["size"], properties: { size: { type: "integer", minimum: 1, maximum: 100 * 1024 * 1024 } } });
+    expect(Object.keys(doc.components.schemas.UploadTicket.properties)).toEqual(["ticket", "expires_at", "max_bytes"]);
+    expect(ticket.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/UploadTicket" });
+    const upload = doc.paths["/api/uploads"].post;
+    expect(upload.parameters).toEqual([expect.objectContaining({ name: "X-Upload-Ticket", in: "header", required: true })]);
+    expect(upload.responses["403"].description).toMatch(/expired or already used/);
+  });
 });

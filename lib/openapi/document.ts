@@ -1,5 +1,5 @@
 /**
- * The OpenAPI 3.1 document of the proxy's API (`/api/tasks`, `/api/tasks/{task_id}`, `/api/uploads`),
+ * The OpenAPI 3.1 document of the proxy's API (`/api/tasks`, `/api/tasks/{task_id}`, `/api/upload-tickets`, `/api/uploads`),
  * built from the same zod schemas the route handlers validate with (through lib/spec/json-schema.ts),
  * and from the spec's error table, media limits and messages. Nothing in it is written by hand twice.
  */
@@ -10,6 +10,8 @@ import {
   errorEnvelopeJsonSchema,
   taskJsonSchema,
   uploadJsonSchema,
+  uploadTicketJsonSchema,
+  uploadTicketRequestJsonSchema,
   type JsonSchema,
 } from "@/lib/spec/json-schema";
 import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples";
@@ -17,13 +19,15 @@ import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-function errorResponses(statuses: number[]): Record<string, unknown> {
+/** The error table's rows for each status; `notes` adds what is particular to one route. */
+function errorResponses(statuses: number[], notes: Partial<Record<number, string>> = {}): Record<string, unknown> {
   return Object.fromEntries(
     statuses.map((status) => {
       const rows = ERRORS.filter((e) => e.status === status);
-      const description = rows.length
+      const table = rows.length
         ? rows.map((e) => `\`${e.type}\`: ${e.trigger} Fix: ${e.fix} Retry: ${e.retry}`).join("\n\n")
         : "`invalid_request_error`: the body or the file is larger than its limit. Fix: send a smaller one. Retry: only after fixing it.";
+      const description = notes[status] ? `${table}\n\n${notes[status]}` : table;
       const headers =
         status === 429
           ? { "Retry-After": { description: "Seconds to wait, when the upstream sends it.", schema: { type: "integer" } } }
@@ -92,11 +96,34 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
         },
       },
+      "/api/upload-tickets": {
+        post: {
+          operationId: "createUploadTicket",
+          summary: "Get the ticket an upload needs",
+          description:
+            "Every upload starts here, with the size of the file. The answer's ticket goes in the `X-Upload-Ticket` header of `POST /api/uploads`; " +
+            "it names the client (the upload limits count per client here), admits one file of at most the declared size, and must be used within minutes.",
+          requestBody: { required: true, content: { "application/json": { schema: ref("UploadTicketRequest"), examples: { video: { value: { size: 5_242_880 } } } } } },
+          responses: {
+            "200": { description: "The ticket.", headers: requestIdHeader, content: { "application/json": { schema: ref("UploadTicket") } } },
+            ...errorResponses([400, 401, 403, 413, 429]),
+          },
+        },
+      },
       "/api/uploads": {
         post: {
           operationId: "uploadMedia",
           summary: "Upload an image or a video",
-          description: `One file in the multipart field \`file\`; its type is read from its bytes. Images: ${IMAGE_LIMITS.label}, at most ${mb(IMAGE_LIMITS.maxBytes)}. Videos: ${VIDEO_LIMITS.label}, at most ${mb(VIDEO_LIMITS.maxBytes)}. Use the returned \`url\` in a task's \`input\`.`,
+          description: `One file in the multipart field \`file\`, with a ticket from \`POST /api/upload-tickets\` in \`X-Upload-Ticket\`; its type is read from its bytes. Images: ${IMAGE_LIMITS.label}, at most ${mb(IMAGE_LIMITS.maxBytes)}. Videos: ${VIDEO_LIMITS.label}, at most ${mb(VIDEO_LIMITS.maxBytes)}. The body is streamed to the upstream as it arrives. Use the returned \`url\` in a task's \`input\`.`,
+          parameters: [
+            {
+              name: "X-Upload-Ticket",
+              in: "header",
+              required: true,
+              description: "The ticket `POST /api/upload-tickets` answered. Good for one upload of a file no larger than it declared.",
+              schema: { type: "string", pattern: "^t1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$" },
+            },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -108,7 +135,12 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
           },
           responses: {
             "200": { description: "The stored file.", headers: requestIdHeader, content: { "application/json": { schema: ref("Upload") } } },
-            ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504]),
+            ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504], {
+              400: "Also when `X-Upload-Ticket` is missing or is not a ticket (`param`: `X-Upload-Ticket`). Fix: get one from `POST /api/upload-tickets`.",
+              403: "`permission_error` also when the ticket was altered, signed with another key, expired or already used (`param`: `X-Upload-Ticket`). Fix: get a new ticket. Retry: with the new ticket.",
+              413: "Also when the body (by its Content-Length) or the file (as it streams) is larger than the ticket declared.",
+              429: "`rate_limit_exceeded` here is the daily upload quota of the client the ticket names; the per-minute limit is counted when the ticket is issued.",
+            }),
           },
         },
       },
@@ -125,6 +157,8 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         ...modeSchemas,
         Task: task,
         Upload: uploadJsonSchema(),
+        UploadTicketRequest: uploadTicketRequestJsonSchema(),
+        UploadTicket: uploadTicketJsonSchema(),
         ErrorEnvelope: envelope,
       },
     },

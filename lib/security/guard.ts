@@ -4,7 +4,7 @@ import { embedAllowedOrigins, trustedProxyCount } from "./config";
 import { checkSameOrigin } from "./origin";
 import { consume } from "./rate-limit";
 
-/** The proxy's three routes, as the limits see them. */
+/** The proxy's routes, as the limits see them ("upload" is counted when an upload's ticket is issued). */
 export type ProxyRoute = "create" | "upload" | "poll";
 
 /** The client the limits count this request under. */
@@ -23,9 +23,20 @@ export async function guardProxyCall(req: Request, route: ProxyRoute): Promise<v
 }
 
 /**
- * The daily quota, charged only when a valid request is about to be forwarded (invalid ones cost the
- * key nothing and are already counted by the per-minute rate). Throws the 429 ApiError.
+ * What the upload route itself checks: the access gate and the same-origin check. proxy.ts does not run
+ * for it (so that Next does not buffer its body), so its client address is not known from the socket
+ * there: its rate was counted when its ticket was issued, and the ticket names the client to charge.
  */
-export async function chargeDailyQuota(headers: Headers, route: "create" | "upload", requestId?: string): Promise<void> {
-  await consume(route === "create" ? "createDaily" : "uploadDaily", clientOf(headers), requestId);
+export function guardTicketedUpload(req: Request): void {
+  assertAccess(req.headers);
+  checkSameOrigin(req.headers, embedAllowedOrigins());
+}
+
+/**
+ * The daily quota, charged only when a valid request is about to be forwarded (invalid ones cost the
+ * key nothing and are already counted by the per-minute rate). `client` is the request's (`Headers`) or
+ * the one an upload ticket names. Throws the 429 ApiError.
+ */
+export async function chargeDailyQuota(client: Headers | string, route: "create" | "upload", requestId?: string): Promise<void> {
+  await consume(route === "create" ? "createDaily" : "uploadDaily", typeof client === "string" ? client : clientOf(client), requestId);
 }

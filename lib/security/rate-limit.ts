@@ -18,7 +18,10 @@ function limiters(): Map<string, RateLimiterAbstract> {
   return g.__nb2Limiters;
 }
 
-function memoryLimiter(name: LimitName, points: number, duration: number): RateLimiterAbstract {
+/** A counter family: one of the limits, or the single-use register of upload tickets. */
+type CounterName = LimitName | "uploadTicket";
+
+function memoryLimiter(name: CounterName, points: number, duration: number): RateLimiterAbstract {
   const key = `mem:${name}:${points}:${duration}`;
   let limiter = limiters().get(key);
   if (!limiter) {
@@ -28,7 +31,7 @@ function memoryLimiter(name: LimitName, points: number, duration: number): RateL
   return limiter;
 }
 
-async function limiterFor(name: LimitName, points: number, duration: number): Promise<RateLimiterAbstract> {
+async function limiterFor(name: CounterName, points: number, duration: number): Promise<RateLimiterAbstract> {
   const url = redisUrl();
   if (!url) return memoryLimiter(name, points, duration);
   let client;
@@ -79,5 +82,23 @@ export async function consume(name: LimitName, client: string, requestId?: strin
     if (res instanceof RateLimiterRes) throw rateLimitError(name, points, res.msBeforeNext, requestId);
     // The store failed and there is no insurance left: do not turn a counter problem into an outage.
     console.error(`[rate-limit] ${name}: counter unavailable`);
+  }
+}
+
+/**
+ * Marks `id` as used for `ttlSec` seconds and tells whether this was its first use: the single-use rule of
+ * upload tickets. Kept like the limits (one point per id, in Redis when REDIS_URL is set), so a ticket
+ * spent on one instance is spent on all. Should the store fail, the use is let through: a ticket still
+ * expires within minutes and its upload is still charged to the daily quota.
+ */
+export async function claimOnce(id: string, ttlSec: number): Promise<boolean> {
+  const limiter = await limiterFor("uploadTicket", 1, ttlSec);
+  try {
+    await limiter.consume(id, 1);
+    return true;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return false;
+    console.error("[rate-limit] uploadTicket: register unavailable");
+    return true;
   }
 }

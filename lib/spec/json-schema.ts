@@ -16,7 +16,7 @@ import {
   type FieldName,
   type ModeId,
 } from "./nano-banana-2";
-import { createTaskRequestSchema, errorEnvelopeSchema, taskSchema, uploadSchema } from "./schema";
+import { createTaskRequestSchema, errorEnvelopeSchema, taskSchema, uploadSchema, uploadTicketRequestSchema, uploadTicketSchema } from "./schema";
 
 export type JsonSchema = {
   type?: string | string[];
@@ -112,6 +112,20 @@ export function taskJsonSchema(): JsonSchema {
 }
 export function uploadJsonSchema(): JsonSchema {
   return responseSchema(uploadSchema);
+}
+/** The ticket request: the file's size, up to the spec's largest file (larger is a 413). */
+export function uploadTicketRequestJsonSchema(): JsonSchema {
+  const schema = strip(z.toJSONSchema(uploadTicketRequestSchema, { io: "input" }) as JsonSchema);
+  const size = schema.properties!.size;
+  schema.properties!.size = { ...size, maximum: Math.max(IMAGE_LIMITS.maxBytes, VIDEO_LIMITS.maxBytes), description: "The size in bytes of the file about to be uploaded." };
+  return schema;
+}
+export function uploadTicketJsonSchema(): JsonSchema {
+  const schema = responseSchema(uploadTicketSchema);
+  schema.properties!.ticket = { ...schema.properties!.ticket, description: "Send it in the X-Upload-Ticket header of the upload. Good for one upload." };
+  schema.properties!.expires_at = { ...schema.properties!.expires_at, format: "date-time", description: "The upload must start before this time (ISO 8601)." };
+  schema.properties!.max_bytes = { ...schema.properties!.max_bytes, description: "The largest file the ticket admits: the declared size." };
+  return schema;
 }
 export function errorEnvelopeJsonSchema(): JsonSchema {
   return responseSchema(errorEnvelopeSchema);

@@ -206,6 +206,20 @@ export const uploadSchema = z.object({
 });
 export type Upload = z.infer<typeof uploadSchema>;
 
+/** `POST /api/upload-tickets`: the size of the file about to be uploaded. */
+export const uploadTicketRequestSchema = z
+  .object({ size: z.number({ error: "size must be the file's size in bytes, a whole number." }).int("size must be a whole number of bytes.").min(1, "size must be at least 1 byte: an empty file cannot be uploaded.") })
+  .strict();
+export type UploadTicketRequest = z.infer<typeof uploadTicketRequestSchema>;
+
+/** Its answer: the ticket to send in `X-Upload-Ticket` with the upload, when it expires, and the largest file it admits. */
+export const uploadTicketSchema = z.object({
+  ticket: z.string(),
+  expires_at: z.string(),
+  max_bytes: z.number(),
+});
+export type UploadTicketAnswer = z.infer<typeof uploadTicketSchema>;
+
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     type: z.string(),

@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { errorResponse, readJson } from "@/lib/errors";
-import { createTask, getTask, uploadMedia } from "@/lib/proxy";
+import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/proxy";
 import { gatewayCreate, gatewayGet, gatewayUpload } from "@/lib/simulator/gateway";
 import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
 
@@ -25,6 +25,7 @@ async function route(req: Request): Promise<Response> {
   let m: RegExpExecArray | null;
   if (req.method === "POST" && pathname === "/api/tasks") return createTask(await readJson(req), req.headers);
   if (req.method === "GET" && (m = /^\/api\/tasks\/([^/]+)$/.exec(pathname))) return getTask(decodeURIComponent(m[1]), req.headers);
+  if (req.method === "POST" && pathname === "/api/upload-tickets") return createUploadTicket(await readJson(req), req.headers);
   if (req.method === "POST" && pathname === "/api/uploads") return uploadMedia(req);
   if (req.method === "POST" && pathname === "/api/simulator/v1/tasks") return simCreate(req);
   if (req.method === "POST" && pathname === "/api/simulator/gateway/v1/videos/generations") return gatewayCreate(req);

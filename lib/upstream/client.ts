@@ -53,15 +53,22 @@ export async function callUpstream(method: "GET" | "POST", path: string, opts: C
   let res: Response;
   try {
     const init: RequestInit & { duplex?: "half" } = { method, headers, body, cache: "no-store", redirect: "manual", signal };
-    if (opts.stream) init.duplex = "half";
+    // A streamed body: fetch clones the request so that it could follow a redirect, and the clone tees
+    // the body, whose unread branch then keeps every chunk until the call ends (the whole upload in
+    // memory; nodejs/undici#4058). With no window and redirect "error" the Fetch standard sends the
+    // request itself, without the clone; a stream could not be replayed to a redirect's target anyway.
+    if (opts.stream) Object.assign(init, { duplex: "half", redirect: "error", window: null });
     res = await fetch(url, init);
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     const origin = new URL(cfg.baseUrl).origin;
+    const redirected = opts.stream && err instanceof Error && /redirect/i.test(String((err.cause as Error | undefined)?.message ?? ""));
     throw timedOut
       ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId })
-      : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
+      : redirected
+        ? new ApiError(502, "upstream_error", `The upstream at ${origin} answered the upload with a redirect, which the proxy does not follow: check UPSTREAM_BASE_URL.`, { requestId: opts.requestId })
+        : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
   }
   let text: string;
   try {

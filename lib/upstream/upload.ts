@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
 import { ApiError } from "@/lib/errors";
 import { firstFile, readHead } from "@/lib/multipart";
 import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
@@ -16,7 +15,13 @@ import type { Dialect } from "./dialects";
 export async function streamUpload(
   req: Request,
   dialect: Dialect,
-  opts: { requestId: string; headers: Record<string, string>; beforeForward?: () => Promise<void> },
+  opts: {
+    requestId: string;
+    headers: Record<string, string>;
+    /** The size the upload's ticket declared: the file may not be larger (413 as soon as it is). */
+    declaredBytes?: number;
+    beforeForward?: () => Promise<void>;
+  },
 ): Promise<UpstreamAnswer> {
   const { requestId } = opts;
   const incoming = await firstFile(req, "file", requestId);
@@ -34,8 +39,18 @@ export async function streamUpload(
   const refusal = dialect.uploadRefusal(kind);
   if (refusal) throw refuse(400, refusal);
   const limits = limitsOf(kind);
-  const tooBig = (size: string) => new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`, { param: "file", requestId });
-  if (head.length > limits.maxBytes) throw (file.drain(), tooBig(String(head.length)));
+  const declared = opts.declaredBytes ?? Infinity;
+  const maxBytes = Math.min(limits.maxBytes, declared);
+  const tooBig = (size: string) =>
+    new ApiError(
+      413,
+      "invalid_request_error",
+      declared < limits.maxBytes
+        ? `file is ${size} bytes, larger than the ${declared} bytes its upload ticket declared.`
+        : `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`,
+      { param: "file", requestId },
+    );
+  if (head.length > maxBytes) throw (file.drain(), tooBig(String(head.length)));
 
   try {
     await opts.beforeForward?.();
@@ -52,20 +67,39 @@ export async function streamUpload(
     yield head;
     let size = head.length;
     for (;;) {
-      const next = await file.chunks.next();
-      if (next.done) break;
-      size += next.value.length;
-      if (size > limits.maxBytes) {
-        file.drain();
-        const error = tooBig(`more than ${limits.maxBytes}`);
-        abort.abort(error);
-        throw error;
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await file.chunks.next();
+        if (!next.done && (size += next.value.length) > maxBytes) {
+          file.drain();
+          throw tooBig(`more than ${maxBytes}`);
+        }
+      } catch (err) {
+        // Too big, or the client's body broke off: the upstream call ends with this error, not a 502.
+        abort.abort(err);
+        throw err;
       }
+      if (next.done) break;
       yield next.value;
     }
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
-  const stream = Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>;
+  // Pulled by fetch one chunk at a time (no read-ahead): the client's bytes arrive as fast as the
+  // upstream takes them.
+  const chunks = body();
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
   try {
     return await callUpstream("POST", dialect.uploadPath, {
       stream: { body: stream, contentType: `multipart/form-data; boundary=${boundary}` },

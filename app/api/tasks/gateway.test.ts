@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { decodeCheck } from "@/lib/upstream/check-header";
 import { POST as createRoute } from "./route";
 import { GET as statusRoute } from "./[taskId]/route";
@@ -22,10 +23,12 @@ async function record(res: Response) {
 const create = (body: unknown, headers: Record<string, string> = {}) =>
   createRoute(new Request("http://localhost:3000/api/tasks", { method: "POST", headers: { "content-type": "application/json", ...HOST, ...headers }, body: JSON.stringify(body) })).then(record);
 const poll = (id: string) => statusRoute(new Request(`http://localhost:3000/api/tasks/${id}`, { headers: HOST }), { params: Promise.resolve({ taskId: id }) }).then(record);
-function upload(file: string, type: string) {
+async function upload(file: string, type: string) {
+  const bytes = readFileSync(path.join("e2e/fixtures", file));
   const form = new FormData();
-  form.set("file", new File([readFileSync(path.join("e2e/fixtures", file))], file, { type }));
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: HOST })).then(record);
+  form.set("file", new File([bytes], file, { type }));
+  const ticket = await uploadTicket(bytes.byteLength);
+  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { ...HOST, "x-upload-ticket": ticket } })).then(record);
 }
 async function until(id: string, done: (json: any) => boolean) {
   const statuses: string[] = [];

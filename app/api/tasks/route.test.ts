@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { probeMp4 } from "@/lib/testing/mp4";
 import { POST as createRoute } from "./route";
 import { GET as statusRoute } from "./[taskId]/route";
@@ -35,10 +36,11 @@ function poll(taskId: string) {
   }).then(record);
 }
 
-function upload(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
+async function upload(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type }));
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000" } })).then(record);
+  const ticket = await uploadTicket(bytes.byteLength);
+  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-upload-ticket": ticket } })).then(record);
 }
 
 const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox in fresh snow", duration: 6, aspect_ratio: "9:16" } };
@@ -172,7 +174,7 @@ describe("POST /api/uploads", () => {
   });
 
   it("refuses a request without a file", async () => {
-    const res = await uploadRoute(new Request("http://localhost/api/uploads", { method: "POST", body: new FormData() })).then(record);
+    const res = await uploadRoute(new Request("http://localhost/api/uploads", { method: "POST", body: new FormData(), headers: { "x-upload-ticket": await uploadTicket(1) } })).then(record);
     expect(res.status).toBe(400);
     expect(res.json.error.param).toBe("file");
   });

@@ -1,15 +1,23 @@
 import { errorResponse } from "@/lib/errors";
 import { uploadMedia } from "@/lib/proxy";
-import { guardProxyCall } from "@/lib/security/guard";
+import { guardTicketedUpload } from "@/lib/security/guard";
+import { API_CSP } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
-/** Upload one media file (multipart field `file`), streamed to the upstream; answered with `{ id, url, mime_type, size }`. */
+/**
+ * Upload one media file (multipart field `file`, ticket in `X-Upload-Ticket`), streamed to the upstream;
+ * answered with `{ id, url, mime_type, size }`. proxy.ts does not run for this route (Next would buffer
+ * the body for it), so the API's policy header is set here.
+ */
 export async function POST(req: Request): Promise<Response> {
+  let res: Response;
   try {
-    await guardProxyCall(req, "upload");
-    return await uploadMedia(req);
+    guardTicketedUpload(req);
+    res = await uploadMedia(req);
   } catch (err) {
-    return errorResponse(err);
+    res = errorResponse(err);
   }
+  res.headers.set("content-security-policy", API_CSP);
+  return res;
 }

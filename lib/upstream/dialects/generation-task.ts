@@ -1,28 +1,20 @@
 import { z } from "zod";
-import { MODEL_ID, frameSize, modeLabel, type TaskStatus } from "@/lib/spec/nano-banana-2";
+import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { Task, TaskOutput, Upload } from "@/lib/spec/schema";
 import { typeForStatus } from "./task-contract";
 import type { ContractError, Dialect, KnownTask, Normalised } from "./types";
+import { GATEWAY_STATUSES, STATUS_MAP, firstString, generationTaskWire as wire, type GatewayStatus } from "./wire";
+
+export { GATEWAY_STATUSES, STATUS_MAP, type GatewayStatus };
 
 /**
  * The "generation.task" dialect of the gateway the seed comes from (and others like it): a flat body at
  * `POST /v1/videos/generations`, status at `GET /v1/videos/generations/{id}`, uploads through
- * `POST /v1/uploads/images` with a `{ success, data | message }` envelope. Its docs contradict
- * themselves, so answers are read defensively: `submitted` is `queued`, the video URL is looked for in
- * `result.data[0].url`, then `url`, then `video_url`, and errors are told apart by HTTP status.
+ * `POST /v1/uploads/images` with a `{ success, data | message }` envelope (what is sent, and where, is
+ * ./wire.ts, shared with exported code). Its docs contradict themselves, so answers are read
+ * defensively: `submitted` is `queued`, the video URL is looked for in `result.data[0].url`, then `url`,
+ * then `video_url`, and errors are told apart by HTTP status.
  */
-
-export const GATEWAY_STATUSES = ["queued", "submitted", "in_progress", "completed", "failed"] as const;
-export type GatewayStatus = (typeof GATEWAY_STATUSES)[number];
-
-/** The gateway's statuses in the guide's words. */
-export const STATUS_MAP: Record<GatewayStatus, TaskStatus> = {
-  queued: "queued",
-  submitted: "queued",
-  in_progress: "running",
-  completed: "succeeded",
-  failed: "failed",
-};
 
 const unixSeconds = z.number().int().nonnegative();
 
@@ -72,9 +64,7 @@ export function toIso(value: unknown): string | undefined {
 
 /** The video URL where the docs put it: `result.data[0].url`, then a top-level `url`, then `video_url`. */
 export function videoUrlOf(raw: Obj): string | undefined {
-  const result = isObj(raw.result) ? raw.result : undefined;
-  const first = Array.isArray(result?.data) && isObj(result.data[0]) ? result.data[0] : undefined;
-  return str(first?.url) ?? str(raw.url) ?? str(raw.video_url);
+  return firstString(raw, wire.videoUrlPaths);
 }
 
 /** The gateway's error answer in the guide's envelope: the type follows the HTTP status, the message is the gateway's. */
@@ -157,32 +147,15 @@ export const generationTaskDialect: Dialect = {
   id: "generation-task",
   // The gateway documents no Idempotency-Key: the header is still sent, but a create is never retried blindly.
   idempotentCreates: false,
-  refusal: (mode, ctx) =>
-    mode === "video-edit" && !ctx.supportsVideoEdit
-      ? `${modeLabel("video-edit")} is not available on the configured upstream: the generation.task gateway documents no edit mode (no video_urls). Set UPSTREAM_SUPPORTS_VIDEO_EDIT=true if yours takes one.`
-      : null,
+  refusal: wire.refusal,
   notes: () => [
     "R2V with one reference image goes as image_urls with one entry, which this gateway reads as a first frame (like Image-to-Video); three references are fused.",
     "The gateway honours no Idempotency-Key: a create that fails with a 5xx is not retried, so it cannot make a second task.",
   ],
-  createCall: (request, ctx) => {
-    const { input, mode } = request;
-    const body: Record<string, unknown> = {
-      model: ctx.model,
-      prompt: input.prompt,
-      aspect_ratio: input.aspect_ratio,
-      resolution: input.resolution.toLowerCase(),
-    };
-    if (mode !== "video-edit") body.duration = input.duration;
-    if (mode === "image-to-video" && input.image_url) body.image_urls = [input.image_url];
-    if (mode === "r2v") body.image_urls = input.reference_image_urls ?? [];
-    if (mode === "video-edit" && input.video_url) body.video_urls = [input.video_url];
-    return { path: "/v1/videos/generations", body };
-  },
-  statusPath: (taskId) => `/v1/videos/generations/${encodeURIComponent(taskId)}`,
-  uploadPath: "/v1/uploads/images",
-  uploadRefusal: (kind) =>
-    kind === "video" ? "This upstream (generation.task) takes only image uploads (/v1/uploads/images): give the source video as an https URL." : null,
+  createCall: (request, ctx) => ({ path: wire.createPath, body: wire.createBody(request, ctx) }),
+  statusPath: wire.statusPath,
+  uploadPath: wire.uploadPath,
+  uploadRefusal: wire.uploadRefusal,
   answerSchema: (kind, status, raw) => {
     if (kind === "upload") return isObj(raw) && raw.success === false ? gatewayUploadFailSchema : status >= 400 ? gatewayErrorSchema : gatewayUploadOkSchema;
     return status >= 400 ? gatewayErrorSchema : gatewayTaskSchema;

@@ -1,4 +1,4 @@
-import type { DialectId } from "@/lib/config";
+import type { DialectId } from "./wire";
 import { generationTaskDialect } from "./generation-task";
 import { taskContractDialect } from "./task-contract";
 import type { Dialect } from "./types";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { DialectId } from "@/lib/config";
+import type { DialectContext, DialectId } from "./wire";
 import type { ModeId } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest, MediaKind, Task, Upload } from "@/lib/spec/schema";
 
@@ -12,8 +12,7 @@ export type Normalised<T> = { ok: true; status: number; body: T } | { ok: false;
 /** What the proxy remembers of a task it created: the request, since some dialects do not echo it. */
 export type KnownTask = { request: CreateTaskRequest };
 
-/** Settings of the configured upstream that change what a dialect can do. */
-export type DialectContext = { model: string; supportsVideoEdit: boolean };
+export type { DialectContext };
 
 /**
  * One API shape the proxy can speak upstream. A dialect maps the guide's create request to its own body,
