@@ -62,12 +62,11 @@ async function loadOnce(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE);
-  const scripts = new Map();
-  page.on("response", async (res) => {
-    if (res.request().resourceType() !== "script") return;
-    try {
-      scripts.set(res.url(), gzipSync(await res.body(), { level: 6 }).length);
-    } catch {}
+  // The script responses are only noted during the load; their bodies are read (over the DevTools
+  // protocol) after the measurement, so that reading them does not compete with the page being measured.
+  const responses = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() === "script") responses.push(res);
   });
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
@@ -79,6 +78,12 @@ async function loadOnce(url) {
     const starts = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js")).map((e) => [e.name, e.startTime]);
     return { usable, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
   }, MARK);
+  const scripts = new Map();
+  for (const res of responses) {
+    try {
+      scripts.set(res.url(), gzipSync(await res.body(), { level: 6 }).length);
+    } catch {}
+  }
   await context.close();
   let first = 0;
   let later = 0;

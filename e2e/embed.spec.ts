@@ -74,14 +74,14 @@ test.describe("the embed, framed by another origin", () => {
     const note = embed.getByRole("note", { name: "Ignored embed parameters" });
     await expect(note).toContainText("duration=5");
     await expect(note).toContainText(MESSAGES.duration);
-    await expect(embed.getByRole("tab", { name: "R2V" })).toHaveAttribute("aria-selected", "true");
+    await expect(embed.getByRole("radio", { name: "R2V", exact: true })).toBeChecked();
     await expect(embed.getByRole("heading", { name: "Output" })).toHaveCount(0);
     await expectFitted(page);
   });
 
   test("the guide's Embed button gives the code for the current configuration, and that code works", async ({ page, baseURL }) => {
     await page.goto("/");
-    await page.getByRole("tab", { name: "R2V" }).click();
+    await page.getByRole("group", { name: "Generation mode" }).getByText("R2V", { exact: true }).click();
     await page.getByRole("textbox", { name: /prompt/i }).fill("Turntable & soft light");
     await page.getByRole("group", { name: "Duration" }).getByText("10 s", { exact: true }).click();
     await page.getByRole("button", { name: "Embed", exact: true }).click();
@@ -105,7 +105,7 @@ test.describe("the embed, framed by another origin", () => {
 
     await page.goto(hostUrl(EMBED_HOST_ALLOWED, baseURL!, src.slice(new URL(src).origin.length)));
     const embed = page.frameLocator("iframe");
-    await expect(embed.getByRole("tab", { name: "R2V" })).toHaveAttribute("aria-selected", "true");
+    await expect(embed.getByRole("radio", { name: "R2V", exact: true })).toBeChecked();
     await expect(embed.getByRole("textbox", { name: /prompt/i })).toHaveValue("Turntable & soft light");
     await expect(embed.getByRole("heading", { name: "Output" })).toHaveCount(0);
     await expect(embed.locator("html")).toHaveAttribute("data-theme", "dark");

@@ -110,7 +110,7 @@ test.describe("import", () => {
     await pg.goto();
     const body = { model: "nano-banana-2", mode: "r2v", input: { prompt: "It's two refs", aspect_ratio: "4:3", duration: 10, reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"] } };
     await handoff.import(`curl -X POST https://api.example.com/v1/tasks \\\n  -H "Authorization: Bearer $UPSTREAM_API_KEY" \\\n  --data-raw '${JSON.stringify(body).replace(/'/g, "'\\''")}'`);
-    await expect(page.getByRole("tab", { name: "R2V" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("radio", { name: "R2V", exact: true })).toBeChecked();
     await expect(pg.prompt).toHaveValue("It's two refs");
     await expect(page.getByRole("group", { name: "Duration" }).getByRole("radio", { name: "10 s" })).toBeChecked();
     const issues = page.getByRole("list", { name: "Import issues" });
@@ -141,7 +141,7 @@ test.describe("share", () => {
     const other = await context.newPage();
     const pg2 = new PlaygroundPage(other);
     await other.goto(link);
-    await expect(other.getByRole("tab", { name: "Image-to-Video" })).toHaveAttribute("aria-selected", "true");
+    await expect(other.getByRole("radio", { name: "Image-to-Video", exact: true })).toBeChecked();
     await expect(pg2.prompt).toHaveValue((HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[5]).trim());
     await expect(other.getByRole("group", { name: "Aspect ratio" }).getByRole("radio", { name: /9:16/ })).toBeChecked();
     await expect(other.getByRole("group", { name: "Duration" }).getByRole("radio", { name: "10 s" })).toBeChecked();
@@ -152,7 +152,7 @@ test.describe("share", () => {
   test("a link with values the contract refuses names them and keeps the rest", async ({ page }) => {
     const pg = new PlaygroundPage(page);
     await pg.goto("?mode=video-edit&prompt=Warm%20film&duration=5&aspect_ratio=1:1");
-    await expect(page.getByRole("tab", { name: "Video Edit" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("radio", { name: "Video Edit", exact: true })).toBeChecked();
     await expect(pg.prompt).toHaveValue("Warm film");
     const issues = page.getByRole("list", { name: "Link issues" });
     await expect(issues).toContainText(MESSAGES.aspectRatio);

@@ -81,8 +81,8 @@ export class PlaygroundPage {
   }
 
   async mode(label: "Text-to-Video" | "Image-to-Video" | "R2V" | "Video Edit") {
-    await this.page.getByRole("tab", { name: label }).click();
-    await expect(this.page.getByRole("tab", { name: label })).toHaveAttribute("aria-selected", "true");
+    await this.page.getByRole("group", { name: "Generation mode" }).getByText(label, { exact: true }).click();
+    await expect(this.page.getByRole("radio", { name: label, exact: true })).toBeChecked();
   }
 
   async choose(group: "Aspect ratio" | "Duration", option: string) {

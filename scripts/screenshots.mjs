@@ -29,7 +29,7 @@ await shot("03-running");
 await waitVideo();
 await shot("04-t2v-done");
 
-await page.getByRole("tab", { name: "Image-to-Video" }).click();
+await page.getByRole("group", { name: "Generation mode" }).getByText("Image-to-Video", { exact: true }).click();
 await page.getByRole("group", { name: "Aspect ratio" }).getByText("9:16", { exact: true }).click();
 await page.getByLabel("Upload first-frame image").setInputFiles(fixture("still.png"));
 await page.waitForTimeout(800);
@@ -37,7 +37,7 @@ await page.getByRole("button", { name: /run task/i }).click();
 await waitVideo();
 await shot("05-i2v-done");
 
-await page.getByRole("tab", { name: "R2V" }).click();
+await page.getByRole("group", { name: "Generation mode" }).getByText("R2V", { exact: true }).click();
 await page.getByRole("group", { name: "Aspect ratio" }).getByText("16:9", { exact: true }).click();
 for (const [i, f] of ["ref-1.jpg", "ref-2.jpg"].entries()) {
   await page.getByLabel(`Upload reference image ${i + 1}`).setInputFiles(fixture(f));
@@ -50,7 +50,7 @@ await page.getByRole("button", { name: /run task/i }).click();
 await waitVideo();
 await shot("07-r2v-done");
 
-await page.getByRole("tab", { name: "Video Edit" }).click();
+await page.getByRole("group", { name: "Generation mode" }).getByText("Video Edit", { exact: true }).click();
 await page.getByLabel("Upload source video").setInputFiles(fixture("source.mp4"));
 await page.waitForTimeout(800);
 await page.getByRole("button", { name: /run task/i }).click();

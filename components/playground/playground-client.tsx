@@ -12,7 +12,7 @@ import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
 import { ExportTargetProvider } from "./export-target";
-import { ModeTabs } from "./mode-tabs";
+import { ModePicker } from "./mode-picker";
 import { TaskForm } from "./task-form";
 import { OutputPanel } from "./output-panel";
 import { Handoff } from "./handoff";
@@ -137,7 +137,7 @@ export function PlaygroundClient({
               Upstream: {upstream.origin} · {upstream.dialect}
             </span>
           </div>
-          <ModeTabs onModeChange={onModeChange}>
+          <ModePicker onModeChange={onModeChange}>
             <TaskForm
               onSubmit={onSubmit}
               onUpload={upload}
@@ -146,7 +146,7 @@ export function PlaygroundClient({
               unavailable={upstream.unavailable}
               beforeRun={upstream.simulated ? <Suspense><SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /></Suspense> : null}
             />
-          </ModeTabs>
+          </ModePicker>
           <Suspense>
             <Handoff linkIssues={linkIssues} onImport={applyValues} />
           </Suspense>
