@@ -127,6 +127,24 @@ test.describe("the guide page", () => {
     }
   });
 
+  test("reads without JavaScript: every section's text is in the page and shown", async ({ browser }) => {
+    // Documentation must not depend on scripts (readers, crawlers, a blocked bundle): nothing of the
+    // guide may be streamed hidden and revealed by script.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    const examples = section(page, en.guide.sections.examples);
+    await examples.scrollIntoViewIfNeeded();
+    await expect(examples.getByRole("group", { name: en.examples.request })).toContainText('"mode"');
+    const params = section(page, en.guide.sections.parameters);
+    await expect(params.getByRole("table")).toHaveCount(4);
+    await params.getByRole("table").last().scrollIntoViewIfNeeded();
+    await expect(params.getByRole("table").last()).toBeVisible();
+    await expect(section(page, en.guide.sections.errors).getByRole("rowheader", { name: "rate_limit_exceeded" })).toBeVisible();
+    await expect(section(page, en.guide.sections.faq).getByText(FAQ[0].a, { exact: true })).toBeVisible();
+    await context.close();
+  });
+
   test("the Russian page renders from the language switch, with the translated spec texts", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: en.nav.language }).getByRole("link", { name: "Русский" }).click();

@@ -5,14 +5,16 @@ import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { FieldIssue, FormState } from "@/lib/spec/schema";
 import { useClipboard } from "@/lib/client/use-clipboard";
+import { useIdle } from "@/lib/client/use-idle";
 import { formLink } from "./use-form-link";
 import { IssueList } from "./issue-list";
 
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.
+const loadingPanel = <p className="text-sm text-zinc-500">Loading code export…</p>;
 const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel), {
   ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading code export…</p>,
+  loading: () => loadingPanel,
 });
 
 /** Hand-off: copy the form as curl or code, import a request, share a link to the configuration. */
@@ -21,6 +23,8 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
   const { copied, copy } = useClipboard();
   // A link's issues describe the form as the link set it; once something is imported they no longer do.
   const [showLinkIssues, setShowLinkIssues] = useState(linkIssues.length > 0);
+  // Rendered (so fetched) once the browser is idle after hydration, not during it.
+  const idle = useIdle();
   return (
     <section aria-labelledby="handoff-heading" className="mt-6 min-w-0 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="mb-3 flex items-center justify-between gap-2">
@@ -41,12 +45,16 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
           <IssueList issues={linkIssues} label="Link issues" />
         </div>
       )}
-      <HandoffPanel
-        onImport={(values) => {
-          setShowLinkIssues(false);
-          onImport(values);
-        }}
-      />
+      {idle ? (
+        <HandoffPanel
+          onImport={(values) => {
+            setShowLinkIssues(false);
+            onImport(values);
+          }}
+        />
+      ) : (
+        loadingPanel
+      )}
     </section>
   );
 }

@@ -19,9 +19,10 @@ import { Handoff } from "./handoff";
 import { useApplyValues, useFormLink } from "./use-form-link";
 import { SimulateControl, type ScenarioChoice } from "./simulate-control";
 import { lazyResolver } from "./use-form-check";
+import { useIdle } from "@/lib/client/use-idle";
 import type { CreateVars, RunEngineLink, RunEngineStatus } from "./run-engine";
 
-/** TanStack Query and the task engine load right after the page is interactive, not with it. */
+/** TanStack Query and the task engine load after the page is interactive, not with it. */
 const RunEngine = dynamic(() => import("./run-engine"), { ssr: false });
 
 export type PlaygroundProps = {
@@ -69,6 +70,8 @@ export function PlaygroundClient({
   const createOptions = useRef({ simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates });
   createOptions.current = { simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates };
   const [{ creating, follower }, setEngineStatus] = useState<RunEngineStatus>({ creating: false, follower: false });
+  // The engine (and TanStack Query) loads once the page is idle, or at once when a run or a watch starts.
+  const idle = useIdle();
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
@@ -118,7 +121,9 @@ export function PlaygroundClient({
   return (
     <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
     <FormProvider {...form}>
-      <RunEngine link={engineLink} run={run} dispatch={dispatch} createOptions={createOptions} onCreateError={onCreateError} onStatus={setEngineStatus} />
+      {(idle || creating || run !== null) && (
+        <RunEngine link={engineLink} run={run} dispatch={dispatch} createOptions={createOptions} onCreateError={onCreateError} onStatus={setEngineStatus} />
+      )}
       <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
         {panels.form && (
         <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
