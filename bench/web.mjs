@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:web — the guide page and the embed against a bare Next page (bench/yardstick), same
-// next/react, same machine, same run. Options: --runs N (default 7), --no-build, --json FILE.
+// next/react, same machine, same run. Options: --runs N (default 11), --cpu-runs N (default 5),
+// --no-build, --json FILE.
 //
 // Per page, each load cold (a fresh browser context: empty cache, no service worker):
 // - scripts: gzipped bytes (zlib level 6) of every script the page loads, split into the first load
@@ -9,13 +10,17 @@
 //   run button (components/playground/run-button.tsx; the yardstick's form does the same): the button is
 //   hydrated and its handlers are attached;
 // - LCP (ms), TBT (ms: long tasks' time over 50 ms between first contentful paint and 1.5 s after load),
-//   CLS (sum of layout shifts without recent input, until then).
+//   CLS (sum of layout shifts without recent input, until then);
+// - main-thread CPU: in separate traced loads (--cpu-runs), the renderer main thread's CPU time (thread
+//   time, not wall time) from navigation to the usable mark. Wall times on a shared machine swing with
+//   whatever else runs; thread time barely does, so this is the figure to compare changes by.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { NEXT_BIN, ROOT, arg, flag, launchChromium, median, run, spread, startNext } from "./lib.mjs";
 
-const RUNS = Number(arg("runs", 7));
+const RUNS = Number(arg("runs", 11));
+const CPU_RUNS = Number(arg("cpu-runs", 5));
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3431);
 const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
 const MARK = "run-button-usable";
@@ -46,16 +51,38 @@ const OBSERVE = () => {
 
 const browser = await launchChromium();
 const results = Object.fromEntries(pages.map((p) => [p.name, []]));
+const cpu = {};
 try {
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so that the machine's noise falls on all three alike.
     for (const p of pages) results[p.name].push(await loadOnce(p.url));
     process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
   }
+  for (let i = 0; i < CPU_RUNS; i++) {
+    for (const p of pages) (cpu[p.name] ??= []).push(await mainThreadCpu(p.url));
+    process.stdout.write(`traced run ${i + 1}/${CPU_RUNS} done\n`);
+  }
 } finally {
   await browser.close();
   await app.stop();
   await yard.stop();
+}
+
+/** One traced cold load: CPU time of the renderer's main thread (trace events' thread time) until the mark. */
+async function mainThreadCpu(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  const usable = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, MARK);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+  const parse = events.find((e) => e.name === "ParseHTML");
+  const nav = events.filter((e) => e.name === "navigationStart" && e.pid === parse.pid).at(-1)?.ts ?? parse.ts;
+  const end = nav + usable * 1000;
+  const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= nav && e.ts < end);
+  return tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
 }
 
 async function loadOnce(url) {
@@ -107,6 +134,7 @@ for (const p of pages) {
   console.log(`  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`);
   console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
   console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
+  if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (+${(median(cpu[p.name]) - median(cpu.yardstick)).toFixed(0)} ms vs yardstick; traced loads, thread time until usable)`);
 }
 
 const extra = (name) => median(col(results[name], "firstKiB")) - median(col(y, "firstKiB"));
@@ -130,6 +158,6 @@ if (flag("write-baseline")) {
 
 const out = arg("json", path.join(ROOT, ".bench/web.json"));
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, checks }, null, 2));
+writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, cpu, checks }, null, 2));
 console.log(`\nRaw figures: ${path.relative(ROOT, out)}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
