@@ -75,14 +75,16 @@ async function mainThreadCpu(url) {
   await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
-  const usable = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, MARK);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await context.close();
-  const parse = events.find((e) => e.name === "ParseHTML");
-  const nav = events.filter((e) => e.name === "navigationStart" && e.pid === parse.pid).at(-1)?.ts ?? parse.ts;
-  const end = nav + usable * 1000;
-  const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= nav && e.ts < end);
-  return tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
+  // From this document's navigation to the mark, both as the trace saw them, on the main thread that parsed it.
+  const parse = events.find((e) => e.name === "ParseHTML" && e.args?.beginData?.url === url) ?? events.find((e) => e.name === "ParseHTML");
+  const nav = events.find((e) => e.name === "navigationStart" && e.pid === parse.pid && e.args?.data?.documentLoaderURL === url && e.args?.data?.isLoadingMainFrame);
+  const mark = events.find((e) => e.name === MARK && e.pid === parse.pid);
+  if (!nav || !mark) throw new Error(`the trace of ${url} lacks its navigationStart or the ${MARK} mark`);
+  const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= nav.ts && e.ts < mark.ts);
+  if (!tasks.length || tasks.some((t) => t.tdur === undefined)) throw new Error("the trace has no thread times (tdur) for the main thread's tasks");
+  return tasks.reduce((sum, t) => sum + t.tdur, 0) / 1000;
 }
 
 async function loadOnce(url) {
@@ -106,7 +108,8 @@ async function loadOnce(url) {
     return { usable, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
   }, MARK);
   const scripts = new Map();
-  for (const res of responses) {
+  // Only what had loaded by the end of the measurement (chunks fetched while reading bodies do not count).
+  for (const res of responses.slice()) {
     try {
       scripts.set(res.url(), gzipSync(await res.body(), { level: 6 }).length);
     } catch {}
@@ -116,7 +119,7 @@ async function loadOnce(url) {
   let later = 0;
   const start = new Map(m.starts);
   for (const [u, gz] of scripts) {
-    if ((start.get(u) ?? 0) <= m.usable) first += gz;
+    if ((start.get(u) ?? Infinity) <= m.usable) first += gz;
     else later += gz;
   }
   return { usable: m.usable, lcp: m.lcp, tbt: m.tbt, cls: m.cls, firstKiB: first / 1024, laterKiB: later / 1024, scripts: scripts.size };

@@ -76,3 +76,34 @@ test.describe("every mode reaches a playing video", () => {
     await expect(page.getByRole("group", { name: "request 3 JSON" })).not.toContainText('"duration"');
   });
 });
+
+test.describe("the first click", () => {
+  test("a run submitted before the task engine has loaded is queued, shown as creating, and sent once", async ({ page }) => {
+    // Every script the page did not name in its HTML (the task engine, TanStack Query, the create loop)
+    // arrives 1 s late, so the click below lands before the engine is there.
+    let initial = new Set<string>();
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+      if (!initial.has(new URL(route.request().url()).pathname)) await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    page.on("response", async (res) => {
+      if (res.request().resourceType() === "document") {
+        const html = await res.text();
+        initial = new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]));
+      }
+    });
+    const creates: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/tasks") && creates.push(r.url()));
+    const pg = new PlaygroundPage(page);
+    // A shared link with a prompt: the server already found it runnable, so the button is enabled at once.
+    await pg.goto("?prompt=A%20lighthouse%20at%20dusk");
+    await expect(pg.run).toBeEnabled();
+    // Hydrated (the mark the run button sets once its handlers are attached), the engine still on its way.
+    await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
+    await pg.run.click();
+    await expect(page.getByRole("button", { name: "Creating task…" })).toBeDisabled();
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 1280, height: 720 });
+    expect(creates).toHaveLength(1);
+  });
+});

@@ -23,7 +23,7 @@ import { useIdle } from "@/lib/client/use-idle";
 import type { CreateVars, RunEngineLink, RunEngineStatus } from "./run-engine";
 
 /** TanStack Query and the task engine load after the page is interactive, not with it. */
-const RunEngine = dynamic(() => import("./run-engine"), { ssr: false });
+const RunEngine = dynamic(() => import("./run-engine").catch(() => import("./run-engine-unavailable")), { ssr: false });
 
 export type PlaygroundProps = {
   upstream: UpstreamSummary;
@@ -67,11 +67,11 @@ export function PlaygroundClient({
   const [simulate, setSimulate] = useState("none");
   // The create (with the policy's retries, under one Idempotency-Key) and the watch run in RunEngine.
   const engineLink = useRef<RunEngineLink>({ engine: { current: null }, queued: { current: null } }).current;
-  const createOptions = useRef({ simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates });
-  createOptions.current = { simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates };
   const [{ creating, follower }, setEngineStatus] = useState<RunEngineStatus>({ creating: false, follower: false });
-  // The engine (and TanStack Query) loads once the page is idle, or at once when a run or a watch starts.
+  // The engine (and TanStack Query) loads once the page is idle, or at once when a run or a watch starts;
+  // once wanted it stays mounted (its QueryClient holds the create and the watch).
   const idle = useIdle();
+  const [engineWanted, setEngineWanted] = useState(false);
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
@@ -80,6 +80,7 @@ export function PlaygroundClient({
     [form],
   );
   const create = (vars: CreateVars) => {
+    setEngineWanted(true);
     if (engineLink.engine.current) return engineLink.engine.current.create(vars);
     engineLink.queued.current = vars;
     setEngineStatus((s) => ({ ...s, creating: true }));
@@ -100,13 +101,23 @@ export function PlaygroundClient({
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     const abort = new AbortController();
     createAbort.current = abort;
-    create({ request, uploads, signal: abort.signal });
+    // The options as they are now, at the click (not when the engine gets to it).
+    create({ request, uploads, signal: abort.signal, options: { simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates } });
   });
 
-  const onWatch = useCallback((taskId: string) => {
-    createAbort.current?.abort();
-    dispatch({ type: "watch", taskId, now: Date.now() });
-  }, []);
+  const onWatch = useCallback(
+    (taskId: string) => {
+      createAbort.current?.abort();
+      // A create still waiting for the engine is dropped: the user chose to watch a task instead.
+      if (engineLink.queued.current) {
+        engineLink.queued.current = null;
+        setEngineStatus((s) => ({ ...s, creating: false }));
+      }
+      setEngineWanted(true);
+      dispatch({ type: "watch", taskId, now: Date.now() });
+    },
+    [engineLink],
+  );
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -121,8 +132,8 @@ export function PlaygroundClient({
   return (
     <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
     <FormProvider {...form}>
-      {(idle || creating || run !== null) && (
-        <RunEngine link={engineLink} run={run} dispatch={dispatch} createOptions={createOptions} onCreateError={onCreateError} onStatus={setEngineStatus} />
+      {(idle || engineWanted || run !== null) && (
+        <RunEngine link={engineLink} run={run} dispatch={dispatch} onCreateError={onCreateError} onStatus={setEngineStatus} />
       )}
       <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
         {panels.form && (

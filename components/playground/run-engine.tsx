@@ -8,8 +8,17 @@ import { startRun } from "@/lib/client/task-hooks";
 import { useTaskWatch } from "@/lib/client/task-watch";
 import type { CreateTaskRequest } from "@/lib/spec/form-state";
 
-/** One create: the request, the uploads it uses (their exchanges join the run), and how to abort it. */
-export type CreateVars = { request: CreateTaskRequest; uploads: Exchange[]; signal: AbortSignal };
+/**
+ * One create: the request, the uploads it uses (their exchanges join the run), how to abort it, and the
+ * options as they were when the user clicked Run (the simulator scenario; whether the upstream replays
+ * Idempotency-Keys).
+ */
+export type CreateVars = {
+  request: CreateTaskRequest;
+  uploads: Exchange[];
+  signal: AbortSignal;
+  options: { simulate?: string; idempotent?: boolean };
+};
 
 /**
  * How the playground reaches the engine. `queued` holds a create submitted before the engine's code had
@@ -22,12 +31,10 @@ export type RunEngineLink = {
 
 export type RunEngineStatus = { creating: boolean; follower: boolean };
 
-type Props = {
+export type RunEngineProps = {
   link: RunEngineLink;
   run: Run | null;
   dispatch: Dispatch<RunAction>;
-  /** Read at each create: the simulator scenario to request and whether the upstream replays Idempotency-Keys. */
-  createOptions: RefObject<{ simulate?: string; idempotent?: boolean }>;
   onCreateError: (err: unknown) => void;
   onStatus: (status: RunEngineStatus) => void;
 };
@@ -38,7 +45,7 @@ type Props = {
  * after the page is interactive rather than with it (see playground-client.tsx), so the run button is
  * usable without waiting for TanStack Query; a run submitted before it arrives is queued, not lost.
  */
-export default function RunEngine(props: Props) {
+export default function RunEngine(props: RunEngineProps) {
   // One QueryClient per browser session (created once per mount, never shared across requests).
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 0 } } }));
   return (
@@ -48,35 +55,33 @@ export default function RunEngine(props: Props) {
   );
 }
 
-function Engine({ link, run, dispatch, createOptions, onCreateError, onStatus }: Props) {
+function Engine({ link, run, dispatch, onCreateError, onStatus }: RunEngineProps) {
   const onError = useRef(onCreateError);
   onError.current = onCreateError;
   const create = useMutation({
-    mutationFn: (vars: CreateVars) => startRun(vars.request, vars.uploads, dispatch, { ...createOptions.current, signal: vars.signal }),
+    mutationFn: (vars: CreateVars) => startRun(vars.request, vars.uploads, dispatch, { ...vars.options, signal: vars.signal }),
     retry: false,
     onError: (err) => onError.current(err),
   });
   const { mutate } = create;
   const { follower } = useTaskWatch(run, dispatch);
-  // A queued create counts as creating from the moment it is handed over (the mutation's own pending state
-  // arrives a render later), so the run button does not flicker back to "Run task".
-  const handedOver = useRef(false);
+  // A create queued before the engine loaded counts as creating from the first render on: the mutation's
+  // own pending state arrives a little later (TanStack notifies on a timer), and reporting "not creating"
+  // in between would re-enable the run button.
+  const [fromQueue, setFromQueue] = useState(() => link.queued.current !== null);
 
   useEffect(() => {
     link.engine.current = { create: mutate };
     const queued = link.queued.current;
     link.queued.current = null;
-    if (queued) {
-      handedOver.current = true;
-      mutate(queued);
-    }
+    if (queued) mutate(queued);
+    else setFromQueue(false);
     return () => {
       link.engine.current = null;
     };
   }, [link, mutate]);
 
-  if (create.isPending || create.isError || create.isSuccess) handedOver.current = false;
-  const creating = create.isPending || handedOver.current;
+  const creating = create.isPending || (fromQueue && create.isIdle);
   useEffect(() => onStatus({ creating, follower }), [onStatus, creating, follower]);
   return null;
 }

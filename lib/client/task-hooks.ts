@@ -46,6 +46,8 @@ export async function startRun(
   opts: { simulate?: string; signal?: AbortSignal; idempotent?: boolean },
 ): Promise<void> {
   const { createTaskFlow, newIdempotencyKey } = await taskFlow();
+  // Aborted while its code loaded (the user switched to watching a task): no run starts.
+  if (opts.signal?.aborted) return;
   const idempotencyKey = newIdempotencyKey();
   dispatch({ type: "start", request, uploads, now: Date.now(), idempotencyKey, simulate: opts.simulate });
   try {
