@@ -79,3 +79,9 @@ export function arg(name, fallback) {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 export const flag = (name) => process.argv.includes(`--${name}`);
+
+/**
+ * For full-page screenshots: the guide's lower sections use `content-visibility: auto` (laid out only
+ * near the viewport), which would leave them blank below the fold in a capture of the whole page.
+ */
+export const FULL_PAGE_SHOT_STYLE = "* { content-visibility: visible !important; }";

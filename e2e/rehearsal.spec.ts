@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PlaygroundPage } from "./playground-page";
 
 test.describe("every mode reaches a playing video", () => {
@@ -77,20 +77,20 @@ test.describe("every mode reaches a playing video", () => {
   });
 });
 
+/** The scripts a page names in its HTML (its first load); any other chunk is fetched later, on demand. */
+async function firstLoadScripts(page: Page, path: string): Promise<Set<string>> {
+  const html = await (await page.request.get(path)).text();
+  return new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]));
+}
+
 test.describe("the first click", () => {
   test("a run submitted before the task engine has loaded is queued, shown as creating, and sent once", async ({ page }) => {
     // Every script the page did not name in its HTML (the task engine, TanStack Query, the create loop)
     // arrives 1 s late, so the click below lands before the engine is there.
-    let initial = new Set<string>();
+    const initial = await firstLoadScripts(page, "/?prompt=A%20lighthouse%20at%20dusk");
     await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
       if (!initial.has(new URL(route.request().url()).pathname)) await new Promise((r) => setTimeout(r, 1000));
       await route.continue();
-    });
-    page.on("response", async (res) => {
-      if (res.request().resourceType() === "document") {
-        const html = await res.text();
-        initial = new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]));
-      }
     });
     const creates: string[] = [];
     page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/tasks") && creates.push(r.url()));
@@ -105,5 +105,16 @@ test.describe("the first click", () => {
     const video = await pg.waitForVideo();
     expect(video).toMatchObject({ width: 1280, height: 720 });
     expect(creates).toHaveLength(1);
+  });
+
+  test("when the late chunks cannot be fetched, the playground says what is missing and stays on the page", async ({ page }) => {
+    const initial = await firstLoadScripts(page, "/");
+    // Every script the page did not name in its HTML fails, as on a dropped connection or after a deploy.
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, (route) => (initial.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort()));
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await expect(page.getByRole("alert").filter({ hasText: "The task engine could not be loaded" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "The code export could not be loaded" })).toBeVisible();
+    await expect(pg.prompt).toBeVisible();
   });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the guide page (English and Russian, light and dark) and of the embed, for looking at
 // changes. Usage: node scripts/screenshots-guide.mjs [baseUrl] [outDir]   (the app must be running)
-import { launchChromium } from "../bench/lib.mjs";
+import { FULL_PAGE_SHOT_STYLE, launchChromium } from "../bench/lib.mjs";
 import { createServer } from "node:http";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -14,7 +14,7 @@ for (const scheme of ["light", "dark"]) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
   const shot = async (name, full = true) => {
     const file = path.join(out, `${name}-${scheme}.png`);
-    await page.screenshot({ path: file, fullPage: full });
+    await page.screenshot({ path: file, fullPage: full, style: FULL_PAGE_SHOT_STYLE });
     console.log(`wrote ${file}`);
   };
   await page.goto(base);
@@ -50,7 +50,7 @@ for (const scheme of ["light", "dark"]) {
   await page.frameLocator("iframe").getByRole("status", { name: "Task status" }).filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   const file = path.join(out, `embed-in-host-${scheme}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, style: FULL_PAGE_SHOT_STYLE });
   console.log(`wrote ${file}`);
   await page.close();
 }

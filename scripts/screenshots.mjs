@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes screenshots of the playground in its main states, for the README and for looking at changes.
 // Usage: node scripts/screenshots.mjs [baseUrl] [outDir]   (the app must be running)
-import { launchChromium } from "../bench/lib.mjs";
+import { FULL_PAGE_SHOT_STYLE, launchChromium } from "../bench/lib.mjs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -13,7 +13,7 @@ const browser = await launchChromium();
 const scheme = process.env.SCHEME ?? "light";
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
 const shot = async (name) => {
-  await page.screenshot({ path: path.join(out, `${name}-${scheme}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(out, `${name}-${scheme}.png`), fullPage: true, style: FULL_PAGE_SHOT_STYLE });
   console.log(`wrote ${path.join(out, `${name}-${scheme}.png`)}`);
 };
 const waitVideo = () => page.getByRole("status", { name: "Task status" }).filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 }).then(() => page.waitForTimeout(1500));

@@ -21,9 +21,13 @@ import { SimulateControl, type ScenarioChoice } from "./simulate-control";
 import { lazyResolver } from "./use-form-check";
 import { useIdle } from "@/lib/client/use-idle";
 import type { CreateVars, RunEngineLink, RunEngineStatus } from "./run-engine";
+import RunEngineUnavailable from "./run-engine-unavailable";
 
-/** TanStack Query and the task engine load after the page is interactive, not with it. */
-const RunEngine = dynamic(() => import("./run-engine").catch(() => import("./run-engine-unavailable")), { ssr: false });
+/**
+ * TanStack Query and the task engine load after the page is interactive, not with it. If that chunk
+ * cannot be fetched, the fallback (already in this bundle: it needs no second fetch) says so.
+ */
+const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: RunEngineUnavailable })), { ssr: false });
 
 export type PlaygroundProps = {
   upstream: UpstreamSummary;

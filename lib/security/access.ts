@@ -1,5 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/errors";
+import { constantTimeEqual, hmacBase64url } from "./hmac";
 
 /**
  * The optional access gate. When PLAYGROUND_ACCESS_TOKEN is set, a visitor enters it once on /access;
@@ -25,11 +26,7 @@ function signingKey(token: string): Buffer {
 }
 
 function sign(token: string, payload: string): string {
-  return createHmac("sha256", signingKey(token)).update(payload).digest("base64url");
-}
-
-function equal(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
+  return hmacBase64url(signingKey(token), payload);
 }
 
 /** True when `given` is the configured token (compared in constant time). */
@@ -37,7 +34,7 @@ export function tokenMatches(given: string): boolean {
   const token = accessToken();
   if (!token) return false;
   const digest = (s: string) => createHash("sha256").update(s).digest();
-  return equal(digest(given.trim()), digest(token));
+  return constantTimeEqual(digest(given.trim()), digest(token));
 }
 
 /** A fresh signed cookie value, valid for ACCESS_MAX_AGE_SECONDS from `now` (ms). */
@@ -55,7 +52,7 @@ export function verifyAccessCookie(value: string | null | undefined, now = Date.
   const m = /^(v1\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(value);
   if (!m) return false;
   if (Number(m[2]) * 1000 <= now) return false;
-  return equal(Buffer.from(m[3]), Buffer.from(sign(token, m[1])));
+  return constantTimeEqual(m[3], sign(token, m[1]));
 }
 
 /** The Set-Cookie header for a successful entry; `Secure` when the page was reached over https. */

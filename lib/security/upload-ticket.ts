@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
+import { constantTimeEqual, hmacBase64url } from "./hmac";
 
 /**
  * Upload tickets, like a presigned URL. The upload route (`POST /api/uploads`) is kept out of proxy.ts:
@@ -49,7 +50,7 @@ export function ticketSecret(upstreamKey: string): Buffer {
 }
 
 function mac(secret: Buffer, payload: string): string {
-  return createHmac("sha256", secret).update(`${VERSION}.${payload}`).digest("base64url");
+  return hmacBase64url(secret, `${VERSION}.${payload}`);
 }
 
 /** A new ticket for `client` and a file of `size` bytes, valid for UPLOAD_TICKET_TTL_SECONDS from `now` (ms). */
@@ -70,9 +71,7 @@ export function verifyUploadTicket(value: string | null | undefined, secret: Buf
   const m = TICKET_RE.exec(value.trim());
   if (!m) return { ok: false, problem: "malformed" };
   const [, payload, given] = m;
-  const expected = Buffer.from(mac(secret, payload));
-  const actual = Buffer.from(given);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, problem: "signature" };
+  if (!constantTimeEqual(given, mac(secret, payload))) return { ok: false, problem: "signature" };
   let fields: unknown;
   try {
     fields = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
