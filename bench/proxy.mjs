@@ -5,7 +5,7 @@
 // --build (build first; also done when there is no build yet).
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { NEXT_BIN, ROOT, arg, flag, quantile, run, startNext } from "./lib.mjs";
+import { ROOT, arg, flag, quantile, run, startNext } from "./lib.mjs";
 
 const SECONDS = Number(arg("seconds", 4));
 const CONCURRENCY = Number(arg("concurrency", 8));
@@ -13,7 +13,7 @@ const PORT = Number(process.env.BENCH_PROXY_PORT ?? 3433);
 const KEY = "sk-bench-proxy-0123456789";
 const DATA_DIR = path.join(ROOT, ".data/bench-proxy-simulator");
 
-if (flag("build") || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) await run(process.execPath, [NEXT_BIN, "build"]);
+if (flag("build") || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) await run("npm", ["run", "build"]);
 rmSync(DATA_DIR, { recursive: true, force: true });
 
 const app = await startNext({

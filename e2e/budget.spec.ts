@@ -45,3 +45,34 @@ test("the guide's first-load scripts stay within 50 KiB (gzipped) of a bare Next
   expect(guide - baseline.firstLoadKiB, `guide: ${guide.toFixed(1)} KiB, ${over(guide)}`).toBeLessThanOrEqual(BUDGET_KIB);
   expect(embed, `embed: ${embed.toFixed(1)} KiB, ${over(embed)}; guide ${guide.toFixed(1)} KiB`).toBeLessThan(guide);
 });
+
+test("the scripts a page hydrates with carry V8's compile hint; the ones it loads later do not", async ({ browser }) => {
+  // `npm run build` marks the first-load scripts (scripts/compile-hints.mjs): the browser compiles them
+  // while they stream in rather than on the main thread during hydration.
+  for (const path of ["/", "/embed/nano-banana-2"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const heads = new Map<string, Promise<string>>();
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "script") heads.set(res.url(), res.text().then((t) => t.slice(0, 40), () => ""));
+    });
+    await page.goto(path);
+    await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
+    // The task engine and the hand-off load once the page is idle.
+    await expect(page.getByRole("button", { name: "Copy as curl" })).toBeVisible();
+    const usable = await page.evaluate(() => performance.getEntriesByName("run-button-usable")[0].startTime);
+    const starts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => [e.name, e.startTime] as const));
+    const first: string[] = [];
+    const later: string[] = [];
+    for (const [url, start] of starts) {
+      const head = heads.get(url);
+      if (!head) continue;
+      (start <= usable ? first : later).push(`${url.split("/").pop()}: ${JSON.stringify(await head)}`);
+    }
+    expect(first.length, `${path}: scripts before the run button was usable`).toBeGreaterThan(0);
+    for (const s of first) expect(s, path).toContain("//# allFunctionsCalledOnLoad");
+    expect(later.length, `${path}: scripts loaded once idle`).toBeGreaterThan(0);
+    for (const s of later) expect(s, path).not.toContain("//# allFunctionsCalledOnLoad");
+    await context.close();
+  }
+});
