@@ -32,7 +32,22 @@ function allowedOf(name: string, prop: JsonSchema): Allowed {
   throw new Error(`No allowed values can be read for ${name}.`);
 }
 
-export function paramRows(mode: ModeId): ParamRow[] {
+const rowsByMode = new Map<ModeId, readonly ParamRow[]>();
+
+/**
+ * The rows of one mode. Worked out once per mode and kept: the spec cannot change while the server runs,
+ * and the JSON Schema conversion behind them was over a millisecond of every guide page's render.
+ */
+export function paramRows(mode: ModeId): readonly ParamRow[] {
+  let rows = rowsByMode.get(mode);
+  if (!rows) {
+    rows = Object.freeze(rowsOf(mode));
+    rowsByMode.set(mode, rows);
+  }
+  return rows;
+}
+
+function rowsOf(mode: ModeId): ParamRow[] {
   const branch = modeRequestJsonSchema(mode);
   const top = branch.properties!;
   const input = top.input;
