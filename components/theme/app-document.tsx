@@ -13,6 +13,8 @@ export async function AppDocument({ lang, themeSource, bodyClassName, children }
     <html lang={lang} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript(themeSource) }} />
+        {/* Declared, so browsers do not ask for a /favicon.ico that is not there (a 404 in every console). */}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body className={bodyClassName}>
         {children}
