@@ -1,9 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
+import { heldArrayBuffers } from "@/lib/testing/memory";
 import { callUpstream } from "./client";
 
 /**
@@ -11,8 +10,6 @@ import { callUpstream } from "./client";
  * chunks already sent. Memory is measured after a forced garbage collection, so garbage that V8 has not
  * collected yet does not count: only what is still referenced.
  */
-v8.setFlagsFromString("--expose-gc");
-const gc = vm.runInNewContext("gc") as () => void;
 const MiB = 1024 * 1024;
 
 let server: http.Server;
@@ -49,12 +46,6 @@ function lazyBody(total: number): ReadableStream<Uint8Array> {
       made += 64 * 1024;
     },
   });
-}
-
-function heldArrayBuffers(): number {
-  gc();
-  gc();
-  return process.memoryUsage().arrayBuffers;
 }
 
 describe("callUpstream with a streamed body", () => {

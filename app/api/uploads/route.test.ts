@@ -1,10 +1,9 @@
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import v8 from "node:v8";
-import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simStore } from "@/lib/simulator/store";
+import { heldArrayBuffers } from "@/lib/testing/memory";
 import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { POST as uploadRoute } from "./route";
@@ -15,8 +14,6 @@ import { POST as uploadRoute } from "./route";
  * references after a forced garbage collection is measured. The route is out of proxy.ts's matcher
  * (lib/security/proxy-matcher.test.ts), so Next adds no buffering of its own in front of it.
  */
-v8.setFlagsFromString("--expose-gc");
-const gc = vm.runInNewContext("gc") as () => void;
 const MiB = 1024 * 1024;
 const SIZE = 100 * MiB;
 let sim: SimServer;
@@ -39,19 +36,13 @@ afterAll(async () => {
   process.env = saved;
 });
 
-function held(): number {
-  gc();
-  gc();
-  return process.memoryUsage().arrayBuffers;
-}
-
 describe("POST /api/uploads with a 100 MB video", () => {
   it("streams it to the simulator, which stores all of it, holding less than 16 MB at any point measured", async () => {
     const boundary = "----nb2-route-test";
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const ftyp = [0, 0, 0, 0x18, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")];
-    const baseline = held();
+    const baseline = heldArrayBuffers();
     const samples: number[] = [];
     let produced = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -65,7 +56,7 @@ describe("POST /api/uploads with a 100 MB video", () => {
         if (produced === 0) chunk.set(ftyp);
         controller.enqueue(chunk);
         produced += chunk.length;
-        if (produced % (20 * MiB) === 0 && produced < SIZE) samples.push(held() - baseline);
+        if (produced % (20 * MiB) === 0 && produced < SIZE) samples.push(heldArrayBuffers() - baseline);
       },
     });
     const res = await uploadRoute(
