@@ -1,8 +1,10 @@
-import { JsonView } from "@/components/ui/json-view";
+import { CodeBlock } from "@/components/ui/code-block";
 import { format, joinOr, type Messages } from "@/lib/i18n";
 import { DEFAULTS, DURATIONS } from "@/lib/spec/nano-banana-2";
 import { SEED_EXAMPLE, minimalCreateRequest, minimalCreateResponse, seedExampleIssues } from "@/lib/spec/examples";
 import { codeClass } from "./section";
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** The minimal request and response, generated from the spec's defaults, and why the seed's example is refused. */
 export function Examples({ t }: { t: Messages }) {
@@ -13,12 +15,12 @@ export function Examples({ t }: { t: Messages }) {
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.request}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.requestIntro}</p>
-          <JsonView data={minimalCreateRequest()} label={t.examples.request} copyLabel={t.examples.copyRequest} />
+          <CodeBlock code={json(minimalCreateRequest())} language="json" label={t.examples.request} caption="JSON" copyLabel={t.examples.copyRequest} />
         </div>
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.response}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.responseIntro}</p>
-          <JsonView data={minimalCreateResponse()} label={t.examples.response} copyLabel={t.examples.copyResponse} />
+          <CodeBlock code={json(minimalCreateResponse())} language="json" label={t.examples.response} caption="JSON" copyLabel={t.examples.copyResponse} />
         </div>
       </div>
       {issue && (
