@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
-import { EMBED_MESSAGES, type ResizeMessage } from "@/lib/embed/snippet";
+import { EMBED_MESSAGES, type ResizeMessage } from "@/lib/embed/messages";
 import { isThemeChoice, setTheme } from "@/lib/theme";
 
 /**

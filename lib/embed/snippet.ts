@@ -3,12 +3,9 @@
  * the embed's messages, so it grows and shrinks with its content and never shows a scrollbar. The Embed
  * dialog, the README and the end-to-end host page all use this one snippet.
  */
+import { EMBED_MESSAGES } from "./messages";
+
 export const EMBED_PATH = "/embed/nano-banana-2";
-
-/** postMessage types: the embed sends `resize`; a host may send `theme` to switch the embed's theme. */
-export const EMBED_MESSAGES = { resize: "nano-banana-2:resize", theme: "nano-banana-2:theme" } as const;
-
-export type ResizeMessage = { type: typeof EMBED_MESSAGES.resize; height: number };
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
