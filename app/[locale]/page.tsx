@@ -98,11 +98,11 @@ export default async function GuidePage({
         </Section>
 
         <Section id="parameters" title={s.parameters} below>
-          <ParamsTables t={t} texts={texts} />
+          <ParamsTables t={t} locale={locale} />
         </Section>
 
         <Section id="errors" title={s.errors} below>
-          <ErrorsTable t={t} texts={texts} />
+          <ErrorsTable t={t} locale={locale} />
         </Section>
 
         <Section id="faq" title={s.faq} below>
