@@ -4,10 +4,11 @@
  *
  * They never change while the server runs and have nothing to hydrate, but as React server components
  * they were rendered on every request, sent a second time as RSC payload and walked by hydration: about
- * 340 of the page's 700 elements. Rendered here with Preact's renderer to a string, once per language,
+ * 400 of the page's 700 elements. Rendered here with Preact's renderer to a string, once per language,
  * and placed by the guide with `dangerouslySetInnerHTML`, the markup is the same and stays in the page
- * without JavaScript, but costs one string in the payload and nothing to hydrate. Measured on the guide:
- * ~8 ms less server CPU per request and ~30 ms less browser CPU per load (see README, Performance).
+ * without JavaScript, but costs one string in the payload and nothing to hydrate. Measured with the
+ * server-highlighted examples: the guide's main-thread CPU to a usable run button 113 → 95–104 ms
+ * (README, Performance).
  *
  * Preact's JSX (the pragma above) is for this file only; its escaping is the same as React's.
  */
