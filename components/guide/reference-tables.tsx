@@ -53,6 +53,20 @@ function AllowedCell({ allowed, t }: { allowed: Allowed; t: Messages }) {
   }
 }
 
+function ColumnHeads({ names }: { names: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {names.map((name) => (
+          <th key={name} scope="col">
+            {name}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function description(row: ParamRow, modeLabel: string, t: Messages, texts: SpecTexts): string {
   if (row.field === "model") return t.params.modelDescription;
   if (row.field === "mode") return format(t.params.modeDescription, { mode: modeLabel });
@@ -71,15 +85,7 @@ function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
               <span class="font-semibold">{format(t.params.caption, { mode: mode.label })}</span>{" "}
               <span class="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{texts.modes[mode.id].description}</span>
             </caption>
-            <thead>
-              <tr>
-                {[c.name, c.type, c.required, c.default, c.allowed, c.description].map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads names={[c.name, c.type, c.required, c.default, c.allowed, c.description]} />
             <tbody>
               {paramRows(mode.id).map((row) => (
                 <tr key={row.path}>
@@ -108,15 +114,7 @@ function ErrorsTable({ t, texts }: { t: Messages; texts: SpecTexts }) {
     <div class="overflow-x-auto">
       <table class={`${tableClass} doc-errors`}>
         <caption class="sr-only">{t.errors.caption}</caption>
-        <thead>
-          <tr>
-            {[c.status, c.type, c.trigger, c.fix, c.retry].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads names={[c.status, c.type, c.trigger, c.fix, c.retry]} />
         <tbody>
           {ERRORS.map((e) => {
             const text = texts.errors[e.type];
