@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { renderToString } from "preact-render-to-string";
 import { LOCALES, format, messagesFor, specTextsFor } from "@/lib/i18n";
 import { ERRORS, MODES, fieldsOf } from "@/lib/spec/nano-banana-2";
 import { referenceTableHtml } from "./reference-tables";
+
+// The real renderer, counted: the cache test needs to see whether a table was rendered again.
+vi.mock("preact-render-to-string", async (actual) => {
+  const real = await actual<typeof import("preact-render-to-string")>();
+  return { ...real, renderToString: vi.fn(real.renderToString) };
+});
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
@@ -31,7 +38,12 @@ describe("the guide's reference tables as static HTML", () => {
   }
 
   it("is rendered once per table and language, then served from memory", () => {
-    expect(referenceTableHtml("params", "ru")).toBe(referenceTableHtml("params", "ru"));
-    expect(referenceTableHtml("params", "ru")).not.toBe(referenceTableHtml("params", "en"));
+    const renders = vi.mocked(renderToString);
+    const ru = referenceTableHtml("params", "ru");
+    const rendered = renders.mock.calls.length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(referenceTableHtml("params", "ru")).toBe(ru);
+    expect(renders.mock.calls.length).toBe(rendered);
+    expect(referenceTableHtml("params", "en")).not.toBe(ru);
   });
 });
