@@ -22,8 +22,6 @@ export type UpstreamConfig = {
   supportsVideoEdit: boolean;
 };
 
-/** The API shapes the proxy can speak upstream (defined with what each sends, in the client-safe wire module). */
-export { DIALECT_IDS, type DialectId };
 /** The model id the gateway the seed comes from uses for this model. */
 export const GATEWAY_DEFAULT_MODEL = "gemini_omni";
 

@@ -8,7 +8,7 @@ import { contractFlags } from "@/lib/upstream/contract-check";
 import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
-import { MAX_UPLOAD_FILE_BYTES, MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
+import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { chargeDailyQuota, clientOf } from "@/lib/security/guard";
 import { claimOnce } from "@/lib/security/rate-limit";
 import {
@@ -19,8 +19,8 @@ import {
   verifyUploadTicket,
   type UploadTicket,
 } from "@/lib/security/upload-ticket";
-import { MESSAGES } from "@/lib/spec/nano-banana-2";
-import { TASK_ID_PATTERN, parseCreateTaskRequest, uploadTicketRequestSchema, type CreateTaskRequest, type UploadTicketAnswer } from "@/lib/spec/schema";
+import { MAX_UPLOAD_FILE_BYTES, MESSAGES } from "@/lib/spec/nano-banana-2";
+import { TASK_ID_PATTERN, parseCreateTaskRequest, toFieldIssues, uploadTicketRequestSchema, type CreateTaskRequest, type UploadTicketAnswer } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
 
 /** Headers the browser may see about the upstream call (never the key). */
@@ -142,10 +142,7 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
 export async function createUploadTicket(body: unknown, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   const parsed = uploadTicketRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return new ApiError(400, "invalid_request_error", issue.message, { param: issue.path.join(".") || "size", requestId }).toResponse();
-  }
+  if (!parsed.success) return ApiError.invalid(toFieldIssues(parsed.error), requestId).toResponse();
   const { size } = parsed.data;
   if (size > MAX_UPLOAD_FILE_BYTES) {
     return new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${MESSAGES.imageFile} ${MESSAGES.videoFile}`, { param: "size", requestId }).toResponse();

@@ -8,7 +8,7 @@ import { startRecordingUpstream, type Recorded, type RecordingUpstream } from "@
 import { POST as createRoute } from "./tasks/route";
 import { GET as statusRoute } from "./tasks/[taskId]/route";
 import { POST as uploadRoute } from "./uploads/route";
-import { MAX_UPLOAD_FILE_BYTES } from "@/lib/security/body";
+import { MAX_UPLOAD_FILE_BYTES } from "@/lib/spec/nano-banana-2";
 import { signUploadTicket, ticketSecret } from "@/lib/security/upload-ticket";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
 

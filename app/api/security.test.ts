@@ -387,10 +387,19 @@ describe("upload tickets", () => {
   });
 
   it("the ticket route validates its body", async () => {
-    for (const body of [{}, { size: "12" }, { size: 1.5 }, { size: 0 }, { size: 10, extra: 1 }, null]) {
+    const cases: [unknown, string, RegExp][] = [
+      [{}, "size", /^size must be the file's size in bytes/],
+      [{ size: "12" }, "size", /^size must be the file's size in bytes/],
+      [{ size: 1.5 }, "size", /^size must be a whole number of bytes/],
+      [{ size: 0 }, "size", /^size must be at least 1 byte/],
+      [{ size: 10, extra: 1 }, "extra", /extra/],
+      [null, "body", /^The body must be a JSON object: \{ "size"/],
+    ];
+    for (const [body, param, message] of cases) {
       const res = await requestUploadTicket(body, { "x-forwarded-for": newClient() });
-      expect(res.status).toBe(400);
-      expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", message: expect.any(String) });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const { error } = await res.json();
+      expect(error, JSON.stringify(body)).toMatchObject({ type: "invalid_request_error", param, message: expect.stringMatching(message) });
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import { ERRORS, IMAGE_LIMITS, MODEL_NAME, MODES, VIDEO_LIMITS, TASK_STATUSES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN } from "@/lib/spec/schema";
+import { TICKET_RE } from "@/lib/security/upload-ticket";
 import {
   createRequestJsonSchema,
   errorEnvelopeJsonSchema,
@@ -121,7 +122,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
               in: "header",
               required: true,
               description: "The ticket `POST /api/upload-tickets` answered. Good for one upload of a file no larger than it declared.",
-              schema: { type: "string", pattern: "^t1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$" },
+              schema: { type: "string", pattern: TICKET_RE.source },
             },
           ],
           requestBody: {

@@ -33,7 +33,8 @@ export type TicketCheck =
   | { ok: false; problem: "expired"; expiresAt: number };
 
 const VERSION = "t1";
-const TICKET_RE = /^t1\.([A-Za-z0-9_-]{1,1000})\.([A-Za-z0-9_-]{43})$/;
+/** What a ticket looks like (the OpenAPI document states it as the header's pattern). */
+export const TICKET_RE = /^t1\.([A-Za-z0-9_-]{1,1000})\.([A-Za-z0-9_-]{43})$/;
 
 /**
  * The signing key: HKDF-SHA256 of the upstream's API key, so that every instance configured with the

@@ -1,9 +1,9 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { simulatorKey, upstreamConfig } from "@/lib/config";
+import { constantTimeEqual } from "@/lib/security/hmac";
 import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { createHash } from "node:crypto";
@@ -36,9 +36,7 @@ export function assertKey(req: Request, requestId: string): void {
   if (!match) {
     throw new ApiError(401, "authentication_error", MISSING_KEY_MESSAGE, { requestId });
   }
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(simulatorKey());
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!constantTimeEqual(match[1], simulatorKey())) {
     throw new ApiError(401, "authentication_error", WRONG_KEY_MESSAGE, { requestId });
   }
 }

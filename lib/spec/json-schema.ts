@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   FIELDS,
   IMAGE_LIMITS,
+  MAX_UPLOAD_FILE_BYTES,
   MODEL_ID,
   MODES,
   PROMPT_MAX_CHARS,
@@ -117,7 +118,7 @@ export function uploadJsonSchema(): JsonSchema {
 export function uploadTicketRequestJsonSchema(): JsonSchema {
   const schema = strip(z.toJSONSchema(uploadTicketRequestSchema, { io: "input" }) as JsonSchema);
   const size = schema.properties!.size;
-  schema.properties!.size = { ...size, maximum: Math.max(IMAGE_LIMITS.maxBytes, VIDEO_LIMITS.maxBytes), description: "The size in bytes of the file about to be uploaded." };
+  schema.properties!.size = { ...size, maximum: MAX_UPLOAD_FILE_BYTES, description: "The size in bytes of the file about to be uploaded." };
   return schema;
 }
 export function uploadTicketJsonSchema(): JsonSchema {

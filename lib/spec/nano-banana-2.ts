@@ -73,6 +73,8 @@ export const VIDEO_LIMITS = {
   label: "MP4, MOV or WebM",
   maxBytes: 100 * 1024 * 1024,
 } as const;
+/** The spec's largest file, of any kind: the largest size an upload ticket is issued for. */
+export const MAX_UPLOAD_FILE_BYTES = Math.max(IMAGE_LIMITS.maxBytes, VIDEO_LIMITS.maxBytes);
 
 export const DEFAULTS = {
   aspect_ratio: "16:9" as AspectRatio,

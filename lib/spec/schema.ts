@@ -208,7 +208,10 @@ export type Upload = z.infer<typeof uploadSchema>;
 
 /** `POST /api/upload-tickets`: the size of the file about to be uploaded. */
 export const uploadTicketRequestSchema = z
-  .object({ size: z.number({ error: "size must be the file's size in bytes, a whole number." }).int("size must be a whole number of bytes.").min(1, "size must be at least 1 byte: an empty file cannot be uploaded.") })
+  .object(
+    { size: z.number({ error: "size must be the file's size in bytes, a whole number." }).int("size must be a whole number of bytes.").min(1, "size must be at least 1 byte: an empty file cannot be uploaded.") },
+    { error: (issue) => (issue.code === "invalid_type" ? 'The body must be a JSON object: { "size": <bytes> }.' : undefined) },
+  )
   .strict();
 export type UploadTicketRequest = z.infer<typeof uploadTicketRequestSchema>;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { upstreamConfig, type DialectId } from "@/lib/config";
+import { upstreamConfig } from "@/lib/config";
+import type { DialectId } from "@/lib/upstream/dialects/wire";
 import { MODE_IDS, type ModeId } from "@/lib/spec/nano-banana-2";
 import { dialectFor } from "./dialects";
 

@@ -1,7 +1,5 @@
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simStore } from "@/lib/simulator/store";
 import { heldArrayBuffers } from "@/lib/testing/memory";
 import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
@@ -18,6 +16,15 @@ const MiB = 1024 * 1024;
 const SIZE = 100 * MiB;
 let sim: SimServer;
 const saved = { ...process.env };
+// The simulator reads its data directory when its module loads, with the imports above: set it first.
+const dataDir = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "nb2-upload-route-test-"));
+  process.env.SIMULATOR_DATA_DIR = dir;
+  return dir;
+});
 
 beforeAll(async () => {
   sim = await startSimServer();
@@ -27,13 +34,14 @@ beforeAll(async () => {
   delete process.env.PLAYGROUND_ACCESS_TOKEN;
   process.env.SIMULATOR_BASE_URL = sim.baseUrl;
   process.env.UPSTREAM_API_KEY = "sk-upload-route-test";
-  process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-upload-route-test-"));
   for (const name of ["UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY"]) process.env[`RATE_LIMIT_${name}`] = "0";
 });
 
 afterAll(async () => {
   await sim.close();
   process.env = saved;
+  delete process.env.SIMULATOR_DATA_DIR;
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("POST /api/uploads with a 100 MB video", () => {
@@ -78,6 +86,7 @@ describe("POST /api/uploads with a 100 MB video", () => {
     expect(json).toMatchObject({ mime_type: "video/mp4", size: SIZE });
     const stored = await simStore().getFile(json.id);
     expect(statSync(stored!.path).size).toBe(SIZE);
+    expect(stored!.path.startsWith(dataDir), "stored in this test's data directory").toBe(true);
     // Measured at 20, 40, 60 and 80 MB into the upload.
     expect(samples).toHaveLength(4);
     for (const s of samples) expect(s).toBeLessThan(16 * MiB);
@@ -97,7 +106,7 @@ describe("POST /api/uploads with a 100 MB video", () => {
         sent += chunk.length;
       },
     });
-    const files = () => readdirSync(process.env.SIMULATOR_DATA_DIR!).length;
+    const files = () => readdirSync(dataDir).length;
     const before = files();
     const res = await uploadRoute(
       new Request("http://localhost:3000/api/uploads", {
