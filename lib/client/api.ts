@@ -58,15 +58,19 @@ let counter = 0;
 
 /**
  * Sends one request to the proxy and returns the parsed JSON with its exchange record; a non-2xx
- * answer throws ApiClientError carrying the same record.
+ * answer throws ApiClientError carrying the same record. The record notes the key the proxy adds
+ * upstream (redacted) unless `upstreamKey` is false: a call that ends at the playground's server.
  */
 export async function callProxy<T>(
   label: string,
   method: "GET" | "POST",
   path: string,
-  body?: { json: unknown } | { form: FormData; describe: unknown },
-  signal?: AbortSignal,
-  extraHeaders: Record<string, string> = {},
+  {
+    body,
+    signal,
+    headers: extraHeaders = {},
+    upstreamKey = true,
+  }: { body?: { json: unknown } | { form: FormData; describe: unknown }; signal?: AbortSignal; headers?: Record<string, string>; upstreamKey?: boolean } = {},
 ): Promise<{ data: T; exchange: Exchange }> {
   const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   let payload: BodyInit | undefined;
@@ -89,7 +93,7 @@ export async function callProxy<T>(
     startedAt,
     latencyMs: 0,
     status: null,
-    requestHeaders: { ...headers, authorization: REDACTED_AUTH },
+    requestHeaders: upstreamKey ? { ...headers, authorization: REDACTED_AUTH } : { ...headers },
     requestBody,
     responseBody: null,
   };

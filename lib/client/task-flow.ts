@@ -65,7 +65,7 @@ export async function createTaskFlow(
     async (attempt) => {
       const label = attempt === 1 ? "Create task" : `Create task (retry ${attempt - 1}, same Idempotency-Key)`;
       try {
-        const { data, exchange } = await callProxy<Task>(label, "POST", `${opts.base ?? ""}/api/tasks`, { json: request }, opts.signal, headers);
+        const { data, exchange } = await callProxy<Task>(label, "POST", `${opts.base ?? ""}/api/tasks`, { body: { json: request }, signal: opts.signal, headers });
         last = exchange;
         opts.onEvent({ type: "exchange", exchange });
         return data;
@@ -138,7 +138,7 @@ export async function watchTask(
       async (attempt) => {
         const label = attempt === 1 ? "Poll status" : `Poll status (retry ${attempt - 1})`;
         try {
-          const { data, exchange } = await callProxy<Task>(label, "GET", `${opts.base ?? ""}/api/tasks/${encodeURIComponent(taskId)}`, undefined, opts.signal);
+          const { data, exchange } = await callProxy<Task>(label, "GET", `${opts.base ?? ""}/api/tasks/${encodeURIComponent(taskId)}`, { signal: opts.signal });
           opts.onEvent({ type: "exchange", exchange });
           return data;
         } catch (err) {

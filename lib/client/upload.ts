@@ -8,18 +8,13 @@ import type { Upload, UploadTicketAnswer } from "@/lib/spec/schema";
 import { callProxy, type Exchange } from "./api";
 
 export async function uploadFile(file: File): Promise<{ upload: Upload; exchanges: Exchange[] }> {
-  const ticket = await callProxy<UploadTicketAnswer>("Upload ticket", "POST", "/api/upload-tickets", { json: { size: file.size } });
   // This call ends at the playground's server: no key is added to it upstream.
-  delete ticket.exchange.requestHeaders.authorization;
+  const ticket = await callProxy<UploadTicketAnswer>("Upload ticket", "POST", "/api/upload-tickets", { body: { json: { size: file.size } }, upstreamKey: false });
   const form = new FormData();
   form.set("file", file);
-  const { data, exchange } = await callProxy<Upload>(
-    "Upload media",
-    "POST",
-    "/api/uploads",
-    { form, describe: { file: `(binary) ${file.name}, ${file.type || "unknown type"}, ${file.size} bytes` } },
-    undefined,
-    { "x-upload-ticket": ticket.data.ticket },
-  );
+  const { data, exchange } = await callProxy<Upload>("Upload media", "POST", "/api/uploads", {
+    body: { form, describe: { file: `(binary) ${file.name}, ${file.type || "unknown type"}, ${file.size} bytes` } },
+    headers: { "x-upload-ticket": ticket.data.ticket },
+  });
   return { upload: data, exchanges: [ticket.exchange, exchange] };
 }

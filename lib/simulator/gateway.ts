@@ -6,6 +6,7 @@ import { MESSAGES } from "@/lib/spec/nano-banana-2";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { firstFile } from "@/lib/multipart";
 import { GATEWAY_UPLOAD_MIME_TYPES } from "@/lib/upstream/dialects/generation-task";
+import { gatewayBodyToRequest } from "@/lib/upstream/dialects/wire";
 import { IMAGE_LIMITS } from "@/lib/spec/nano-banana-2";
 import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
 import { countAttempt, faultResponse, scenarioFromHeader } from "./faults";
@@ -88,15 +89,12 @@ function toContractRequest(raw: unknown, requestId: string) {
   if (videos.length > 1) throw bad("video_urls takes at most 1 URL.", "video_urls", requestId);
   if (images.length === 2) throw bad("image_urls takes 1 image or 3 references; 2 images are not supported.", "image_urls", requestId);
   if (images.length > 3) throw bad(`image_urls takes 1 or 3 URLs, not ${images.length}.`, "image_urls", requestId);
-  const mode = videos.length ? "video-edit" : images.length === 3 ? "r2v" : images.length === 1 ? "image-to-video" : "text-to-video";
-  const input: Record<string, unknown> = { prompt: body.prompt };
-  if (body.aspect_ratio !== undefined) input.aspect_ratio = body.aspect_ratio;
-  if (body.resolution !== undefined) input.resolution = body.resolution.toUpperCase();
-  if (body.duration !== undefined && mode !== "video-edit") input.duration = body.duration;
-  if (mode === "image-to-video") input.image_url = images[0];
-  if (mode === "r2v") input.reference_image_urls = images;
-  if (mode === "video-edit") input.video_url = videos[0];
-  const contract = parseCreateTaskRequest({ model: "nano-banana-2", mode, input });
+  // The same reading of the flat body as an import of a copied gateway request (the mode from the media).
+  // (An empty video_urls is no source video.)
+  const request = gatewayBodyToRequest({ ...body, model: "nano-banana-2", video_urls: videos.length ? videos : undefined }, true)!;
+  // The gateway ignores a duration next to a source video: the edit follows the source's length.
+  if (request.mode === "video-edit") delete (request.input as Record<string, unknown>).duration;
+  const contract = parseCreateTaskRequest(request);
   if (!contract.ok) {
     const [first] = contract.issues;
     throw bad(first.message, first.param.replace(/^input\./, ""), requestId);

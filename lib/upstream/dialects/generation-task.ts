@@ -3,9 +3,8 @@ import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { Task, TaskOutput, Upload } from "@/lib/spec/schema";
 import { typeForStatus } from "./task-contract";
 import type { ContractError, Dialect, KnownTask, Normalised } from "./types";
-import { GATEWAY_STATUSES, STATUS_MAP, firstString, generationTaskWire as wire, type GatewayStatus } from "./wire";
+import { GATEWAY_STATUSES, STATUS_MAP, atPath, firstString, generationTaskWire as wire, type GatewayStatus } from "./wire";
 
-export { GATEWAY_STATUSES, STATUS_MAP, type GatewayStatus };
 
 /**
  * The "generation.task" dialect of the gateway the seed comes from (and others like it): a flat body at
@@ -93,7 +92,9 @@ function outputOf(raw: Obj, url: string, known?: KnownTask): TaskOutput {
 function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normalised<Task> {
   if (status >= 400) return { ok: false, status, error: gatewayError(status, raw) };
   if (!isObj(raw)) return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's task answer is not a JSON object." } };
-  const id = str(raw.id) ?? (typeof raw.id === "number" ? String(raw.id) : undefined);
+  // Read where the exported scripts read it (the wire's path), numbers included.
+  const rawId = atPath(raw, wire.taskIdPath);
+  const id = str(rawId) ?? (typeof rawId === "number" ? String(rawId) : undefined);
   if (!id) return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's task answer has no id." } };
   const gatewayStatus = typeof raw.status === "string" ? raw.status.toLowerCase() : "";
   // An unknown status is flagged by the check and treated as still running, so watching goes on.
@@ -134,7 +135,7 @@ function normaliseUpload(status: number, raw: unknown): Normalised<Upload> {
   }
   if (status >= 400) return { ok: false, status, error: gatewayError(status, raw) };
   const data = isObj(raw) && isObj(raw.data) ? raw.data : undefined;
-  const url = str(data?.url);
+  const url = str(atPath(raw, wire.uploadUrlPath));
   if (!data || !url) return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's upload answer has no data.url." } };
   return {
     ok: true,
