@@ -112,7 +112,8 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "  console.log(JSON.stringify(task));",
     "  throw new Error(`Task ${taskId} ${task.status}: ${task.error?.type ?? task.error?.code}: ${task.error?.message}`);",
     "}",
-    `const videoUrl = ${wire.videoUrlPaths.map((p) => jsPath("task", p)).join(" ?? ")};`,
+    // The first non-empty one, as the proxy reads it (firstString).
+    `const videoUrl = ${wire.videoUrlPaths.map((p) => jsPath("task", p)).join(" || ")};`,
     "const video = await fetch(videoUrl);",
     "if (!video.ok) throw new Error(`Download failed: HTTP ${video.status}`);",
     "await writeFile(OUT, Buffer.from(await video.arrayBuffer()));",

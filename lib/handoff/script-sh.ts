@@ -121,7 +121,8 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     '  printf \'%s\\n\' "$TASK"',
     "  exit 1",
     "esac",
-    `VIDEO_URL=$(jq -er ${shellQuote(wire.videoUrlPaths.map(jqPath).join(" // "))} <<<"$TASK")`,
+    // The first non-empty one, as the proxy reads it (firstString).
+    `VIDEO_URL=$(jq -er ${shellQuote(wire.videoUrlPaths.map((p) => `(${jqPath(p)} | select(. != ""))`).join(" // "))} <<<"$TASK")`,
     'curl -sS -fL -o "$OUT" "$VIDEO_URL"',
     'echo "Saved $OUT" >&2',
     'printf \'%s\\n\' "$TASK"',
