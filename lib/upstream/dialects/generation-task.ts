@@ -3,7 +3,7 @@ import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { Task, TaskOutput, Upload } from "@/lib/spec/schema";
 import { typeForStatus } from "./task-contract";
 import type { ContractError, Dialect, KnownTask, Normalised } from "./types";
-import { GATEWAY_STATUSES, STATUS_MAP, atPath, firstString, generationTaskWire as wire, type GatewayStatus } from "./wire";
+import { GATEWAY_STATUSES, STATUS_MAP, atPath, firstString, generationTaskWire as wire, wireCalls, type GatewayStatus } from "./wire";
 
 
 /**
@@ -148,15 +148,11 @@ export const generationTaskDialect: Dialect = {
   id: "generation-task",
   // The gateway documents no Idempotency-Key: the header is still sent, but a create is never retried blindly.
   idempotentCreates: false,
-  refusal: wire.refusal,
+  ...wireCalls(wire),
   notes: () => [
     "R2V with one reference image goes as image_urls with one entry, which this gateway reads as a first frame (like Image-to-Video); three references are fused.",
     "The gateway honours no Idempotency-Key: a create that fails with a 5xx is not retried, so it cannot make a second task.",
   ],
-  createCall: (request, ctx) => ({ path: wire.createPath, body: wire.createBody(request, ctx) }),
-  statusPath: wire.statusPath,
-  uploadPath: wire.uploadPath,
-  uploadRefusal: wire.uploadRefusal,
   answerSchema: (kind, status, raw) => {
     if (kind === "upload") return isObj(raw) && raw.success === false ? gatewayUploadFailSchema : status >= 400 ? gatewayErrorSchema : gatewayUploadOkSchema;
     return status >= 400 ? gatewayErrorSchema : gatewayTaskSchema;

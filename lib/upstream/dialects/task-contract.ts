@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TASK_STATUSES } from "@/lib/spec/nano-banana-2";
 import type { Task, Upload } from "@/lib/spec/schema";
 import type { ContractError, Dialect, Normalised } from "./types";
-import { taskContractWire as wire } from "./wire";
+import { taskContractWire as wire, wireCalls } from "./wire";
 
 /**
  * The guide's own task contract (`/v1/tasks`, `/v1/uploads`): what the embedded simulator speaks by
@@ -71,12 +71,8 @@ function passThrough<T>(status: number, raw: unknown): Normalised<T> {
 export const taskContractDialect: Dialect = {
   id: "task-contract",
   idempotentCreates: true,
-  refusal: wire.refusal,
+  ...wireCalls(wire),
   notes: () => [],
-  createCall: (request, ctx) => ({ path: wire.createPath, body: wire.createBody(request, ctx) }),
-  statusPath: wire.statusPath,
-  uploadPath: wire.uploadPath,
-  uploadRefusal: wire.uploadRefusal,
   answerSchema: (kind, status) => (status >= 400 ? errorAnswerSchema : kind === "task" ? taskAnswerSchema : uploadAnswerSchema),
   normaliseTask: (status, raw) => passThrough<Task>(status, raw),
   normaliseUpload: (status, raw) => passThrough<Upload>(status, raw),

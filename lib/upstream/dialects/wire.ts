@@ -6,6 +6,7 @@
  */
 import { TASK_STATUSES, modeLabel, type ModeId, type TaskStatus } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest, MediaKind } from "@/lib/spec/schema";
+import type { Dialect } from "./types";
 
 /** The API shapes the proxy can speak upstream: the guide's task contract, or the gateway's flat one. */
 export const DIALECT_IDS = ["task-contract", "generation-task"] as const;
@@ -81,6 +82,17 @@ export function firstString(value: unknown, paths: readonly JsonPath[]): string 
     if (typeof found === "string" && found) return found;
   }
   return undefined;
+}
+
+/** What a proxy dialect takes from its wire as it is: the calls it makes, and what it refuses. */
+export function wireCalls(wire: Wire): Pick<Dialect, "refusal" | "createCall" | "statusPath" | "uploadPath" | "uploadRefusal"> {
+  return {
+    refusal: wire.refusal,
+    createCall: (request, ctx) => ({ path: wire.createPath, body: wire.createBody(request, ctx) }),
+    statusPath: wire.statusPath,
+    uploadPath: wire.uploadPath,
+    uploadRefusal: wire.uploadRefusal,
+  };
 }
 
 /** The dialect's own words for the guide's terminal statuses. */
