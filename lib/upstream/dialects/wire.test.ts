@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { mediaSlot, uploadRefusalFor } from "@/lib/handoff/target";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { generationTaskDialect } from "./generation-task";
 import { taskContractDialect } from "./task-contract";
@@ -33,20 +32,5 @@ describe("the wire module", () => {
     expect(firstString({ result: { data: [] }, url: "b", video_url: "c" }, paths)).toBe("b");
     expect(firstString({ url: "", video_url: "c" }, paths)).toBe("c");
     expect(firstString({}, paths)).toBeUndefined();
-  });
-
-  it("finds where each mode's media go in the upstream body (for exported scripts' uploads)", () => {
-    const contract = { dialect: "task-contract" as const };
-    const gateway = { dialect: "generation-task" as const };
-    expect(mediaSlot("text-to-video", gateway)).toBeNull();
-    expect(mediaSlot("image-to-video", contract)).toEqual({ path: ["input", "image_url"], list: false });
-    expect(mediaSlot("r2v", contract)).toEqual({ path: ["input", "reference_image_urls"], list: true });
-    expect(mediaSlot("video-edit", contract)).toEqual({ path: ["input", "video_url"], list: false });
-    expect(mediaSlot("image-to-video", gateway)).toEqual({ path: ["image_urls"], list: true });
-    expect(mediaSlot("r2v", gateway)).toEqual({ path: ["image_urls"], list: true });
-    expect(mediaSlot("video-edit", gateway)).toEqual({ path: ["video_urls"], list: true });
-    expect(uploadRefusalFor("video-edit", gateway)).toMatch(/only image uploads/);
-    expect(uploadRefusalFor("image-to-video", gateway)).toBeNull();
-    expect(uploadRefusalFor("video-edit", contract)).toBeNull();
   });
 });
