@@ -1,9 +1,9 @@
 import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { terminalStatuses } from "@/lib/upstream/dialects/wire";
 import { commentLines } from "./curl";
-import { jsPath, mediaOf } from "./media";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
+import { scriptPlan } from "./plan";
+import { jsPath } from "./media";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
 
 /**
  * The same flow as the shell script for Node 20+ (fetch, FormData, `fs.openAsBlob`), as an ES module, in
@@ -14,13 +14,10 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
   if (refusal) return [`// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal, "// "), `throw new Error(${s(refusal)});`, ""].join("\n");
-  const wire = wireOf(target);
-  const media = mediaOf(request.mode, target);
-  const { succeeded, failed } = terminalStatuses(wire);
-  const statusPrefix = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "");
+  const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
     `// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
-    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${media && !media.uploadRefusal ? " [files…]" : ""}`,
+    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${takesFiles ? " [files…]" : ""}`,
     `// ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     'import { openAsBlob } from "node:fs";',
     'import { writeFile } from "node:fs/promises";',
@@ -33,7 +30,7 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     `const DELAYS_MS = ${s(pollSchedule())}; // the playground's polling schedule; the last delay repeats`,
     `const TIME_LIMIT_MS = ${TIME_LIMIT_SECONDS * 1000};`,
     `const SUCCEEDED = ${s(succeeded)};`,
-    `const TERMINAL = ${s([...succeeded, ...failed])};`,
+    `const TERMINAL = ${s(terminal)};`,
     "",
     `const request = ${requestJson(request, target)};`,
     "",

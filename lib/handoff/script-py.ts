@@ -1,9 +1,8 @@
 import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { terminalStatuses } from "@/lib/upstream/dialects/wire";
 import { commentLines } from "./curl";
-import { mediaOf } from "./media";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
+import { scriptPlan } from "./plan";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
 
 /**
  * The same flow in Python 3 with `requests`, in the upstream's dialect. The request is embedded as a dict
@@ -14,14 +13,11 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
   if (refusal) return ["#!/usr/bin/env python3", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), "import sys", "", `sys.exit(${s(refusal)})`, ""].join("\n");
-  const wire = wireOf(target);
-  const media = mediaOf(request.mode, target);
-  const { succeeded, failed } = terminalStatuses(wire);
-  const statusPrefix = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "");
+  const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
     "#!/usr/bin/env python3",
     `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Needs: pip install requests`,
-    `#   ${KEY_ENV}=… python3 ${MODEL_NAME}.py${media && !media.uploadRefusal ? " [files…]" : ""}`,
+    `#   ${KEY_ENV}=… python3 ${MODEL_NAME}.py${takesFiles ? " [files…]" : ""}`,
     `# ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     "import json",
     "import os",
@@ -36,7 +32,7 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     `DELAYS_MS = ${s(pollSchedule())}  # the playground's polling schedule; the last delay repeats`,
     `TIME_LIMIT_S = ${TIME_LIMIT_SECONDS}`,
     `SUCCEEDED = ${s(succeeded)}`,
-    `TERMINAL = ${s([...succeeded, ...failed])}`,
+    `TERMINAL = ${s(terminal)}`,
     "",
     `request = ${requestJson(request, target)}`,
     "",

@@ -1,10 +1,10 @@
 import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { terminalStatuses } from "@/lib/upstream/dialects/wire";
 import { commentLines } from "./curl";
-import { jqPath, mediaOf } from "./media";
+import { scriptPlan } from "./plan";
+import { jqPath } from "./media";
 import { shellQuote } from "./shell";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
+import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
 
 /**
  * A complete bash script (curl + jq) in the upstream's dialect: uploads local files given as arguments
@@ -17,10 +17,8 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
   if (refusal) {
     return ["#!/usr/bin/env bash", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), `echo ${shellQuote(refusal)} >&2`, "exit 1", ""].join("\n");
   }
-  const wire = wireOf(target);
-  const media = mediaOf(request.mode, target);
-  const takesFiles = media && !media.uploadRefusal;
-  const usageArgs = takesFiles ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
+  const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
+  const usageArgs = takesFiles && media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
   const lines = [
     "#!/usr/bin/env bash",
     `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`,
@@ -83,8 +81,7 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
       "",
     );
   }
-  const { succeeded, failed } = terminalStatuses(wire);
-  const statusUrl = wire.statusPath("TASK_ID_HERE").replace("TASK_ID_HERE", "$TASK_ID");
+  const statusUrl = `${statusPrefix}$TASK_ID`;
   lines.push(
     "# Create the task (never retried automatically: a create is not idempotent).",
     `TASK=$(api POST "$BASE_URL${wire.createPath}" -H 'Content-Type: application/json' --data-binary "$REQUEST")`,
@@ -96,7 +93,7 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "failures=0",
     "while :; do",
     "  status=$(jq -r .status <<<\"$TASK\")",
-    `  case "$status" in ${[...succeeded, ...failed].join("|")}) break ;; esac`,
+    `  case "$status" in ${terminal.join("|")}) break ;; esac`,
     '  if [ "$SECONDS" -ge "$TIME_LIMIT_S" ]; then',
     '    die "Stopped watching after ${TIME_LIMIT_S} s; $TASK_ID goes on upstream (there is no cancel endpoint)."',
     "  fi",
