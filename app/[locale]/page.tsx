@@ -61,7 +61,7 @@ export default async function GuidePage({
         </Section>
 
         <Section id="capabilities" title={s.capabilities}>
-          <ul className="grid gap-4 md:grid-cols-3">
+          <ul className="grid grid-cols-1 gap-4 md:grid-cols-3">
             {texts.docs.capabilities.map((c) => (
               <li key={c.title} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <h3 className="font-semibold">{c.title}</h3>
@@ -71,7 +71,7 @@ export default async function GuidePage({
           </ul>
         </Section>
 
-        <section id="usage" className="grid scroll-mt-6 gap-8 md:grid-cols-2" aria-label={sectionTitle("usage")}>
+        <section id="usage" className="grid scroll-mt-6 grid-cols-1 gap-8 md:grid-cols-2" aria-label={sectionTitle("usage")}>
           <Section id="when-to-use" title={s.whenToUse}>
             <Bullets items={texts.docs.whenToUse} />
           </Section>

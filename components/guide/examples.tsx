@@ -11,7 +11,7 @@ export function Examples({ t }: { t: Messages }) {
   const issue = seedExampleIssues()[0];
   return (
     <div className="space-y-4">
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.request}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.requestIntro}</p>

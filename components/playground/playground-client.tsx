@@ -139,7 +139,7 @@ export function PlaygroundClient({
       {(idle || engineWanted || run !== null) && (
         <RunEngine link={engineLink} run={run} dispatch={dispatch} onCreateError={onCreateError} onStatus={setEngineStatus} />
       )}
-      <div className={panels.form && panels.output ? "grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid gap-6"}>
+      <div className={panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"}>
         {panels.form && (
         <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
           <div className="mb-3 flex items-center justify-between gap-2">

@@ -68,7 +68,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
         />
       </Field>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Controller
           control={control}
           name="aspect_ratio"

@@ -10,7 +10,7 @@ const KIND_LABEL = { missing: "missing", extra: "extra", type: "unexpected type"
 export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamCheck; normalised: unknown; n: number }) {
   const { flags } = check;
   return (
-    <div className="grid gap-3 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
       <div className="min-w-0 space-y-2">
         <p className="text-xs font-medium text-zinc-500">
           Upstream answer (raw, {check.dialect} dialect, HTTP {check.status})
