@@ -13,7 +13,12 @@
 //   CLS (sum of layout shifts without recent input, until then);
 // - main-thread CPU: in separate traced loads (--cpu-runs), the renderer main thread's CPU time (thread
 //   time, not wall time) from navigation to the usable mark. Wall times on a shared machine swing with
-//   whatever else runs; thread time barely does, so this is the figure to compare changes by.
+//   whatever else runs; thread time barely does, so this is the figure to compare changes by;
+// - TTFB: ms from navigation start to the document's first byte (the server's render is in it);
+// - with --replay, client only: the same cold loads with every response the page asks for served from
+//   memory (recorded from one load of the running server, in the browser through request interception,
+//   for all three pages alike), so the servers' work (rendering, compressing, serving chunks) is out of
+//   the figure and what is left is the browser's. A diagnostic: the budget is checked on the real loads.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -53,6 +58,7 @@ const OBSERVE = () => {
 const browser = await launchChromium();
 const results = Object.fromEntries(pages.map((p) => [p.name, []]));
 const cpu = {};
+const replayed = {};
 try {
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so that the machine's noise falls on all three alike.
@@ -62,6 +68,14 @@ try {
   for (let i = 0; i < CPU_RUNS; i++) {
     for (const p of pages) (cpu[p.name] ??= []).push(await mainThreadCpu(p.url));
     process.stdout.write(`traced run ${i + 1}/${CPU_RUNS} done\n`);
+  }
+  if (flag("replay")) {
+    const recorded = new Map();
+    for (const p of pages) await record(p.url, recorded);
+    for (let i = 0; i < RUNS; i++) {
+      for (const p of pages) (replayed[p.name] ??= []).push(await replayOnce(p.url, recorded));
+      process.stdout.write(`client-only run ${i + 1}/${RUNS} done\n`);
+    }
   }
 } finally {
   await browser.close();
@@ -88,6 +102,41 @@ async function mainThreadCpu(url) {
   return tasks.reduce((sum, t) => sum + t.tdur, 0) / 1000;
 }
 
+/** One load of `url` from the running server, every response of its origin kept (status, headers, body). */
+async function record(url, into) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const pending = [];
+  page.on("response", (res) => {
+    if (!res.url().startsWith(origin) || res.status() >= 300) return;
+    pending.push(res.body().then((body) => into.set(res.url(), { status: res.status(), headers: res.headers(), body }), () => {}));
+  });
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  await Promise.all(pending);
+  await context.close();
+}
+
+/** A cold load with the recorded responses served from memory; the time to a usable run button. */
+async function replayOnce(url, recorded) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route("**/*", (route) => {
+    const hit = recorded.get(route.request().url());
+    if (!hit) return route.continue();
+    // The body is stored decoded: drop the headers that described the encoded transfer.
+    const headers = Object.fromEntries(Object.entries(hit.headers).filter(([k]) => !["content-encoding", "content-length", "transfer-encoding"].includes(k)));
+    return route.fulfill({ status: hit.status, headers, body: hit.body });
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  const usable = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, MARK);
+  await context.close();
+  return usable;
+}
+
 async function loadOnce(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -103,10 +152,11 @@ async function loadOnce(url) {
   await page.waitForTimeout(1500);
   const m = await page.evaluate((mark) => {
     const usable = performance.getEntriesByName(mark)[0].startTime;
+    const ttfb = performance.getEntriesByType("navigation")[0].responseStart;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
     const tbt = window.__bench.longTasks.filter(([s]) => s >= fcp).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
     const starts = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js")).map((e) => [e.name, e.startTime]);
-    return { usable, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
+    return { usable, ttfb, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
   }, MARK);
   const scripts = new Map();
   // Only what had loaded by the end of the measurement (chunks fetched while reading bodies do not count).
@@ -123,7 +173,7 @@ async function loadOnce(url) {
     if ((start.get(u) ?? Infinity) <= m.usable) first += gz;
     else later += gz;
   }
-  return { usable: m.usable, lcp: m.lcp, tbt: m.tbt, cls: m.cls, firstKiB: first / 1024, laterKiB: later / 1024, scripts: scripts.size };
+  return { usable: m.usable, ttfb: m.ttfb, lcp: m.lcp, tbt: m.tbt, cls: m.cls, firstKiB: first / 1024, laterKiB: later / 1024, scripts: scripts.size };
 }
 
 const col = (rs, k) => rs.map((r) => r[k]);
@@ -135,9 +185,11 @@ for (const p of pages) {
   console.log(`  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (+${(median(col(rs, "firstKiB")) - median(col(y, "firstKiB"))).toFixed(1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`);
   console.log(`  scripts, loaded later ${spread(col(rs, "laterKiB"), 1, " KiB")} gz   (after the button is usable, no interaction)`);
   console.log(`  run button usable     ${spread(col(rs, "usable"), 0, " ms")}   (×${(median(col(rs, "usable")) / median(col(y, "usable"))).toFixed(2)} vs yardstick)`);
+  console.log(`  document TTFB         ${spread(col(rs, "ttfb"), 0, " ms")}   (+${(median(col(rs, "ttfb")) - median(col(y, "ttfb"))).toFixed(0)} ms vs yardstick)`);
   console.log(`  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`);
   console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
   console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
+  if (replayed[p.name]?.length) console.log(`  usable, client only   ${spread(replayed[p.name], 0, " ms")}   (×${(median(replayed[p.name]) / median(replayed.yardstick)).toFixed(2)}; responses replayed from memory, diagnostic)`);
   if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (+${(median(cpu[p.name]) - median(cpu.yardstick)).toFixed(0)} ms vs yardstick; traced loads, thread time until usable)`);
 }
 
@@ -162,6 +214,6 @@ if (flag("write-baseline")) {
 
 const out = arg("json", path.join(ROOT, ".bench/web.json"));
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, cpu, checks }, null, 2));
+writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, cpu, replayed, checks }, null, 2));
 console.log(`\nRaw figures: ${path.relative(ROOT, out)}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
