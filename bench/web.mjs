@@ -177,27 +177,29 @@ async function loadOnce(url) {
 }
 
 const col = (rs, k) => rs.map((r) => r[k]);
+/** A difference with its sign: +3, −6. */
+const signed = (x, digits = 0) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(digits)}`;
 const y = results.yardstick;
 console.log(`\nbench:web — ${RUNS} cold loads per page, interleaved; median [min–max]. Shared machine: times are noisy, bytes are not.\n`);
 for (const p of pages) {
   const rs = results[p.name];
   console.log(`${p.name.padEnd(9)} ${p.url}`);
-  console.log(`  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (+${(median(col(rs, "firstKiB")) - median(col(y, "firstKiB"))).toFixed(1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`);
+  console.log(`  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (${signed(median(col(rs, "firstKiB")) - median(col(y, "firstKiB")), 1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`);
   console.log(`  scripts, loaded later ${spread(col(rs, "laterKiB"), 1, " KiB")} gz   (after the button is usable, no interaction)`);
   console.log(`  run button usable     ${spread(col(rs, "usable"), 0, " ms")}   (×${(median(col(rs, "usable")) / median(col(y, "usable"))).toFixed(2)} vs yardstick)`);
-  console.log(`  document TTFB         ${spread(col(rs, "ttfb"), 0, " ms")}   (+${(median(col(rs, "ttfb")) - median(col(y, "ttfb"))).toFixed(0)} ms vs yardstick)`);
+  console.log(`  document TTFB         ${spread(col(rs, "ttfb"), 0, " ms")}   (${signed(median(col(rs, "ttfb")) - median(col(y, "ttfb")))} ms vs yardstick)`);
   console.log(`  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`);
   console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
   console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
   if (replayed[p.name]?.length) console.log(`  usable, client only   ${spread(replayed[p.name], 0, " ms")}   (×${(median(replayed[p.name]) / median(replayed.yardstick)).toFixed(2)}; responses replayed from memory, diagnostic)`);
-  if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (+${(median(cpu[p.name]) - median(cpu.yardstick)).toFixed(0)} ms vs yardstick; traced loads, thread time until usable)`);
+  if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (${signed(median(cpu[p.name]) - median(cpu.yardstick))} ms vs yardstick; traced loads, thread time until usable)`);
 }
 
 const extra = (name) => median(col(results[name], "firstKiB")) - median(col(y, "firstKiB"));
 const ratio = (name) => median(col(results[name], "usable")) / median(col(y, "usable"));
 const checks = [
-  [`guide: first-load scripts ≤ yardstick + ${BUDGET.guideKiB} KiB`, extra("guide") <= BUDGET.guideKiB, `+${extra("guide").toFixed(1)} KiB`],
-  ["embed: first-load scripts below the guide's", extra("embed") < extra("guide"), `+${extra("embed").toFixed(1)} KiB`],
+  [`guide: first-load scripts ≤ yardstick + ${BUDGET.guideKiB} KiB`, extra("guide") <= BUDGET.guideKiB, `${signed(extra("guide"), 1)} KiB`],
+  ["embed: first-load scripts below the guide's", extra("embed") < extra("guide"), `${signed(extra("embed"), 1)} KiB`],
   ...["guide", "embed"].map((n) => [`${n}: run button usable ≤ ${BUDGET.usableRatio}× yardstick`, ratio(n) <= BUDGET.usableRatio, `×${ratio(n).toFixed(2)}`]),
   ...["guide", "embed"].map((n) => [`${n}: CLS = 0`, Math.max(...col(results[n], "cls")) === BUDGET.cls, `max ${Math.max(...col(results[n], "cls")).toFixed(4)}`]),
 ];
