@@ -24,7 +24,15 @@ async function watchLayoutShifts(page: Page) {
 }
 
 const shifts = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts);
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * How far the page scrolls sideways, with every section laid out: the guide's lower sections use
+ * `content-visibility: auto`, whose containment clips what overflows them, so without this an overflowing
+ * example would be cut off without widening the page.
+ */
+async function sideways(page: Page) {
+  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 for (const [device, viewport] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
   for (const path of ["/", "/embed/nano-banana-2"]) {
