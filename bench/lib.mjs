@@ -81,7 +81,8 @@ export function arg(name, fallback) {
 export const flag = (name) => process.argv.includes(`--${name}`);
 
 /**
- * For full-page screenshots: the guide's lower sections use `content-visibility: auto` (laid out only
- * near the viewport), which would leave them blank below the fold in a capture of the whole page.
+ * Every section laid out: the guide's lower sections use `content-visibility: auto` (laid out only near
+ * the viewport, their overflow clipped), which would leave them blank below the fold in a full-page
+ * screenshot and hide an over-wide one from a sideways-scroll check (e2e/layout.spec.ts).
  */
 export const FULL_PAGE_SHOT_STYLE = "* { content-visibility: visible !important; }";

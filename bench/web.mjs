@@ -87,13 +87,24 @@ try {
   await yard.stop();
 }
 
-/** One traced cold load: CPU time of the renderer's main thread (trace events' thread time) until the mark. */
-async function mainThreadCpu(url) {
+/**
+ * A cold load of `url` in a fresh browser context (empty cache), until the run button is usable.
+ * `prepare(context, page)` runs before the navigation (routes, listeners, tracing). The caller closes the context.
+ */
+async function coldLoad(url, prepare = async () => {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
+  await prepare(context, page);
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  return { context, page };
+}
+
+/** One traced cold load: CPU time of the renderer's main thread (trace events' thread time) until the mark. */
+async function mainThreadCpu(url) {
+  const { context } = await coldLoad(url, (_, page) =>
+    browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] }),
+  );
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await context.close();
   // From this document's navigation to the mark, both as the trace saw them, on the main thread that parsed it.
@@ -108,16 +119,14 @@ async function mainThreadCpu(url) {
 
 /** One load of `url` from the running server, every response of its origin kept (status, headers, body). */
 async function record(url, into) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
   const origin = new URL(url).origin;
   const pending = [];
-  page.on("response", (res) => {
-    if (!res.url().startsWith(origin) || res.status() >= 300) return;
-    pending.push(res.body().then((body) => into.set(res.url(), { status: res.status(), headers: res.headers(), body }), () => {}));
+  const { context, page } = await coldLoad(url, async (_, page) => {
+    page.on("response", (res) => {
+      if (!res.url().startsWith(origin) || res.status() >= 300) return;
+      pending.push(res.body().then((body) => into.set(res.url(), { status: res.status(), headers: res.headers(), body }), () => {}));
+    });
   });
-  await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
   await page.waitForTimeout(1500);
   await Promise.all(pending);
   await context.close();
@@ -125,37 +134,33 @@ async function record(url, into) {
 
 /** A cold load with the recorded responses served from memory; the time to a usable run button. */
 async function replayOnce(url, recorded) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.route("**/*", (route) => {
-    const hit = recorded.get(route.request().url());
-    if (!hit) {
-      replayMisses++;
-      return route.continue();
-    }
-    // The body is stored decoded: drop the headers that described the encoded transfer.
-    const headers = Object.fromEntries(Object.entries(hit.headers).filter(([k]) => !["content-encoding", "content-length", "transfer-encoding"].includes(k)));
-    return route.fulfill({ status: hit.status, headers, body: hit.body });
-  });
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
+  const { context, page } = await coldLoad(url, (context) =>
+    context.route("**/*", (route) => {
+      const hit = recorded.get(route.request().url());
+      if (!hit) {
+        replayMisses++;
+        return route.continue();
+      }
+      // The body is stored decoded: drop the headers that described the encoded transfer.
+      const headers = Object.fromEntries(Object.entries(hit.headers).filter(([k]) => !["content-encoding", "content-length", "transfer-encoding"].includes(k)));
+      return route.fulfill({ status: hit.status, headers, body: hit.body });
+    }),
+  );
   const usable = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, MARK);
   await context.close();
   return usable;
 }
 
 async function loadOnce(url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVE);
   // The script responses are only noted during the load; their bodies are read (over the DevTools
   // protocol) after the measurement, so that reading them does not compete with the page being measured.
   const responses = [];
-  page.on("response", (res) => {
-    if (res.request().resourceType() === "script") responses.push(res);
+  const { context, page } = await coldLoad(url, async (_, page) => {
+    await page.addInitScript(OBSERVE);
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "script") responses.push(res);
+    });
   });
-  await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { timeout: 30_000 });
   await page.waitForTimeout(1500);
   const m = await page.evaluate((mark) => {
     const usable = performance.getEntriesByName(mark)[0].startTime;
@@ -202,9 +207,9 @@ for (const p of pages) {
   console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
   console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
   if (replayed[p.name]?.length) console.log(`  usable, client only   ${spread(replayed[p.name], 0, " ms")}   (×${(median(replayed[p.name]) / median(replayed.yardstick)).toFixed(2)}; responses replayed from memory, diagnostic)`);
-  if (replayed[p.name]?.length && p === pages.at(-1)) console.log(`  (client-only loads: ${replayMisses} request${replayMisses === 1 ? "" : "s"} not in the recording went to the servers)`);
   if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (${signed(median(cpu[p.name]) - median(cpu.yardstick))} ms vs yardstick; traced loads, thread time until usable)`);
 }
+if (flag("replay")) console.log(`\nClient-only loads: ${replayMisses} request${replayMisses === 1 ? "" : "s"} not in the recording went to the servers.`);
 
 const extra = (name) => median(col(results[name], "firstKiB")) - median(col(y, "firstKiB"));
 const ratio = (name) => median(col(results[name], "usable")) / median(col(y, "usable"));

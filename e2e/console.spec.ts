@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { waitForLatePanels } from "./playground-page";
 
 /** A developer opens devtools on the guide: nothing in the console, no failed request, icon included. */
 for (const path of ["/", "/ru", "/embed/nano-banana-2"]) {
@@ -10,9 +11,7 @@ for (const path of ["/", "/ru", "/embed/nano-banana-2"]) {
     page.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
     await page.goto(path);
     await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
-    // The late chunks (task engine, hand-off) have loaded once the hand-off's first tab is there.
-    await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    await waitForLatePanels(page);
     expect(problems).toEqual([]);
   });
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage } from "./playground-page";
+import { FULL_PAGE_SHOT_STYLE } from "../bench/lib.mjs";
+import { PlaygroundPage, waitForLatePanels } from "./playground-page";
 
 /**
  * A docs reader on a phone and on a laptop: the page never scrolls sideways and nothing jumps while it
@@ -30,7 +31,7 @@ const shifts = (page: Page) => page.evaluate(() => (window as unknown as { __shi
  * example would be cut off without widening the page.
  */
 async function sideways(page: Page) {
-  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+  await page.addStyleTag({ content: FULL_PAGE_SHOT_STYLE });
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
@@ -40,9 +41,7 @@ for (const [device, viewport] of [["phone", PHONE], ["laptop", LAPTOP]] as const
       await page.setViewportSize(viewport);
       await watchLayoutShifts(page);
       await page.goto(path);
-      // The late chunks (task engine, hand-off) have loaded once the hand-off's first tab is there.
-      await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
-      await page.waitForLoadState("networkidle");
+      await waitForLatePanels(page);
       expect(await shifts(page)).toEqual([]);
       expect(await sideways(page)).toBe(0);
     });

@@ -15,6 +15,15 @@ export function countRequests(page: Page) {
   return { creates, polls };
 }
 
+/**
+ * Waits until the chunks that load once the page is idle (task engine, hand-off) are in and the network
+ * is quiet: the hand-off's first tab is there then.
+ */
+export async function waitForLatePanels(page: Page) {
+  await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
 /** The playground as a person sees it: selectors by role and label, kept in one place. */
 export class PlaygroundPage {
   readonly prompt: Locator;
