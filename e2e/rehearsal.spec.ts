@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage } from "./playground-page";
+import { PlaygroundPage, countRequests } from "./playground-page";
 
 test.describe("every mode reaches a playing video", () => {
   test("Text-to-Video, 16:9, 6 s", async ({ page }) => {
@@ -114,10 +114,25 @@ test.describe("the first click", () => {
     const initial = await firstLoadScripts(page, "/");
     // Every script the page did not name in its HTML fails, as on a dropped connection or after a deploy.
     await page.route(/\/_next\/static\/chunks\/.*\.js$/, (route) => (initial.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort()));
+    const { creates } = countRequests(page);
     const pg = new PlaygroundPage(page);
-    await pg.goto();
+    const prompt = "A lighthouse at dusk";
+    await pg.goto(`?prompt=${encodeURIComponent(prompt)}`);
     await expect(page.getByRole("alert").filter({ hasText: "The task engine could not be loaded" })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: "The code export could not be loaded" })).toBeVisible();
-    await expect(pg.prompt).toBeVisible();
+    // The schema's checks (zod) cannot be fetched either: a run is refused with the reason, nothing is sent
+    // unchecked, and the next click tries again.
+    await pg.run.click();
+    await expect(page.getByRole("alert").filter({ hasText: "Not sent: the form's checks could not be loaded" })).toBeVisible();
+    // Parts loaded on first use say which part is missing; the rest of the form stays, with what was typed.
+    await pg.mode("Image-to-Video");
+    await expect(page.getByRole("alert").filter({ hasText: "The first-frame image field could not be loaded" })).toBeVisible();
+    await pg.mode("R2V");
+    await expect(page.getByRole("alert").filter({ hasText: "The reference images field could not be loaded" })).toBeVisible();
+    await page.getByRole("button", { name: "Embed", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The embed code could not be loaded" })).toBeVisible();
+    await expect(pg.prompt).toHaveValue(prompt);
+    await expect(pg.run).toBeVisible();
+    expect(creates).toHaveLength(0);
   });
 });

@@ -3,11 +3,23 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { EmbedLabels } from "./embed-dialog";
+import { ChunkUnavailable } from "@/components/playground/chunk-unavailable";
 
 export type { EmbedLabels };
 
 // The dialog (the embed code, its preset and theme choices) loads on the first click, not with the page.
-const EmbedDialog = dynamic(() => import("./embed-dialog").then((m) => m.EmbedDialog), { ssr: false });
+// If it cannot be fetched, the click says so next to the button.
+const EmbedDialog = dynamic(
+  () =>
+    import("./embed-dialog").then(
+      (m) => m.EmbedDialog,
+      () =>
+        function EmbedDialogUnavailable() {
+          return <ChunkUnavailable what="The embed code" />;
+        },
+    ),
+  { ssr: false },
+);
 
 /** "Embed": opens the dialog with the iframe code for the playground's current configuration. */
 export function EmbedButton({ labels }: { labels: EmbedLabels }) {

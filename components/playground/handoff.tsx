@@ -8,17 +8,14 @@ import { useClipboard } from "@/lib/client/use-clipboard";
 import { useIdle } from "@/lib/client/use-idle";
 import { formLink } from "./use-form-link";
 import { IssueList } from "./issue-list";
+import { ChunkUnavailable } from "./chunk-unavailable";
 
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.
 const loadingPanel = <p className="text-sm text-zinc-500">Loading code export…</p>;
 // If the chunk cannot be fetched (a dropped connection, a deploy that replaced it), the panel says so
 // rather than taking the page down with it.
-const HandoffUnavailable = () => (
-  <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-    The code export could not be loaded. Check the connection and reload the page.
-  </p>
-);
+const HandoffUnavailable = () => <ChunkUnavailable what="The code export" />;
 const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel, () => HandoffUnavailable), {
   ssr: false,
   loading: () => loadingPanel,

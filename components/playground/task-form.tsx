@@ -9,10 +9,28 @@ import { Field, describedBy, inputClass } from "./field";
 import { RunButton } from "./run-button";
 import { SegmentedRadio } from "./segmented-radio";
 import { useFormBlocker } from "./use-form-check";
+import { ChunkUnavailable } from "./chunk-unavailable";
 
 // The media fields (react-dropzone) load with the first mode that takes a file, not with the page.
-const MediaField = dynamic(() => import("./media-field").then((m) => m.MediaField));
-const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m.ReferenceImages));
+// If their chunk cannot be fetched, the field says so and the rest of the form stays.
+const MediaField = dynamic(() =>
+  import("./media-field").then(
+    (m) => m.MediaField,
+    () =>
+      function MediaFieldUnavailable({ label }: { label: string }) {
+        return <ChunkUnavailable what={`The ${label.toLowerCase()} field`} />;
+      },
+  ),
+);
+const ReferenceImages = dynamic(() =>
+  import("./reference-images").then(
+    (m) => m.ReferenceImages,
+    () =>
+      function ReferenceImagesUnavailable() {
+        return <ChunkUnavailable what="The reference images field" />;
+      },
+  ),
+);
 
 const FORM_ID = "nb2";
 
@@ -169,6 +187,12 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
       )}
 
       {beforeRun}
+      {/* The schema's checks could not be loaded at the click (see lazyResolver); the next click tries again. */}
+      {errors.root && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Not sent: {errors.root.message}
+        </p>
+      )}
       <RunButton blocker={blocker} busy={creating} />
     </form>
   );

@@ -11,15 +11,33 @@ let loading: Promise<Validation> | null = null;
 
 /** Loads zod, the schema and the resolver once (a chunk of their own), the first time they are needed. */
 export function loadValidation(): Promise<Validation> {
-  loading ??= import("./validation").then((m) => (loaded = m));
+  // A failed fetch is not kept: the next change tries again.
+  loading ??= import("./validation").then(
+    (m) => (loaded = m),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
   return loading;
 }
+
+/** The form-level error when the checks themselves cannot be loaded: the form is not sent unchecked. */
+export const VALIDATION_UNAVAILABLE = "the form's checks could not be loaded. Check the connection and run again, or reload the page; the form keeps what you typed.";
 
 /**
  * react-hook-form's resolver for the spec's form schema, loaded on first use: the first change of a field
  * validates a moment later (once the chunk is in), every later one at once.
  */
-export const lazyResolver: Resolver<FormState> = async (values, context, options) => (await loadValidation()).resolver(values, context, options);
+export const lazyResolver: Resolver<FormState> = async (values, context, options) => {
+  let validation: Validation;
+  try {
+    validation = await loadValidation();
+  } catch {
+    return { values: {}, errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } } };
+  }
+  return validation.resolver(values, context, options);
+};
 
 /**
  * Why the form cannot run yet, by the schema's first issue. Until the schema has loaded (the first change
@@ -33,7 +51,8 @@ export function useFormBlocker(values: FormState, initial: string | null): strin
       first.current = false;
       return;
     }
-    if (!validation) void loadValidation().then(setValidation);
+    // Not loadable (offline): the server's first answer stays, and the resolver reports it at the button.
+    if (!validation) loadValidation().then(setValidation, () => {});
   }, [values, validation]);
   return validation ? validation.formBlocker(values) : initial;
 }
