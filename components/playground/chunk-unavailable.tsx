@@ -3,10 +3,23 @@
  * dropped connection, or a deploy that replaced the chunk): says which part is missing instead of taking
  * the page down with it. The form's values are in the address bar, so a reload keeps them.
  */
-export function ChunkUnavailable({ what }: { what: string }) {
+export function ChunkUnavailable({ what, className = "" }: { what: string; className?: string }) {
   return (
-    <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+    <p role="alert" className={`text-sm text-red-700 dark:text-red-300 ${className}`}>
       {what} could not be loaded. Check the connection and reload the page; the form keeps what you typed.
     </p>
   );
+}
+
+/**
+ * The rejection handler for a lazily loaded component's import: `import("./x").then((m) => m.X,
+ * unavailable("The x"))` gives `next/dynamic` a component that says the part is missing. `what` may be
+ * worked out from the component's props; `className` places the message (a part that would have been an
+ * overlay says so as one).
+ */
+export function unavailable<P extends object>(what: string | ((props: P) => string), className?: string) {
+  return () =>
+    function Unavailable(props: P) {
+      return <ChunkUnavailable what={typeof what === "function" ? what(props) : what} className={className} />;
+    };
 }

@@ -8,15 +8,14 @@ import { useClipboard } from "@/lib/client/use-clipboard";
 import { useIdle } from "@/lib/client/use-idle";
 import { formLink } from "./use-form-link";
 import { IssueList } from "./issue-list";
-import { ChunkUnavailable } from "./chunk-unavailable";
+import { unavailable } from "./chunk-unavailable";
 
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.
 const loadingPanel = <p className="text-sm text-zinc-500">Loading code export…</p>;
 // If the chunk cannot be fetched (a dropped connection, a deploy that replaced it), the panel says so
 // rather than taking the page down with it.
-const HandoffUnavailable = () => <ChunkUnavailable what="The code export" />;
-const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel, () => HandoffUnavailable), {
+const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel, unavailable("The code export")), {
   ssr: false,
   loading: () => loadingPanel,
 });

@@ -3,25 +3,15 @@
 import dynamic from "next/dynamic";
 import type { Dispatch } from "react";
 import type { Run, RunAction } from "@/lib/client/run";
-import { ChunkUnavailable } from "./chunk-unavailable";
+import { unavailable } from "./chunk-unavailable";
 import { WatchTaskForm } from "./watch-task-form";
 
 // Everything a run shows (status, exchanges with the JSON view, the video, the request export) loads with
 // the first run, not with the page.
 // If that chunk cannot be fetched the task still runs; its id is in the address bar, so a reload watches it.
-const RunView = dynamic(
-  () =>
-    import("./run-view").then(
-      (m) => m.RunView,
-      () =>
-        function RunViewUnavailable() {
-          return <ChunkUnavailable what="The run view (status, exchanges and video)" />;
-        },
-    ),
-  {
-    loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
-  },
-);
+const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavailable("The run view (status, exchanges and video)")), {
+  loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
+});
 
 /** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
 export function OutputPanel({

@@ -9,28 +9,14 @@ import { Field, describedBy, inputClass } from "./field";
 import { RunButton } from "./run-button";
 import { SegmentedRadio } from "./segmented-radio";
 import { useFormBlocker } from "./use-form-check";
-import { ChunkUnavailable } from "./chunk-unavailable";
+import { unavailable } from "./chunk-unavailable";
 
 // The media fields (react-dropzone) load with the first mode that takes a file, not with the page.
 // If their chunk cannot be fetched, the field says so and the rest of the form stays.
 const MediaField = dynamic(() =>
-  import("./media-field").then(
-    (m) => m.MediaField,
-    () =>
-      function MediaFieldUnavailable({ label }: { label: string }) {
-        return <ChunkUnavailable what={`The ${label.toLowerCase()} field`} />;
-      },
-  ),
+  import("./media-field").then((m) => m.MediaField, unavailable<{ label: string }>(({ label }) => `The ${label.toLowerCase()} field`)),
 );
-const ReferenceImages = dynamic(() =>
-  import("./reference-images").then(
-    (m) => m.ReferenceImages,
-    () =>
-      function ReferenceImagesUnavailable() {
-        return <ChunkUnavailable what="The reference images field" />;
-      },
-  ),
-);
+const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m.ReferenceImages, unavailable("The reference images field")));
 
 const FORM_ID = "nb2";
 
