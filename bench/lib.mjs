@@ -1,6 +1,7 @@
 // Helpers shared by the bench scripts: starting servers on loopback, statistics, formatting.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +21,9 @@ export function run(cmd, args, { env = {}, cwd = ROOT } = {}) {
  * guide's `/` rewrite targets the server's own host name), resolved once `probe` answers.
  */
 export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
+  // A server left on the port would answer the probe before the new one fails to bind, and be measured
+  // in its place (serving a build that may no longer exist): refuse instead.
+  await assertPortFree(port);
   const child = spawn(process.execPath, [NEXT_BIN, "start", dir, "-p", String(port), "-H", "localhost"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
@@ -43,6 +47,21 @@ export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return { base, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
+}
+
+/** Throws, naming the port and how to choose another, when something already listens on `port`. */
+export function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`)
+          : err,
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 /** Playwright's Chromium where installed, Debian's otherwise, with the flags of e2e/browser.ts. */
