@@ -115,9 +115,10 @@ async function coldLoad(url, prepare = async () => {}) {
   }, MARK);
   await prepare(context, page);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
-  const usable = page.waitForEvent("console", { predicate: (m) => m.text() === `bench:${MARK}`, timeout: 30_000 });
-  await page.goto(url, { waitUntil: "load" });
-  await usable;
+  await Promise.all([
+    page.waitForEvent("console", { predicate: (m) => m.text() === `bench:${MARK}`, timeout: 30_000 }),
+    page.goto(url, { waitUntil: "load" }),
+  ]);
   return { context, page };
 }
 
