@@ -49,17 +49,25 @@ export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
   return { base, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
 }
 
-/** Throws, naming the port and how to choose another, when something already listens on `port`. */
-export function assertPortFree(port) {
-  return new Promise((resolve, reject) => {
+/**
+ * Throws, naming the port and how to choose another, when something already listens on `port`: when a
+ * connection to it on localhost succeeds, or when it cannot be bound (both, because some systems let a
+ * wildcard bind succeed next to a server bound to 127.0.0.1).
+ */
+export async function assertPortFree(port) {
+  const inUse = () =>
+    new Error(`port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`);
+  const answers = await new Promise((resolve) => {
+    const socket = net.connect({ port, host: "localhost" });
+    socket.setTimeout(1000);
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+    socket.once("error", () => resolve(false));
+  });
+  if (answers) throw inUse();
+  await new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once("error", (err) =>
-      reject(
-        err.code === "EADDRINUSE"
-          ? new Error(`port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`)
-          : err,
-      ),
-    );
+    probe.once("error", (err) => reject(err.code === "EADDRINUSE" ? inUse() : err));
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
