@@ -2,6 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
 import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
+import { PageCache } from "@/lib/security/page-cache";
+
+/** The guide and the embed without a query string, rendered once and stamped with a fresh nonce per response (production only). */
+const pages = process.env.NODE_ENV === "production" ? new PageCache() : null;
 
 /**
  * Runs before every page and API route (Next 16's renamed middleware, Node.js runtime):
@@ -10,10 +14,12 @@ import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNon
  * - sends visitors without a valid access cookie to /access when the access gate is on;
  * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts, including
  *   who may frame it (only /embed/* may be framed, by this app and EMBED_ALLOWED_ORIGINS);
+ * - answers the guide and the embed without a query string from lib/security/page-cache.ts: rendered
+ *   once, the fresh nonce put in place of a placeholder only this process knows;
  * - redirects `/en…` to `/` (next.config.ts rewrites `/` to the English guide, so the `[locale]`
  *   segment stays out of the URL for the default language).
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   if (trustedProxyCount() === 0) headers.delete("x-forwarded-for");
   const { pathname, search } = request.nextUrl;
@@ -24,7 +30,9 @@ export function proxy(request: NextRequest): NextResponse {
     return res;
   }
 
-  if (pathname !== ACCESS_PAGE && !hasAccess(request.headers)) {
+  // The page cache's own render (from this process, over loopback) gets the placeholder as its nonce.
+  const ownRender = pages?.isOwnRender(request.headers) ?? false;
+  if (pathname !== ACCESS_PAGE && !ownRender && !hasAccess(request.headers)) {
     const to = request.nextUrl.clone();
     to.pathname = ACCESS_PAGE;
     to.search = `?next=${encodeURIComponent(pathname + search)}`;
@@ -37,13 +45,17 @@ export function proxy(request: NextRequest): NextResponse {
     return withHeaders(NextResponse.redirect(to), BASE_SECURITY_HEADERS);
   }
 
-  const nonce = newNonce();
+  const nonce = ownRender && pages ? pages.placeholder : newNonce();
   const security = pageSecurityHeaders({
     nonce,
     dev: process.env.NODE_ENV === "development",
     mediaOrigins: mediaOrigins(),
     frameAncestors: frameAncestorsFor(pathname, embedAllowedOrigins()),
   });
+  if (pages?.serves({ method: request.method, pathname, search, headers: request.headers })) {
+    const kept = await pages.get(pathname);
+    if (kept) return withHeaders(new NextResponse(pages.stamp(kept, nonce), { status: 200, headers: kept.headers }), security);
+  }
   // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
   headers.set("content-security-policy", security["content-security-policy"]);
   // Our own inline script (the theme, before first paint) reads it from here.

@@ -33,6 +33,23 @@ test("every page and answer carries the security headers, and no X-Powered-By", 
   expect((await request.get(asset)).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("pages rendered once (lib/security/page-cache.ts) still get a fresh nonce per response, and no other", async ({ request }) => {
+  const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)![1];
+  // Every nonce in the HTML: on the tags, and in the RSC payload (where the theme script's props carry it).
+  const noncesIn = (html: string) => new Set([...html.matchAll(/nonce="([^"]*)"|\\"nonce\\":\\"([^\\"]*)\\"/g)].map((m) => m[1] ?? m[2]));
+  for (const path of ["/", "/ru", "/embed/nano-banana-2", "/?prompt=a+cat"]) {
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      const nonce = nonceOf(res.headers()["content-security-policy"]);
+      expect([...noncesIn(await res.text())], path).toEqual([nonce]);
+      seen.add(nonce);
+    }
+    expect(seen.size, path).toBe(3);
+  }
+});
+
 test("a whole run works under the CSP with no violation reported", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (msg) => {

@@ -1,0 +1,132 @@
+import { timingSafeEqual } from "node:crypto";
+import { LOCALES } from "@/lib/i18n";
+import { EMBED_PATH } from "@/lib/embed/snippet";
+
+/**
+ * Pages rendered once per server process, each response stamped with its own fresh CSP nonce.
+ *
+ * The guide and the embed render the same HTML for everyone when the URL has no query string: their
+ * texts come from the spec, the upstream summary from the environment, and the only per-request value
+ * in them is the nonce. So proxy.ts renders each such page once, with a placeholder nonce that is a
+ * secret of this process, keeps the HTML, and gives every response a fresh nonce by replacing the
+ * placeholder (in the script tags and in the RSC payload alike). Every response still carries a nonce
+ * of its own, the placeholder never leaves the server, and nothing a visitor sends is in the cached
+ * HTML (a query string, which a shared link or an embed preset uses, is rendered per request as before).
+ * What it saves: React's two renders of the page per request (14 ms of server CPU for the guide, 5 ms
+ * left for the proxy and gzip; docs/performance-notes.md).
+ *
+ * The page is rendered by asking this same server for it over loopback, with a header carrying a token
+ * only this process knows: proxy.ts lets that request through with the placeholder as its nonce. If that
+ * render fails (no PORT known, the server not listening on 127.0.0.1, a status other than 200) the page is
+ * rendered per request, as it would be without this cache, and the render is tried again later.
+ */
+
+/** Response headers not copied from the kept render: hop-by-hop and encoding (the server compresses each response itself), cookies, and the policy (proxy.ts sets a fresh one). */
+const DROPPED_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-encoding",
+  "content-length",
+  "date",
+  "set-cookie",
+  "content-security-policy",
+]);
+
+/** Request headers of Next's client-side navigation and prefetch: those requests want the RSC payload, not the HTML. */
+const RSC_REQUEST_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+
+/** After a failed render, how long pages are rendered per request before the cache tries again. */
+export const RETRY_AFTER_MS = 30_000;
+
+/** The pages that render the same for every visitor: the guide in each language, and the embed. */
+export const CACHED_PAGES: readonly string[] = [...LOCALES.map((l) => l.path), EMBED_PATH];
+
+export type KeptPage = { body: string; headers: [string, string][] };
+
+/** What the cache needs to know of a request. */
+export type PageRequest = { method: string; pathname: string; search: string; headers: Headers };
+
+/** Renders a page by asking the server for it with the internal header; the default fetches it over loopback. */
+export type Render = (pathname: string, internalHeader: [string, string]) => Promise<Response>;
+
+function randomToken(): string {
+  // Hex: nothing in it that HTML or JSON escaping would change, so every copy of it in the page is found.
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("hex");
+}
+
+export function loopbackRender(port: string | undefined = process.env.PORT): Render {
+  return async (pathname, [name, value]) => {
+    // `next start` sets PORT once it listens; without it there is no address to ask.
+    if (!port) throw new Error("PORT is not set");
+    return fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { [name]: value }, redirect: "manual", cache: "no-store" });
+  };
+}
+
+export class PageCache {
+  /** The nonce the kept pages are rendered with. A secret of this process: every response replaces it. */
+  readonly placeholder = randomToken();
+  readonly #token = randomToken();
+  readonly #entries = new Map<string, { page: Promise<KeptPage | null>; failedAt?: number }>();
+
+  constructor(
+    private readonly render: Render = loopbackRender(),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  static readonly INTERNAL_HEADER = "x-page-cache-render";
+
+  /** Whether a request is this cache's own render (it must be let through, with the placeholder as its nonce). */
+  isOwnRender(headers: Headers): boolean {
+    const sent = headers.get(PageCache.INTERNAL_HEADER);
+    return sent !== null && sent.length === this.#token.length && timingSafeEqual(Buffer.from(sent), Buffer.from(this.#token));
+  }
+
+  /** Whether the response to a request may be a kept page: a GET of a cached page's HTML, with no query string. */
+  serves(req: PageRequest): boolean {
+    return (
+      req.method === "GET" &&
+      req.search === "" &&
+      CACHED_PAGES.includes(req.pathname) &&
+      !RSC_REQUEST_HEADERS.some((h) => req.headers.has(h)) &&
+      !req.headers.has(PageCache.INTERNAL_HEADER)
+    );
+  }
+
+  /** The kept page, rendering it once (concurrent callers share that render); null if it cannot be had now. */
+  async get(pathname: string): Promise<KeptPage | null> {
+    const entry = this.#entries.get(pathname);
+    if (entry && (entry.failedAt === undefined || this.now() - entry.failedAt < RETRY_AFTER_MS)) {
+      return entry.failedAt === undefined ? entry.page : null;
+    }
+    const fresh: { page: Promise<KeptPage | null>; failedAt?: number } = { page: Promise.resolve(null) };
+    fresh.page = this.#renderOnce(pathname).then((page) => {
+      if (!page) fresh.failedAt = this.now();
+      return page;
+    });
+    this.#entries.set(pathname, fresh);
+    return fresh.page;
+  }
+
+  /** The page's HTML with this response's nonce in place of the placeholder. */
+  stamp(page: KeptPage, nonce: string): string {
+    return page.body.replaceAll(this.placeholder, nonce);
+  }
+
+  async #renderOnce(pathname: string): Promise<KeptPage | null> {
+    try {
+      const res = await this.render(pathname, [PageCache.INTERNAL_HEADER, this.#token]);
+      if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/html")) {
+        await res.body?.cancel();
+        return null;
+      }
+      const body = await res.text();
+      // A page without the placeholder was not rendered for this cache (or has no script to protect): not kept.
+      if (!body.includes(this.placeholder)) return null;
+      const headers = [...res.headers].filter(([k]) => !DROPPED_HEADERS.has(k.toLowerCase()));
+      return { body, headers };
+    } catch {
+      return null;
+    }
+  }
+}
