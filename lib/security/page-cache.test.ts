@@ -76,6 +76,8 @@ describe("PageCache", () => {
     expect(cache.isOwnRender(new Headers())).toBe(false);
     expect(cache.isOwnRender(new Headers({ [name]: "0".repeat(token.length) }))).toBe(false);
     expect(cache.isOwnRender(new Headers({ [name]: token.slice(1) }))).toBe(false);
+    // Same length in characters, not in bytes.
+    expect(cache.isOwnRender(new Headers({ [name]: "\u00e9".repeat(token.length) }))).toBe(false);
     // Two processes have different tokens and placeholders.
     const other = new PageCache(server.render);
     expect(other.isOwnRender(new Headers({ [name]: token }))).toBe(false);

@@ -79,7 +79,10 @@ export class PageCache {
   /** Whether a request is this cache's own render (it must be let through, with the placeholder as its nonce). */
   isOwnRender(headers: Headers): boolean {
     const sent = headers.get(PageCache.INTERNAL_HEADER);
-    return sent !== null && sent.length === this.#token.length && timingSafeEqual(Buffer.from(sent), Buffer.from(this.#token));
+    if (sent === null) return false;
+    const a = Buffer.from(sent);
+    const b = Buffer.from(this.#token);
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 
   /** Whether the response to a request may be a kept page: a GET of a cached page's HTML, with no query string. */
