@@ -131,7 +131,7 @@ describe("PageCache", () => {
       throw new Error("ECONNREFUSED");
     });
     expect(await cache.get("/")).toBeNull();
-    cache = new PageCache(loopbackRender(undefined));
+    cache = new PageCache(loopbackRender(() => undefined));
     expect(await cache.get("/")).toBeNull();
   });
 });
@@ -148,7 +148,7 @@ describe("loopbackRender", () => {
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const port = String((server.address() as AddressInfo).port);
-    const res = await loopbackRender(port)("/ru", ["x-page-cache-render", "t0ken"]);
+    const res = await loopbackRender(() => port)("/ru", ["x-page-cache-render", "t0ken"]);
     expect(res.status).toBe(307);
     expect(seen).toEqual([{ url: "/ru", header: "t0ken" }]);
   });

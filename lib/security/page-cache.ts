@@ -43,6 +43,7 @@ export const RETRY_AFTER_MS = 30_000;
 export const CACHED_PAGES: readonly string[] = [...LOCALES.map((l) => l.path), EMBED_PATH];
 
 export type KeptPage = { body: string; headers: [string, string][] };
+type Entry = { page: Promise<KeptPage | null>; failedAt?: number };
 
 /** What the cache needs to know of a request. */
 export type PageRequest = { method: string; pathname: string; search: string; headers: Headers };
@@ -55,11 +56,12 @@ function randomToken(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("hex");
 }
 
-export function loopbackRender(port: string | undefined = process.env.PORT): Render {
+/** `port` is read at each render: `next start` sets PORT only once it listens; without it there is no address to ask. */
+export function loopbackRender(port: () => string | undefined = () => process.env.PORT): Render {
   return async (pathname, [name, value]) => {
-    // `next start` sets PORT once it listens; without it there is no address to ask.
-    if (!port) throw new Error("PORT is not set");
-    return fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { [name]: value }, redirect: "manual", cache: "no-store" });
+    const p = port();
+    if (!p) throw new Error("PORT is not set");
+    return fetch(`http://127.0.0.1:${p}${pathname}`, { headers: { [name]: value }, redirect: "manual", cache: "no-store" });
   };
 }
 
@@ -67,7 +69,7 @@ export class PageCache {
   /** The nonce the kept pages are rendered with. A secret of this process: every response replaces it. */
   readonly placeholder = randomToken();
   readonly #token = randomToken();
-  readonly #entries = new Map<string, { page: Promise<KeptPage | null>; failedAt?: number }>();
+  readonly #entries = new Map<string, Entry>();
 
   constructor(
     private readonly render: Render = loopbackRender(),
@@ -92,6 +94,7 @@ export class PageCache {
       req.search === "" &&
       CACHED_PAGES.includes(req.pathname) &&
       !RSC_REQUEST_HEADERS.some((h) => req.headers.has(h)) &&
+      // The render that fills the cache must not wait on itself (nor may a forged token be answered from it).
       !req.headers.has(PageCache.INTERNAL_HEADER)
     );
   }
@@ -99,14 +102,14 @@ export class PageCache {
   /** The kept page, rendering it once (concurrent callers share that render); null if it cannot be had now. */
   async get(pathname: string): Promise<KeptPage | null> {
     const entry = this.#entries.get(pathname);
-    if (entry && (entry.failedAt === undefined || this.now() - entry.failedAt < RETRY_AFTER_MS)) {
-      return entry.failedAt === undefined ? entry.page : null;
-    }
-    const fresh: { page: Promise<KeptPage | null>; failedAt?: number } = { page: Promise.resolve(null) };
-    fresh.page = this.#renderOnce(pathname).then((page) => {
-      if (!page) fresh.failedAt = this.now();
-      return page;
-    });
+    // A pending or kept render is shared; a failed one (its promise gave null) stands until the retry time.
+    if (entry && (entry.failedAt === undefined || this.now() - entry.failedAt < RETRY_AFTER_MS)) return entry.page;
+    const fresh: Entry = {
+      page: this.#renderOnce(pathname).then((page) => {
+        if (!page) fresh.failedAt = this.now();
+        return page;
+      }),
+    };
     this.#entries.set(pathname, fresh);
     return fresh.page;
   }
@@ -126,7 +129,7 @@ export class PageCache {
       const body = await res.text();
       // A page without the placeholder was not rendered for this cache (or has no script to protect): not kept.
       if (!body.includes(this.placeholder)) return null;
-      const headers = [...res.headers].filter(([k]) => !DROPPED_HEADERS.has(k.toLowerCase()));
+      const headers = [...res.headers].filter(([k]) => !DROPPED_HEADERS.has(k)); // Headers iterate lower-case names
       return { body, headers };
     } catch {
       return null;
