@@ -4,20 +4,20 @@
  * ./schema.ts, which re-exports all of this; client code imports it from here so that zod loads only when
  * a value is validated (see components/playground/use-form-check.ts).
  */
-import {
-  ASPECT_RATIO_VALUES,
-  DEFAULTS,
-  DURATIONS,
-  IMAGE_LIMITS,
-  MODEL_ID,
-  RESOLUTIONS,
-  VIDEO_LIMITS,
-  fieldsOf,
-  type ModeId,
-} from "./nano-banana-2";
-import type { FormState } from "./schema";
+import { IMAGE_LIMITS, VIDEO_LIMITS, type ModeId } from "./contract";
+import { fieldsOf, type ModelSpec } from "./model-spec";
 
-export type { FormState };
+/** The full state of the playground's form: every field of every mode, so switching mode loses nothing. */
+export type FormState = {
+  mode: ModeId;
+  prompt: string;
+  aspect_ratio: string;
+  duration: number;
+  resolution: string;
+  image_url: string;
+  reference_image_urls: string[];
+  video_url: string;
+};
 
 /** Counts characters as people do (code points), not UTF-16 units. */
 export function charCount(text: string): number {
@@ -36,36 +36,39 @@ export function isMediaUrl(value: string): boolean {
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
 
-export const INITIAL_FORM_STATE: FormState = {
-  mode: "text-to-video",
-  prompt: "",
-  aspect_ratio: DEFAULTS.aspect_ratio,
-  duration: DEFAULTS.duration,
-  resolution: DEFAULTS.resolution,
-  image_url: "",
-  reference_image_urls: [],
-  video_url: "",
-};
+/** A fresh form for `spec`: its first mode and its defaults. */
+export function initialFormState(spec: ModelSpec): FormState {
+  return {
+    mode: spec.modes[0].id,
+    prompt: "",
+    aspect_ratio: spec.defaults.aspect_ratio,
+    duration: spec.defaults.duration,
+    resolution: spec.defaults.resolution,
+    image_url: "",
+    reference_image_urls: [],
+    video_url: "",
+  };
+}
 
 export type Input = {
   prompt: string;
-  aspect_ratio: (typeof ASPECT_RATIO_VALUES)[number];
-  duration?: (typeof DURATIONS)[number];
-  resolution: (typeof RESOLUTIONS)[number];
+  aspect_ratio: string;
+  duration?: number;
+  resolution: string;
   image_url?: string;
   reference_image_urls?: string[];
   video_url?: string;
 };
-export type CreateTaskRequest = { model: typeof MODEL_ID; mode: ModeId; input: Input };
+export type CreateTaskRequest = { model: string; mode: ModeId; input: Input };
 
 /** Builds the create request for the current mode from the form state (only that mode's fields). */
-export function toCreateRequest(state: FormState): CreateTaskRequest {
+export function toCreateRequest(spec: ModelSpec, state: FormState): CreateTaskRequest {
   const input: Record<string, unknown> = {};
-  for (const field of fieldsOf(state.mode)) {
+  for (const field of fieldsOf(spec, state.mode)) {
     const value = state[field];
     input[field] = typeof value === "string" ? value.trim() : value;
   }
-  return { model: MODEL_ID, mode: state.mode, input: input as Input };
+  return { model: spec.id, mode: state.mode, input: input as Input };
 }
 
 export type FieldIssue = { param: string; message: string };

@@ -1,26 +1,23 @@
 /**
- * zod schemas derived from the model spec. The form (through zodResolver), the route handlers (through
- * safeParse) and the typed client all use these, so a rule exists once.
+ * zod schemas derived from a model spec. The form (through zodResolver), the route handlers (through
+ * safeParse) and the typed client all use these, so a rule exists once: in the spec. Schemas are built
+ * once per spec object and kept.
  */
 import { z } from "zod";
+import { CONTRACT_MESSAGES, CONTRACT_MODES, MODE_IDS, PROMPT_MAX_CHARS, TASK_STATUSES, allowedList, modeLabel, type FieldName, type ModeId } from "./contract";
+import { MODELS, findModel } from "@/lib/models/registry";
 import {
-  ASPECT_RATIO_VALUES,
-  DEFAULTS,
-  DURATIONS,
-  MESSAGES,
-  MODEL_ID,
-  MODES,
-  MODE_IDS,
-  PROMPT_MAX_CHARS,
-  REFERENCE_COUNTS,
-  RESOLUTIONS,
-  TASK_STATUSES,
+  allowedValues,
+  brokenRules,
   fieldsOf,
-  modeLabel,
-  type FieldName,
-  type ModeId,
-} from "./nano-banana-2";
-import { TASK_ID_PATTERN, charCount, isMediaUrl, type CreateTaskRequest, type FieldIssue } from "./form-state";
+  promptTooLong,
+  referencesCountMessage,
+  ruleText,
+  specMessages,
+  type ModelSpec,
+  type RuleField,
+} from "./model-spec";
+import { TASK_ID_PATTERN, charCount, isMediaUrl, type CreateTaskRequest, type FieldIssue, type FormState } from "./form-state";
 
 export * from "./form-state";
 
@@ -28,119 +25,143 @@ export * from "./form-state";
 // which the browser refuses and reports as a CSP violation (zod then falls back to what jitless does).
 z.config({ jitless: true });
 
-
-const promptSchema = z
-  .string({ error: MESSAGES.promptRequired })
-  .trim()
-  .superRefine((value, ctx) => {
-    const count = charCount(value);
-    if (count === 0) ctx.addIssue({ code: "custom", message: MESSAGES.promptRequired });
-    else if (count > PROMPT_MAX_CHARS) ctx.addIssue({ code: "custom", message: MESSAGES.promptTooLong(count) });
-  });
-
 const mediaUrl = (field: string, missing: string) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
-    .refine(isMediaUrl, { error: `${field} ${MESSAGES.mediaUrl}` });
+    .refine(isMediaUrl, { error: `${field} ${CONTRACT_MESSAGES.mediaUrl}` });
 
-const aspectRatioSchema = z.enum(ASPECT_RATIO_VALUES, { error: MESSAGES.aspectRatio });
-const durationSchema = z.literal(DURATIONS, { error: MESSAGES.duration });
-const resolutionSchema = z.enum(RESOLUTIONS, { error: MESSAGES.resolution });
+function literalOf(values: readonly (string | number)[], message: string) {
+  return z.literal(values as [string | number, ...(string | number)[]], { error: message });
+}
 
-const referenceUrlsSchema = z
-  .array(mediaUrl("reference_image_urls", MESSAGES.referencesCount(0)), { error: MESSAGES.referencesCount(0) })
-  .superRefine((urls, ctx) => {
-    if (!(REFERENCE_COUNTS as readonly number[]).includes(urls.length)) {
-      ctx.addIssue({ code: "custom", message: MESSAGES.referencesCount(urls.length) });
+/** Adds an issue at both fields of every cross-field rule the input breaks; runs even when other fields are invalid. */
+function withRules<T extends z.ZodObject>(spec: ModelSpec, schema: T): T {
+  if (spec.rules.length === 0) return schema;
+  return schema.superRefine(
+    (value, ctx) => {
+      for (const rule of brokenRules(spec, value as Partial<Record<RuleField, unknown>>)) {
+        for (const field of [rule.when.field, rule.then.field]) ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule) });
+      }
+    },
+    { when: () => true },
+  );
+}
+
+type SpecSchemas = {
+  fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType;
+  createTaskRequest: z.ZodType;
+  form: z.ZodType;
+};
+
+function buildSchemas(spec: ModelSpec): SpecSchemas {
+  const m = specMessages(spec);
+  const prompt = z
+    .string({ error: m.promptRequired })
+    .trim()
+    .superRefine((value, ctx) => {
+      const count = charCount(value);
+      if (count === 0) ctx.addIssue({ code: "custom", message: m.promptRequired });
+      else if (count > PROMPT_MAX_CHARS) ctx.addIssue({ code: "custom", message: promptTooLong(count) });
+    });
+  const aspectRatio = literalOf(allowedValues(spec, "aspect_ratio"), m.aspectRatio);
+  const duration = literalOf(allowedValues(spec, "duration"), m.duration);
+  const resolution = literalOf(allowedValues(spec, "resolution"), m.resolution);
+  const references = z
+    .array(mediaUrl("reference_image_urls", referencesCountMessage(spec, 0)), { error: referencesCountMessage(spec, 0) })
+    .superRefine((urls, ctx) => {
+      if (!spec.referenceCounts.includes(urls.length)) ctx.addIssue({ code: "custom", message: referencesCountMessage(spec, urls.length) });
+    });
+
+  function fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType {
+    switch (field) {
+      case "prompt":
+        return prompt;
+      case "aspect_ratio":
+        return withDefaults ? aspectRatio.default(spec.defaults.aspect_ratio) : aspectRatio;
+      case "duration":
+        return withDefaults ? duration.default(spec.defaults.duration) : duration;
+      case "resolution":
+        return withDefaults ? resolution.default(spec.defaults.resolution) : resolution;
+      case "image_url":
+        return mediaUrl("image_url", CONTRACT_MESSAGES.imageRequired);
+      case "reference_image_urls":
+        return references;
+      case "video_url":
+        return mediaUrl("video_url", CONTRACT_MESSAGES.videoRequired);
     }
-  });
-
-/** The schema of each input field; `withDefaults` makes optional fields fall back to the spec's defaults. */
-function fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType {
-  switch (field) {
-    case "prompt":
-      return promptSchema;
-    case "aspect_ratio":
-      return withDefaults ? aspectRatioSchema.default(DEFAULTS.aspect_ratio) : aspectRatioSchema;
-    case "duration":
-      return withDefaults ? durationSchema.default(DEFAULTS.duration) : durationSchema;
-    case "resolution":
-      return withDefaults ? resolutionSchema.default(DEFAULTS.resolution) : resolutionSchema;
-    case "image_url":
-      return mediaUrl("image_url", MESSAGES.imageRequired);
-    case "reference_image_urls":
-      return referenceUrlsSchema;
-    case "video_url":
-      return mediaUrl("video_url", MESSAGES.videoRequired);
   }
+  const inputShape = (mode: ModeId, withDefaults: boolean) =>
+    Object.fromEntries(fieldsOf(spec, mode).map((f) => [f, fieldSchema(f, withDefaults)]));
+
+  const createTaskRequest = z.discriminatedUnion(
+    "mode",
+    spec.modes.map(({ id }) =>
+      z.strictObject(
+        {
+          model: z.literal(spec.id, { error: m.model }),
+          mode: z.literal(id),
+          input: withRules(
+            spec,
+            z.strictObject(inputShape(id, true), {
+              error: (issue) =>
+                issue.code === "unrecognized_keys"
+                  ? `${issue.keys.join(", ")}: not a field of ${modeLabel(id)}; it takes ${fieldsOf(spec, id).join(", ")}.`
+                  : `input must be an object with ${fieldsOf(spec, id).join(", ")}.`,
+            }),
+          ),
+        },
+        {
+          error: (issue) =>
+            issue.code === "unrecognized_keys" ? `${issue.keys.join(", ")}: unknown top-level field; the body takes model, mode and input.` : undefined,
+        },
+      ),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    { error: m.mode },
+  );
+
+  /** What the form validates: only the fields the current mode takes (others are kept but ignored). */
+  const form = z.discriminatedUnion(
+    "mode",
+    spec.modes.map(({ id }) => withRules(spec, z.object({ mode: z.literal(id), ...inputShape(id, false) }))) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+    { error: m.mode },
+  );
+  return { fieldSchema, createTaskRequest, form };
+}
+
+const schemaCache = new WeakMap<ModelSpec, SpecSchemas>();
+
+/** The zod schemas of one model: the create body, the form, and each input field on its own. */
+export function schemasFor(spec: ModelSpec): SpecSchemas {
+  let schemas = schemaCache.get(spec);
+  if (!schemas) schemaCache.set(spec, (schemas = buildSchemas(spec)));
+  return schemas;
 }
 
 /**
  * Checks one input field on its own, with the same rule and message as the create schema (without
  * defaults): what import and shared links use to keep every valid field and name the invalid ones.
  */
-export function checkInputField(field: FieldName, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  const result = fieldSchema(field, false).safeParse(value);
+export function checkInputField(spec: ModelSpec, field: FieldName, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const result = schemasFor(spec).fieldSchema(field, false).safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0].message };
 }
-
-function inputShape(mode: ModeId, withDefaults: boolean): Record<string, z.ZodType> {
-  return Object.fromEntries(fieldsOf(mode).map((f) => [f, fieldSchema(f, withDefaults)]));
-}
-
-/** The body of `POST /v1/tasks` (and of the proxy's `POST /api/tasks`), one branch per mode. */
-export const createTaskRequestSchema = z.discriminatedUnion(
-  "mode",
-  MODES.map((m) =>
-    z.strictObject(
-      {
-        model: z.literal(MODEL_ID, { error: MESSAGES.model }),
-        mode: z.literal(m.id),
-        input: z.strictObject(inputShape(m.id, true), {
-          error: (issue) =>
-            issue.code === "unrecognized_keys"
-              ? `${issue.keys.join(", ")}: not a field of ${modeLabel(m.id)}; it takes ${fieldsOf(m.id).join(", ")}.`
-              : `input must be an object with ${fieldsOf(m.id).join(", ")}.`,
-        }),
-      },
-      {
-        error: (issue) =>
-          issue.code === "unrecognized_keys"
-            ? `${issue.keys.join(", ")}: unknown top-level field; the body takes model, mode and input.`
-            : undefined,
-      },
-    ),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  { error: MESSAGES.mode },
-);
 
 /** The full state of the playground's form: every field of every mode, so switching mode loses nothing. */
 export const formStateSchema = z.object({
   mode: z.enum(MODE_IDS),
   prompt: z.string(),
-  aspect_ratio: aspectRatioSchema,
-  duration: durationSchema,
-  resolution: resolutionSchema,
+  aspect_ratio: z.string(),
+  duration: z.number(),
+  resolution: z.string(),
   image_url: z.string(),
   reference_image_urls: z.array(z.string()),
   video_url: z.string(),
 });
-export type FormState = z.infer<typeof formStateSchema>;
-
-
-/** What the form validates: only the fields the current mode takes (others are kept but ignored). */
-export const formSchema = z.discriminatedUnion(
-  "mode",
-  MODES.map((m) => z.object({ mode: z.literal(m.id), ...inputShape(m.id, false) })) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
-);
-
-
-
 
 /** Flattens zod issues to `{ param, message }` with dotted paths (`input.duration`). */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -151,19 +172,39 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-/** Validates a create body; returns the normalised request (defaults applied) or the issues. */
+/** The message for a `model` the registry does not have. */
+export function unknownModelMessage(models: readonly ModelSpec[] = MODELS): string {
+  return `model must be one of ${allowedList(models.map((m) => m.id))}.`;
+}
+
+/**
+ * Validates a create body against the spec its `model` names; returns the normalised request (defaults
+ * applied) or the issues. An unknown model is an issue at `model` naming the known ones.
+ */
 export function parseCreateTaskRequest(
   body: unknown,
-): { ok: true; value: CreateTaskRequest } | { ok: false; issues: FieldIssue[] } {
+  models: readonly ModelSpec[] = MODELS,
+): { ok: true; value: CreateTaskRequest; spec: ModelSpec } | { ok: false; issues: FieldIssue[] } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return { ok: false, issues: [{ param: "body", message: MESSAGES.body }] };
+    return { ok: false, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }] };
   }
-  const result = createTaskRequestSchema.safeParse(body);
-  if (result.success) return { ok: true, value: result.data as CreateTaskRequest };
+  const spec = findModel((body as { model?: unknown }).model, models);
+  if (!spec) return { ok: false, issues: [{ param: "model", message: unknownModelMessage(models) }] };
+  const result = schemasFor(spec).createTaskRequest.safeParse(body);
+  if (result.success) return { ok: true, value: result.data as CreateTaskRequest, spec };
   return { ok: false, issues: toFieldIssues(result.error) };
 }
 
-export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: MESSAGES.taskId });
+/**
+ * Why the form cannot run yet (the first issue of the form schema), or null when it can: what the run
+ * button says below itself. The server computes it for the first paint; the browser once zod has loaded.
+ */
+export function formBlocker(spec: ModelSpec, state: FormState): string | null {
+  const check = schemasFor(spec).form.safeParse(state);
+  return check.success ? null : check.error.issues[0].message;
+}
+
+export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: CONTRACT_MESSAGES.taskId });
 
 
 // ---- Responses of the guide's task contract ----
@@ -233,11 +274,3 @@ export const errorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
-/**
- * Why the form cannot run yet (the first issue of `formSchema`), or null when it can: what the run button
- * says below itself. The server computes it for the first paint; the browser once zod has loaded.
- */
-export function formBlocker(state: FormState): string | null {
-  const check = formSchema.safeParse(state);
-  return check.success ? null : check.error.issues[0].message;
-}

@@ -1,17 +1,12 @@
 /**
- * The model spec of `nano-banana-2`: the single source of truth for modes, fields, defaults, allowed
- * values, limits, user-facing messages, the error table and the FAQ.
- *
- * Everything else (the form, the server validation, the guide page, the OpenAPI document, the code
- * export) is derived from this module. Adding a mode or an allowed value is a change here only.
- * Facts follow `shared/CONTRACT.md`, which resolves the contradictions of the customer's seed.
+ * The guide's task contract, shared by every model (`shared/CONTRACT.md`): the modes and their media
+ * inputs, the media limits of uploads, task statuses, the error table, the client's polling and retry
+ * policy and the gateway answers a user meets. What differs between models (durations, resolutions,
+ * frames, cross-field rules, texts) lives in each model's spec under lib/models/.
  */
 
-export const MODEL_ID = "nano-banana-2" as const;
-export const MODEL_NAME = "nano-banana-2";
-
 /** Modes in the order the tabs show them. `media` says which media field the mode needs. */
-export const MODES = [
+export const CONTRACT_MODES = [
   {
     id: "text-to-video",
     label: "Text-to-Video",
@@ -42,26 +37,16 @@ export const MODES = [
   },
 ] as const;
 
-export type ModeId = (typeof MODES)[number]["id"];
-export type MediaField = NonNullable<(typeof MODES)[number]["media"]>;
-export const MODE_IDS = MODES.map((m) => m.id) as [ModeId, ...ModeId[]];
+export type ModeId = (typeof CONTRACT_MODES)[number]["id"];
+export type MediaField = NonNullable<(typeof CONTRACT_MODES)[number]["media"]>;
+export const MODE_IDS = CONTRACT_MODES.map((m) => m.id) as [ModeId, ...ModeId[]];
 
-export const ASPECT_RATIOS = [
-  { value: "16:9", label: "16:9 (landscape)", width: 1280, height: 720 },
-  { value: "9:16", label: "9:16 (portrait)", width: 720, height: 1280 },
-] as const;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number]["value"];
-export const ASPECT_RATIO_VALUES = ASPECT_RATIOS.map((a) => a.value) as [AspectRatio, ...AspectRatio[]];
 
-export const DURATIONS = [6, 10] as const;
-export type Duration = (typeof DURATIONS)[number];
+/** The input fields a create request can carry, in form order. */
+export const FIELD_NAMES = ["prompt", "aspect_ratio", "duration", "resolution", "image_url", "reference_image_urls", "video_url"] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
 
-export const RESOLUTIONS = ["720P"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
-
-export const PROMPT_MAX_CHARS = 2000;
-/** R2V reference counts the real backend accepts (2 is refused upstream). */
-export const REFERENCE_COUNTS = [1, 3] as const;
+export type MediaLimits = { readonly mimeTypes: readonly string[]; readonly label: string; readonly maxBytes: number };
 
 export const IMAGE_LIMITS = {
   mimeTypes: ["image/jpeg", "image/png", "image/webp"],
@@ -76,12 +61,6 @@ export const VIDEO_LIMITS = {
 /** The spec's largest file, of any kind: the largest size an upload ticket is issued for. */
 export const MAX_UPLOAD_FILE_BYTES = Math.max(IMAGE_LIMITS.maxBytes, VIDEO_LIMITS.maxBytes);
 
-export const DEFAULTS = {
-  aspect_ratio: "16:9" as AspectRatio,
-  duration: 6 as Duration,
-  resolution: "720P" as Resolution,
-};
-
 /** Joins allowed values the way every message names them: `6 or 10`, `16:9 or 9:16`. */
 export function allowedList(values: readonly (string | number)[]): string {
   const quoted = values.map(String);
@@ -89,28 +68,14 @@ export function allowedList(values: readonly (string | number)[]): string {
   return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
 }
 
-function mib(bytes: number): string {
+export function mib(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
 }
 
-/** User-facing messages; the schemas, the form and the docs use these words. */
-export const MESSAGES = {
+/** The contract's own messages, the same for every model. */
+export const CONTRACT_MESSAGES = {
   body: 'The body must be a JSON object: { "model", "mode", "input": { "prompt", … } }.',
-  model: `model must be "${MODEL_ID}".`,
-  mode: `mode must be one of ${allowedList(MODE_IDS)}.`,
-  promptRequired: `prompt is required: describe the subject, action, scene and style (1–${PROMPT_MAX_CHARS} characters).`,
-  promptTooLong: (count: number) =>
-    `prompt is ${count} characters; the limit is ${PROMPT_MAX_CHARS} characters.`,
-  aspectRatio: `aspect_ratio must be ${allowedList(ASPECT_RATIO_VALUES)}.`,
-  duration: `duration must be ${allowedList(DURATIONS)} (seconds).`,
-  resolution: `resolution must be ${allowedList(RESOLUTIONS)}.`,
   imageRequired: "Image-to-Video needs exactly 1 image (the first frame): upload one or give an https URL.",
-  referencesCount: (count: number) =>
-    count === 2
-      ? "R2V takes 1 or 3 reference images, not 2: the backend refuses two references. Add a third or remove one."
-      : count === 0
-        ? "R2V needs reference images: add 1 or 3."
-        : `R2V takes 1 or 3 reference images, not ${count}.`,
   videoRequired: "Video Edit needs exactly 1 source video: upload one or give an https URL.",
   mediaUrl: "must be an https:// URL (plain http is accepted only for localhost).",
   imageFile: `Images must be ${IMAGE_LIMITS.label}, at most ${mib(IMAGE_LIMITS.maxBytes)}.`,
@@ -119,77 +84,8 @@ export const MESSAGES = {
   taskId: "task_id must be 1–128 letters, digits, underscores or hyphens.",
 } as const;
 
-/** The input fields the spec knows, in form order, with the docs' words for each. */
-export const FIELDS = {
-  prompt: {
-    type: "string",
-    required: true,
-    default: null,
-    allowed: `1–${PROMPT_MAX_CHARS} characters after trimming`,
-    description: "Main instruction describing the subject, action, scene and style. In Video Edit, the edit instruction.",
-  },
-  aspect_ratio: {
-    type: "string",
-    required: false,
-    default: DEFAULTS.aspect_ratio,
-    allowed: allowedList(ASPECT_RATIO_VALUES),
-    description: "Frame shape: 16:9 renders 1280×720, 9:16 renders 720×1280.",
-  },
-  duration: {
-    type: "integer",
-    required: false,
-    default: DEFAULTS.duration,
-    allowed: `${allowedList(DURATIONS)} (seconds)`,
-    description: "Clip length in seconds. Not sent in Video Edit: the output follows the source.",
-  },
-  resolution: {
-    type: "string",
-    required: false,
-    default: DEFAULTS.resolution,
-    allowed: allowedList(RESOLUTIONS),
-    description: "Output resolution. Only 720P today; omitted means the default.",
-  },
-  image_url: {
-    type: "string (URL)",
-    required: true,
-    default: null,
-    allowed: `1 ${IMAGE_LIMITS.label} image, ≤ ${mib(IMAGE_LIMITS.maxBytes)}`,
-    description: "The first frame: an https URL, or the URL an upload returned.",
-  },
-  reference_image_urls: {
-    type: "string[] (URLs)",
-    required: true,
-    default: null,
-    allowed: `${allowedList(REFERENCE_COUNTS)} ${IMAGE_LIMITS.label} images, ≤ ${mib(IMAGE_LIMITS.maxBytes)} each`,
-    description: "Reference images that guide the generation. Two references are refused by the backend.",
-  },
-  video_url: {
-    type: "string (URL)",
-    required: true,
-    default: null,
-    allowed: `1 ${VIDEO_LIMITS.label} video, ≤ ${mib(VIDEO_LIMITS.maxBytes)}`,
-    description: "The source video to edit: an https URL, or the URL an upload returned.",
-  },
-} as const;
-export type FieldName = keyof typeof FIELDS;
-
-/** Which input fields each mode sends, in order. */
-export function fieldsOf(mode: ModeId): FieldName[] {
-  const m = MODES.find((x) => x.id === mode)!;
-  const base: FieldName[] = ["prompt", "aspect_ratio"];
-  if (mode !== "video-edit") base.push("duration");
-  base.push("resolution");
-  if (m.media) base.push(m.media);
-  return base;
-}
-
 export function modeLabel(mode: ModeId): string {
-  return MODES.find((m) => m.id === mode)!.label;
-}
-
-export function frameSize(aspect: AspectRatio): { width: number; height: number } {
-  const a = ASPECT_RATIOS.find((x) => x.value === aspect)!;
-  return { width: a.width, height: a.height };
+  return CONTRACT_MODES.find((m) => m.id === mode)!.label;
 }
 
 /** Task statuses of the guide's contract. */
@@ -340,51 +236,17 @@ export const TASK_FAILURES = [
   },
 ] as const;
 
-export const DOCS = {
-  summary: [
-    "nano-banana-2 supports Text-to-Video, Image-to-Video, R2V and Video Edit in one workflow.",
-    "Use this guide to validate parameters with minimal request and response examples.",
-    "Stabilise prompts here first, then move to production API integration.",
-  ],
-  capabilities: [
-    { title: "Unified multi-mode testing", text: "Switch across Text-to-Video, Image-to-Video, R2V and Video Edit in one place." },
-    { title: "Parameter-first validation", text: "Iterate quickly on prompts, durations and references before production rollout." },
-    { title: "Production-ready handoff", text: "Minimal request and response shapes help you move stable configurations into API workflows." },
-  ],
-  whenToUse: [
-    "When you need fast iteration across several generation modes.",
-    "When you need to validate parameters and error handling before integration.",
-  ],
-  whenNotToUse: [
-    "For large-scale asynchronous batch production, use the server-side API pipeline directly.",
-    "For strict auth and audit requirements, prefer backend orchestration.",
-  ],
-  howItWorks: [
-    "Generation is an asynchronous task: create it with one HTTP request, then poll its status by task id.",
-    "A task moves from queued to running (with progress) to succeeded or failed.",
-    "The output panel shows every raw exchange, so the structure you integrate against is the one you saw.",
-  ],
-} as const;
 
-export const FAQ = [
-  {
-    q: "When should I use nano-banana-2?",
-    a: "Use it to validate video concepts quickly, compare mode behaviour and converge prompts before API rollout.",
-  },
-  {
-    q: "How do I choose Text-to-Video vs Image-to-Video?",
-    a: "Use Text-to-Video when you only have instructions; use Image-to-Video when you already have key frames or a composition.",
-  },
-  {
-    q: "What is the difference between R2V and Video Edit?",
-    a: "R2V generates a new clip guided by reference images, while Video Edit modifies an existing video asset.",
-  },
-  {
-    q: "An image or video model answers “invalid apitype: -1”",
-    a: GATEWAY_ANSWERS[0].explanation,
-  },
-  {
-    q: "A generation task failed, but it was charged",
-    a: "Ask for the task log or a screenshot and look for input or output token counts. If tokens were counted, the request was most likely sent through a chat endpoint rather than the media task workflow. Media models run as asynchronous HTTP task APIs: create a task, then poll by task id.",
-  },
-] as const;
+/** The prompt's limit in characters (code points) after trimming, the same for every model. */
+export const PROMPT_MAX_CHARS = 2000;
+
+/** Each field's type in the guide's words. */
+export const FIELD_TYPES: Readonly<Record<FieldName, string>> = {
+  prompt: "string",
+  aspect_ratio: "string",
+  duration: "integer",
+  resolution: "string",
+  image_url: "string (URL)",
+  reference_image_urls: "string[] (URLs)",
+  video_url: "string (URL)",
+};
