@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { MODEL_ID } from "@/lib/spec/nano-banana-2";
+import { DEFAULT_MODEL, MODELS } from "@/lib/models/registry";
 import { DIALECT_IDS, type DialectId } from "@/lib/upstream/dialects/wire";
 
 /**
@@ -13,8 +13,8 @@ export type UpstreamConfig = {
   /** True when no UPSTREAM_BASE_URL is set and the embedded simulator answers. */
   simulated: boolean;
   apiKey: string;
-  /** The model id the upstream expects in `model`. */
-  model: string;
+  /** Each model's id upstream, by the model's own id (`nano-banana-2` → `gemini_omni` on the gateway). */
+  models: Readonly<Record<string, string>>;
   timeoutMs: number;
   /** Which API shape the upstream speaks (UPSTREAM_DIALECT). */
   dialect: DialectId;
@@ -22,8 +22,24 @@ export type UpstreamConfig = {
   supportsVideoEdit: boolean;
 };
 
-/** The model id the gateway the seed comes from uses for this model. */
-export const GATEWAY_DEFAULT_MODEL = "gemini_omni";
+/**
+ * Each model's upstream id: the spec's default for the dialect, then MODEL_UPSTREAM_IDS
+ * (`nano-banana-2=my_id,gemini-omni-flash=other_id`), and UPSTREAM_MODEL, the older name that sets the
+ * default model's id alone. An entry naming a model the registry does not have is a configuration error.
+ */
+function modelIdsFromEnv(dialect: DialectId): Record<string, string> {
+  const ids = Object.fromEntries(MODELS.map((m) => [m.id, m.upstreamId[dialect]]));
+  const legacy = process.env.UPSTREAM_MODEL?.trim();
+  if (legacy) ids[DEFAULT_MODEL.id] = legacy;
+  for (const entry of (process.env.MODEL_UPSTREAM_IDS ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+    const [id, upstream] = entry.split("=").map((x) => x?.trim());
+    if (!id || !upstream || !(id in ids)) {
+      throw new ApiError(500, "internal_error", `MODEL_UPSTREAM_IDS entries are model=upstream_id with a model of ${Object.keys(ids).join(", ")}; "${entry}" is not.`);
+    }
+    ids[id] = upstream;
+  }
+  return ids;
+}
 
 function dialectFromEnv(): DialectId {
   const value = (process.env.UPSTREAM_DIALECT ?? "").trim() || "task-contract";
@@ -62,7 +78,7 @@ export function upstreamConfig(): UpstreamConfig {
       baseUrl: base.replace(/\/+$/, ""),
       simulated: false,
       apiKey: process.env.UPSTREAM_API_KEY ?? "",
-      model: process.env.UPSTREAM_MODEL || (dialect === "generation-task" ? GATEWAY_DEFAULT_MODEL : MODEL_ID),
+      models: modelIdsFromEnv(dialect),
       timeoutMs,
       dialect,
       supportsVideoEdit,
@@ -70,10 +86,9 @@ export function upstreamConfig(): UpstreamConfig {
   }
   const port = process.env.PORT || "3000";
   const simBase = (process.env.SIMULATOR_BASE_URL || `http://127.0.0.1:${port}/api/simulator`).replace(/\/+$/, "");
-  // The simulator speaks both dialects: the gateway's under /gateway, with the gateway's model id.
-  return dialect === "generation-task"
-    ? { baseUrl: `${simBase}/gateway`, simulated: true, apiKey: simulatorKey(), model: process.env.UPSTREAM_MODEL || GATEWAY_DEFAULT_MODEL, timeoutMs, dialect, supportsVideoEdit }
-    : { baseUrl: simBase, simulated: true, apiKey: simulatorKey(), model: MODEL_ID, timeoutMs, dialect, supportsVideoEdit };
+  // The simulator speaks both dialects: the gateway's under /gateway, with the gateway's model ids.
+  const models = modelIdsFromEnv(dialect);
+  return { baseUrl: dialect === "generation-task" ? `${simBase}/gateway` : simBase, simulated: true, apiKey: simulatorKey(), models, timeoutMs, dialect, supportsVideoEdit };
 }
 
 /** The simulator's timings in ms: how long a task stays queued, and running per second of video. */

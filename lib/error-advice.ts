@@ -2,7 +2,7 @@
  * What a person can do about an error: the fix and the retry advice of the guide's error table, or the
  * FAQ's explanation when a gateway answer is recognised (`invalid apitype: -1` = sent to a chat endpoint).
  */
-import { ERRORS, GATEWAY_ANSWERS, TASK_FAILURES } from "@/lib/spec/nano-banana-2";
+import { ERRORS, GATEWAY_ANSWERS, TASK_FAILURES } from "@/lib/spec/contract";
 
 export type Advice = { title?: string; fix: string; retry?: string };
 

@@ -2,7 +2,7 @@
  * One error envelope on both sides of the proxy: `{ error: { type, message, param?, request_id } }`.
  * The server throws ApiError and answers with `toResponse()`; the browser rebuilds it from the JSON.
  */
-import type { ErrorType } from "@/lib/spec/nano-banana-2";
+import type { ErrorType } from "@/lib/spec/contract";
 import type { FieldIssue } from "@/lib/spec/schema";
 
 export type ErrorBody = {

@@ -2,7 +2,7 @@
  * Media type detection from the bytes themselves (magic numbers), never from the file name, and the
  * spec's limits per kind.
  */
-import { IMAGE_LIMITS, VIDEO_LIMITS } from "@/lib/spec/nano-banana-2";
+import { IMAGE_LIMITS, VIDEO_LIMITS } from "@/lib/spec/contract";
 import type { MediaKind } from "@/lib/spec/schema";
 
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { POLLING } from "@/lib/spec/nano-banana-2";
+import { POLLING } from "@/lib/spec/contract";
 import { isTerminal, nextPollDelay } from "./polling";
 
 describe("nextPollDelay", () => {

@@ -19,7 +19,7 @@ import {
   verifyUploadTicket,
   type UploadTicket,
 } from "@/lib/security/upload-ticket";
-import { MAX_UPLOAD_FILE_BYTES, MESSAGES } from "@/lib/spec/nano-banana-2";
+import { MAX_UPLOAD_FILE_BYTES, CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { TASK_ID_PATTERN, parseCreateTaskRequest, toFieldIssues, uploadTicketRequestSchema, type CreateTaskRequest, type UploadTicketAnswer } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
 
@@ -50,9 +50,17 @@ function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: 
   return Response.json(body, { status: normalised.ok ? normalised.status : normalised.status, headers });
 }
 
-function current(): { dialect: Dialect; ctx: DialectContext } {
+/** The configured dialect, and its context for a request of `model` (our id; the upstream's id goes in the body). */
+function current(model?: string): { dialect: Dialect; ctx: DialectContext; models: Readonly<Record<string, string>> } {
   const cfg = upstreamConfig();
-  return { dialect: dialectFor(cfg.dialect), ctx: { model: cfg.model, supportsVideoEdit: cfg.supportsVideoEdit } };
+  const ctx = { model: model ? (cfg.models[model] ?? model) : "", supportsVideoEdit: cfg.supportsVideoEdit };
+  return { dialect: dialectFor(cfg.dialect), ctx, models: cfg.models };
+}
+
+/** A task the proxy did not create names the upstream's model id: answer with ours. */
+function ourModelId(task: { model: string }, models: Readonly<Record<string, string>>): void {
+  const ours = Object.keys(models).find((id) => models[id] === task.model);
+  if (ours) task.model = ours;
 }
 
 /**
@@ -105,7 +113,7 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   const parsed = parseCreateTaskRequest(body);
   if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
   const request: CreateTaskRequest = parsed.value;
-  const { dialect, ctx } = current();
+  const { dialect, ctx } = current(request.model);
   const refusal = dialect.refusal(request.mode, ctx);
   if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
   await chargeDailyQuota(incoming, "create", requestId);
@@ -125,11 +133,13 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
 export async function getTask(taskId: string, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   if (!TASK_ID_PATTERN.test(taskId)) {
-    return new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
+    return new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
   }
-  const { dialect } = current();
+  const { dialect, models } = current();
   const upstream = await callUpstream("GET", dialect.statusPath(taskId), { requestId, headers: simulatorHeaders(incoming, requestId) });
-  const normalised = dialect.normaliseTask(upstream.status, upstream.body, knownTask(taskId));
+  const known = knownTask(taskId);
+  const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
+  if (normalised.ok && !known) ourModelId(normalised.body, models);
   return answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
 }
 
@@ -145,7 +155,7 @@ export async function createUploadTicket(body: unknown, incoming: Headers): Prom
   if (!parsed.success) return ApiError.invalid(toFieldIssues(parsed.error), requestId).toResponse();
   const { size } = parsed.data;
   if (size > MAX_UPLOAD_FILE_BYTES) {
-    return new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${MESSAGES.imageFile} ${MESSAGES.videoFile}`, { param: "size", requestId }).toResponse();
+    return new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${CONTRACT_MESSAGES.imageFile} ${CONTRACT_MESSAGES.videoFile}`, { param: "size", requestId }).toResponse();
   }
   const { value, ticket } = issueUploadTicket(clientOf(incoming), size, ticketSecret(upstreamConfig().apiKey));
   const answer: UploadTicketAnswer = { ticket: value, expires_at: new Date(ticket.expiresAt * 1000).toISOString(), max_bytes: size };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RETRY } from "@/lib/spec/nano-banana-2";
+import { RETRY } from "@/lib/spec/contract";
 import { RetryStopped, decide, rateLimitDelay, sleep, withRetries, type Failure, type RetryEvent } from "./retry-policy";
 
 const f = (status: number, retryAfterMs: number | null = null, type = "x"): Failure => ({ status, type, retryAfterMs });

@@ -3,7 +3,7 @@
  * poll. Pure (time and randomness are injected), so every branch is unit-tested with fake timers; the
  * browser, the bench script and the exported code all follow it.
  */
-import { RETRY, RETRY_MESSAGES } from "@/lib/spec/nano-banana-2";
+import { RETRY, RETRY_MESSAGES } from "@/lib/spec/contract";
 import { RetryStopped } from "./retry-stopped";
 
 export { RetryStopped };

@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { it } from "vitest";
-import { POLLING, RETRY } from "@/lib/spec/nano-banana-2";
+import { POLLING, RETRY } from "@/lib/spec/contract";
 import { SCENARIO_IDS } from "@/lib/simulator/scenarios";
 import { startSimServer } from "@/lib/testing/sim-server";
 import { runScenario } from "@/lib/testing/scenario-run";

@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sniffMime, kindOfMime, limitsOf } from "@/lib/media";
 import { ACCESS_COOKIE } from "@/lib/security/access";
-import { MODE_IDS } from "@/lib/spec/nano-banana-2";
+import { MODE_IDS } from "@/lib/spec/contract";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { startRecordingUpstream, type Recorded, type RecordingUpstream } from "@/lib/testing/recording-upstream";
 import { POST as createRoute } from "./tasks/route";
 import { GET as statusRoute } from "./tasks/[taskId]/route";
 import { POST as uploadRoute } from "./uploads/route";
-import { MAX_UPLOAD_FILE_BYTES } from "@/lib/spec/nano-banana-2";
+import { MAX_UPLOAD_FILE_BYTES } from "@/lib/spec/contract";
 import { signUploadTicket, ticketSecret } from "@/lib/security/upload-ticket";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useDropzone, type Accept } from "react-dropzone";
-import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/form-state";
 import { extensionOf } from "@/lib/media";
 import { ApiClientError } from "@/lib/client/api";
@@ -29,7 +29,7 @@ type Props = {
 export function MediaField({ id, label, kind, value, onChange, onUpload, error }: Props) {
   const [status, setStatus] = useState<{ state: "idle" } | { state: "uploading"; name: string } | { state: "error"; message: string }>({ state: "idle" });
   const limits = MEDIA_KINDS[kind];
-  const fileMessage = kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile;
+  const fileMessage = kind === "image" ? CONTRACT_MESSAGES.imageFile : CONTRACT_MESSAGES.videoFile;
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     accept: acceptOf(kind),

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch } from "react";
-import { MODE_IDS, POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/nano-banana-2";
+import { MODE_IDS, POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/contract";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";

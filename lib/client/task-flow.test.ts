@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { POLLING } from "@/lib/spec/nano-banana-2";
+import { POLLING } from "@/lib/spec/contract";
 import type { Task } from "@/lib/spec/schema";
 import { createTaskFlow, watchTask, type FlowEvent, type Visibility } from "./task-flow";
 

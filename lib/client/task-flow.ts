@@ -3,7 +3,7 @@
  * run's Idempotency-Key) and watch it (growing intervals, slow in a hidden tab, retries by the policy,
  * a time limit). The playground, the bench script and the unit tests all run this code.
  */
-import { POLLING, RETRY_MESSAGES } from "@/lib/spec/nano-banana-2";
+import { POLLING, RETRY_MESSAGES } from "@/lib/spec/contract";
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { isTerminal, nextPollDelay } from "@/lib/polling";
 import { RetryStopped, sleep, withRetries, type Failure, type RetryEvent } from "@/lib/retry-policy";

@@ -77,7 +77,7 @@ describe("import: invalid input", () => {
   });
 
   it("refuses a body that is not an object with the contract's shape message", () => {
-    expect(importText("[1,2]").issues).toEqual([{ param: "body", message: MESSAGES.body }]);
+    expect(importText("[1,2]").issues).toEqual([{ param: "body", message: CONTRACT_MESSAGES.body }]);
   });
 
   it("names a curl without a body, and one whose body comes from a file", () => {
@@ -140,7 +140,7 @@ describe("import: partly valid input", () => {
   it("keeps a media URL the schema refuses in the form, where its error shows, and lists it", () => {
     const r = importText('{"model":"nano-banana-2","mode":"video-edit","input":{"prompt":"Warm","video_url":"http://example.com/a.mp4"}}');
     expect(r.values.video_url).toBe("http://example.com/a.mp4");
-    expect(r.issues).toEqual([{ param: "input.video_url", message: `video_url ${MESSAGES.mediaUrl}` }]);
+    expect(r.issues).toEqual([{ param: "input.video_url", message: `video_url ${CONTRACT_MESSAGES.mediaUrl}` }]);
   });
 
   it("notes a curl to another path and a literal key, and still reads the body", () => {

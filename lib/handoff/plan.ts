@@ -1,4 +1,4 @@
-import type { ModeId } from "@/lib/spec/nano-banana-2";
+import type { ModeId } from "@/lib/spec/contract";
 import { terminalStatuses, type Wire } from "@/lib/upstream/dialects/wire";
 import { mediaOf, type MediaSpec } from "./media";
 import { wireOf, type ExportTarget } from "./target";

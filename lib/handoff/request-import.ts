@@ -42,7 +42,7 @@ function push(issues: FieldIssue[], issue: FieldIssue) {
 /** Reads a create request body (`{ model, mode, input }`) into form values and issues. */
 export function importRequest(body: unknown, opts: ImportOptions = {}, source: ImportResult["source"] = "json"): ImportResult {
   const issues: FieldIssue[] = [];
-  if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: MESSAGES.body }], source };
+  if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }], source };
 
   // Fields sent at the top level (without `input`) are still read, and the shape is reported below.
   const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as string[]).includes(k)));

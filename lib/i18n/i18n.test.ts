@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { allowedList } from "@/lib/spec/nano-banana-2";
+import { allowedList } from "@/lib/spec/contract";
 import { format, joinOr, specTextsFor } from "./index";
 import { englishSpecTexts, shapeOf } from "./spec-texts";
 

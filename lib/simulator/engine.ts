@@ -10,7 +10,9 @@ import path from "node:path";
 import { simulatorTimings } from "@/lib/config";
 import { extensionOf, kindOfMime, sniffMime } from "@/lib/media";
 import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
-import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
+import { getModel } from "@/lib/models/registry";
+import type { TaskStatus } from "@/lib/spec/contract";
+import { frameSize } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
 import { renderVideo } from "./render";
 import { simStore, type SimFile, type SimTask } from "./store";
@@ -129,12 +131,15 @@ async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
       images.push(await localInput(url, `reference_image_urls[${i}]`));
     }
     const video = input.video_url ? await localInput(input.video_url, "video_url") : null;
-    const { width, height } = frameSize(input.aspect_ratio);
+    const spec = getModel(request.model);
+    const frame = frameSize(spec, input.aspect_ratio, input.resolution);
+    if (!frame) throw new InputError(`${spec.id} renders no ${input.resolution} frame at ${input.aspect_ratio}.`);
+    const { width, height } = frame;
     await mkdir(SIM_DIR, { recursive: true });
     const id = newId("vid");
     const outPath = path.join(SIM_DIR, `${id}.mp4`);
     const result = await withRenderSlot(() =>
-      renderVideo({ mode, prompt: input.prompt, width, height, duration: input.duration ?? null, images, video, outPath }),
+      renderVideo({ model: spec.name, mode, prompt: input.prompt, width, height, duration: input.duration ?? null, images, video, outPath }),
     );
     const size = (await stat(outPath)).size;
     await simStore().putFile({ id, path: outPath, mime: "video/mp4", size, createdAt: Date.now() });
@@ -174,7 +179,7 @@ export async function createSimTask(
   const seconds = request.input.duration ?? 6;
   const task: SimTask = {
     task_id: newId("task"),
-    request: { ...request, model: MODEL_ID },
+    request,
     createdAt: Date.now(),
     queueMs,
     runMs: Math.max(500, opts.minRunMs ?? 0, runMsPerSecond * seconds),

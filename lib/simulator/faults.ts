@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { upstreamConfig } from "@/lib/config";
-import { GATEWAY_ANSWERS } from "@/lib/spec/nano-banana-2";
+import { GATEWAY_ANSWERS } from "@/lib/spec/contract";
 import { SCENARIO_IDS, scenarioById, type Fault, type Scenario } from "./scenarios";
 
 /**

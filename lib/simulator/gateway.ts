@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError, errorResponse, newRequestId, readJson } from "@/lib/errors";
-import { GATEWAY_DEFAULT_MODEL, upstreamConfig } from "@/lib/config";
-import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { upstreamConfig } from "@/lib/config";
+import { MODELS } from "@/lib/models/registry";
+import { CONTRACT_MESSAGES, IMAGE_LIMITS, type ModeId } from "@/lib/spec/contract";
+import { fieldsOf } from "@/lib/spec/model-spec";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { firstFile } from "@/lib/multipart";
-import { GATEWAY_UPLOAD_MIME_TYPES } from "@/lib/upstream/dialects/generation-task";
-import { gatewayBodyToRequest } from "@/lib/upstream/dialects/wire";
-import { IMAGE_LIMITS } from "@/lib/spec/nano-banana-2";
 import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
 import { countAttempt, faultResponse, scenarioFromHeader } from "./faults";
 import { faultAt, scenarioById } from "./scenarios";
@@ -34,9 +33,11 @@ const GATEWAY_TYPES: Record<number, string> = {
 };
 const gatewayType = (status: number) => GATEWAY_TYPES[status] ?? (status >= 500 ? "server_error" : "invalid_request");
 
+/** The files the gateway's upload endpoint takes (its docs: JPEG, PNG, WebP or GIF up to 10 MB). */
+const GATEWAY_UPLOAD_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"] as const;
+
 /** How long the gateway keeps a video URL alive. */
 export const GATEWAY_URL_TTL_S = 24 * 60 * 60;
-const GATEWAY_MODELS = [GATEWAY_DEFAULT_MODEL, "gemini_omni_flash"];
 
 /** Rewrites the guide's envelope (from ApiError and the shared fault machinery) into the gateway's `{ error: { code, message, type } }`. */
 async function inGatewayShape(res: Response): Promise<Response> {
@@ -80,8 +81,9 @@ function toContractRequest(raw: unknown, requestId: string) {
     throw bad(issue.code === "unrecognized_keys" ? `${param} is not a field of this endpoint.` : `${param}: ${issue.message}`, param, requestId);
   }
   const body = parsed.data;
-  const allowedModels = [...new Set([...GATEWAY_MODELS, upstreamConfig().model])];
-  if (!allowedModels.includes(body.model)) throw bad(`model must be one of ${allowedModels.join(", ")}.`, "model", requestId);
+  const models = upstreamConfig().models;
+  const spec = MODELS.find((m) => models[m.id] === body.model);
+  if (!spec) throw bad(`model must be one of ${MODELS.map((m) => models[m.id]).join(", ")}.`, "model", requestId);
   const images = body.image_urls ?? [];
   const videos = body.video_urls ?? [];
   if (images.length && videos.length) throw bad("Send image_urls or video_urls, not both.", "video_urls", requestId);
@@ -89,11 +91,18 @@ function toContractRequest(raw: unknown, requestId: string) {
   if (videos.length > 1) throw bad("video_urls takes at most 1 URL.", "video_urls", requestId);
   if (images.length === 2) throw bad("image_urls takes 1 image or 3 references; 2 images are not supported.", "image_urls", requestId);
   if (images.length > 3) throw bad(`image_urls takes 1 or 3 URLs, not ${images.length}.`, "image_urls", requestId);
-  // The same reading of the flat body as an import of a copied gateway request (the mode from the media).
-  // (An empty video_urls is no source video.)
-  const request = gatewayBodyToRequest({ ...body, model: "nano-banana-2", video_urls: videos.length ? videos : undefined }, true)!;
-  // The gateway ignores a duration next to a source video: the edit follows the source's length.
-  if (request.mode === "video-edit") delete (request.input as Record<string, unknown>).duration;
+  // The gateway's own reading of its flat body (written here, not shared with the adapter that builds it):
+  // the mode follows from the media; resolution comes in lower case.
+  const mode: ModeId = videos.length ? "video-edit" : images.length === 1 ? "image-to-video" : images.length === 3 ? "r2v" : "text-to-video";
+  const input: Record<string, unknown> = { prompt: body.prompt };
+  if (body.aspect_ratio !== undefined) input.aspect_ratio = body.aspect_ratio;
+  if (body.resolution !== undefined) input.resolution = body.resolution.toUpperCase();
+  // A field the mode does not take (a duration next to a source video) is ignored, as the gateway does.
+  if (body.duration !== undefined && fieldsOf(spec, mode).includes("duration")) input.duration = body.duration;
+  if (mode === "image-to-video") input.image_url = images[0];
+  if (mode === "r2v") input.reference_image_urls = images;
+  if (mode === "video-edit") input.video_url = videos[0];
+  const request = { model: spec.id, mode, input };
   const contract = parseCreateTaskRequest(request);
   if (!contract.ok) {
     const [first] = contract.issues;
@@ -105,7 +114,7 @@ function toContractRequest(raw: unknown, requestId: string) {
 /** A task as the gateway shows it at time `now`. */
 export async function viewGatewayTask(task: SimTask, now: number, base: string): Promise<Record<string, unknown>> {
   const view = await viewSimTask(task, now, base);
-  const common = { id: task.task_id, object: "generation.task", model: task.gatewayModel ?? GATEWAY_DEFAULT_MODEL, created_at: Math.floor(task.createdAt / 1000) };
+  const common = { id: task.task_id, object: "generation.task", model: task.gatewayModel ?? upstreamConfig().models[task.request.model], created_at: Math.floor(task.createdAt / 1000) };
   switch (view.status) {
     case "queued":
       // The docs call the waiting state both `queued` and `submitted`: the second half of the wait says `submitted`.
@@ -155,7 +164,7 @@ export function gatewayGet(req: Request, taskId: string): Promise<Response> {
     assertEnabled();
     const requestId = req.headers.get("x-request-id") ?? newRequestId();
     assertKey(req, requestId);
-    if (!TASK_ID_PATTERN.test(taskId)) throw bad(MESSAGES.taskId, "task_id", requestId);
+    if (!TASK_ID_PATTERN.test(taskId)) throw bad(CONTRACT_MESSAGES.taskId, "task_id", requestId);
     const task = await simStore().getTask(taskId);
     if (!task) throw new ApiError(404, "task_not_found", `Task ${taskId} not found.`, { requestId });
     const normal = async () => Response.json(await viewGatewayTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { simulatorKey, upstreamConfig } from "@/lib/config";
 import { constantTimeEqual } from "@/lib/security/hmac";
-import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
 import { createHash } from "node:crypto";
 import { firstFile } from "@/lib/multipart";
@@ -90,7 +90,7 @@ async function requireTask(req: Request, taskId: string) {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
   assertKey(req, requestId);
-  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", MESSAGES.taskId, { param: "task_id", requestId });
+  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId });
   const task = await simStore().getTask(taskId);
   if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
   return { task, requestId };

@@ -30,14 +30,16 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { MODES, MODEL_ID, type ModeId } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MODES, modeLabel, type ModeId } from "@/lib/spec/contract";
 import { probeMedia, runFfmpeg } from "@/lib/simulator/ffmpeg";
 
 export type RenderJob = {
+  /** The model's name, written in the caption. */
+  model: string;
   mode: ModeId;
   /** Any characters: quotes, $, backticks, backslashes, newlines, %, colons, Cyrillic, emoji. */
   prompt: string;
-  /** 1280×720 or 720×1280 (any even size from 64 to 4096 works). */
+  /** The spec's frame: 1280×720, 720×1280, 1920×1080 (any even size from 64 to 4096 works). */
   width: number;
   height: number;
   /** Seconds; null for video-edit (the output follows the source, capped at 30 s). */
@@ -174,7 +176,7 @@ function sweepStale(outDir: string): void {
 }
 
 function validateJob(job: RenderJob): void {
-  const mode = MODES.find((m) => m.id === job.mode);
+  const mode = CONTRACT_MODES.find((m) => m.id === job.mode);
   if (!mode) throw new Error(`unknown mode: ${String(job.mode)}`);
   for (const [name, v] of [["width", job.width], ["height", job.height]] as const) {
     if (!Number.isInteger(v) || v < 64 || v > 4096 || v % 2 !== 0) {
@@ -206,8 +208,8 @@ function validateJob(job: RenderJob): void {
 type GraphContext = { tmp: string; W: number; H: number; font: string; files: number };
 type Graph = { inputs: string[]; filter: string };
 
-function labelFor(mode: ModeId): string {
-  return `${MODEL_ID} · ${MODES.find((m) => m.id === mode)!.label} · simulator`;
+function labelFor(job: RenderJob): string {
+  return `${job.model} · ${modeLabel(job.mode)} · simulator`;
 }
 
 /** A single generated frame turned into an endless 24 fps stream (pts 0, 1, 2 … in 1/24 s). */
@@ -292,7 +294,7 @@ async function textToVideoGraph(ctx: GraphContext, job: RenderJob, frames: numbe
     height: cardH,
     bg: CARD_BG,
     border: Math.max(2, Math.round(unit * 0.005)),
-    label: labelFor(job.mode),
+    label: labelFor(job),
     labelSize,
     labelGap,
     block,
@@ -465,7 +467,7 @@ async function captionStrip(ctx: GraphContext, job: RenderJob): Promise<{ filter
     bg: STRIP_BG,
     border: 0,
     topRule: Math.max(2, Math.round(unit * 0.004)),
-    label: labelFor(job.mode),
+    label: labelFor(job),
     labelSize,
     labelGap,
     block,

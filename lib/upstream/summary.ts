@@ -1,7 +1,8 @@
 import "server-only";
 import { upstreamConfig } from "@/lib/config";
 import type { DialectId } from "@/lib/upstream/dialects/wire";
-import { MODE_IDS, type ModeId } from "@/lib/spec/nano-banana-2";
+import { MODE_IDS, type ModeId } from "@/lib/spec/contract";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 import { dialectFor } from "./dialects";
 
 /**
@@ -28,10 +29,11 @@ function publicBaseUrl(base: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
-export function upstreamSummary(): UpstreamSummary {
+/** The summary for the guide of `spec`: `model` is that model's id upstream. */
+export function upstreamSummary(spec: ModelSpec): UpstreamSummary {
   const cfg = upstreamConfig();
   const dialect = dialectFor(cfg.dialect);
-  const ctx = { model: cfg.model, supportsVideoEdit: cfg.supportsVideoEdit };
+  const ctx = { model: cfg.models[spec.id], supportsVideoEdit: cfg.supportsVideoEdit };
   const unavailable: UpstreamSummary["unavailable"] = {};
   for (const mode of MODE_IDS) {
     const reason = dialect.refusal(mode, ctx);
@@ -40,7 +42,7 @@ export function upstreamSummary(): UpstreamSummary {
   return {
     simulated: cfg.simulated,
     origin: cfg.simulated ? "embedded simulator" : new URL(cfg.baseUrl).origin,
-    model: cfg.model,
+    model: ctx.model,
     baseUrl: publicBaseUrl(cfg.baseUrl),
     dialect: cfg.dialect,
     unavailable,

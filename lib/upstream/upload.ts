@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/errors";
 import { firstFile, readHead } from "@/lib/multipart";
 import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
-import { MESSAGES } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { callUpstream, type UpstreamAnswer } from "./client";
 import type { Dialect } from "./dialects";
 
@@ -32,10 +32,10 @@ export async function streamUpload(
     file.drain();
     return new ApiError(status, "invalid_request_error", message, { param: "file", requestId });
   };
-  if (head.length === 0) throw refuse(400, `file is empty. ${MESSAGES.imageFile} ${MESSAGES.videoFile}`);
+  if (head.length === 0) throw refuse(400, `file is empty. ${CONTRACT_MESSAGES.imageFile} ${CONTRACT_MESSAGES.videoFile}`);
   const mime = sniffMime(head);
   const kind = mime ? kindOfMime(mime) : null;
-  if (!mime || !kind) throw refuse(400, `file is not a supported type: ${MESSAGES.imageFile} ${MESSAGES.videoFile}`);
+  if (!mime || !kind) throw refuse(400, `file is not a supported type: ${CONTRACT_MESSAGES.imageFile} ${CONTRACT_MESSAGES.videoFile}`);
   const refusal = dialect.uploadRefusal(kind);
   if (refusal) throw refuse(400, refusal);
   const limits = limitsOf(kind);
@@ -47,7 +47,7 @@ export async function streamUpload(
       "invalid_request_error",
       declared < limits.maxBytes
         ? `file is ${size} bytes, larger than the ${declared} bytes its upload ticket declared.`
-        : `file is ${size} bytes. ${kind === "image" ? MESSAGES.imageFile : MESSAGES.videoFile}`,
+        : `file is ${size} bytes. ${kind === "image" ? CONTRACT_MESSAGES.imageFile : CONTRACT_MESSAGES.videoFile}`,
       { param: "file", requestId },
     );
   if (head.length > maxBytes) throw (file.drain(), tooBig(String(head.length)));

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { MODEL_ID, frameSize, type TaskStatus } from "@/lib/spec/nano-banana-2";
+import { findModel } from "@/lib/models/registry";
+import type { TaskStatus } from "@/lib/spec/contract";
+import { frameSize } from "@/lib/spec/model-spec";
 import type { Task, TaskOutput, Upload } from "@/lib/spec/schema";
 import { typeForStatus } from "./task-contract";
 import type { ContractError, Dialect, KnownTask, Normalised } from "./types";
@@ -81,9 +83,10 @@ function outputOf(raw: Obj, url: string, known?: KnownTask): TaskOutput {
   if (expires) output.expires_at = expires;
   if (known) {
     // The gateway does not echo the request; these are the parameters the task was created with.
-    const { input } = known.request;
-    const { width, height } = frameSize(input.aspect_ratio);
-    Object.assign(output, { aspect_ratio: input.aspect_ratio, resolution: input.resolution, width, height });
+    const { input, model } = known.request;
+    const spec = findModel(model);
+    const frame = spec ? frameSize(spec, input.aspect_ratio, input.resolution) : null;
+    Object.assign(output, { aspect_ratio: input.aspect_ratio, resolution: input.resolution, ...frame });
     if (input.duration) output.duration = input.duration;
   }
   return output;
@@ -99,7 +102,8 @@ function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normali
   const gatewayStatus = typeof raw.status === "string" ? raw.status.toLowerCase() : "";
   // An unknown status is flagged by the check and treated as still running, so watching goes on.
   const mapped: TaskStatus = STATUS_MAP[gatewayStatus as GatewayStatus] ?? "running";
-  const task: Task = { task_id: id, model: MODEL_ID, status: mapped };
+  // The gateway's own model id when the proxy did not create the task; the proxy maps it back.
+  const task: Task = { task_id: id, model: known?.request.model ?? str(raw.model) ?? "", status: mapped };
   if (known) task.mode = known.request.mode;
   const created = toIso(raw.created_at);
   if (created) task.created_at = created;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TASK_STATUSES } from "@/lib/spec/nano-banana-2";
+import { TASK_STATUSES } from "@/lib/spec/contract";
 import type { Task, Upload } from "@/lib/spec/schema";
 import type { ContractError, Dialect, Normalised } from "./types";
 import { taskContractWire as wire, wireCalls } from "./wire";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { DialectContext, DialectId } from "./wire";
-import type { ModeId } from "@/lib/spec/nano-banana-2";
+import type { ModeId } from "@/lib/spec/contract";
 import type { CreateTaskRequest, MediaKind, Task, Upload } from "@/lib/spec/schema";
 
 /** An error in the guide's envelope (`type`, `message`, `param`?), before the proxy adds its request id. */

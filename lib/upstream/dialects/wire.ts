@@ -4,7 +4,7 @@
  * zod, no server-only import): the proxy's dialects (./task-contract.ts, ./generation-task.ts) are built
  * on these objects and the hand-off's exports read them, so "copy as curl" sends what the proxy sends.
  */
-import { TASK_STATUSES, modeLabel, type ModeId, type TaskStatus } from "@/lib/spec/nano-banana-2";
+import { TASK_STATUSES, modeLabel, type ModeId, type TaskStatus } from "@/lib/spec/contract";
 import type { CreateTaskRequest, MediaKind } from "@/lib/spec/schema";
 import type { Dialect } from "./types";
 
@@ -131,7 +131,7 @@ export const STATUS_MAP: Record<GatewayStatus, TaskStatus> = {
 /**
  * The "generation.task" gateway: a flat body at `POST /v1/videos/generations` (`image_urls` with 1 entry
  * for Image-to-Video and for R2V with one reference, 3 for R2V; `video_urls` for Video Edit where the
- * gateway takes it; `resolution` in lower case; no `duration` in Video Edit), status at
+ * gateway takes it; `resolution` in lower case; the fields the request has), status at
  * `GET /v1/videos/generations/{id}`, images only through `POST /v1/uploads/images` in a
  * `{ success, data }` envelope, and the video URL in `result.data[0].url`, then `url`, then `video_url`.
  */
@@ -148,7 +148,8 @@ export const generationTaskWire: Wire = {
       aspect_ratio: input.aspect_ratio,
       resolution: input.resolution.toLowerCase(),
     };
-    if (mode !== "video-edit") body.duration = input.duration;
+    // The request holds only its mode's fields (the spec's rule): no duration in Video Edit.
+    if (input.duration !== undefined) body.duration = input.duration;
     if (mode === "image-to-video" && input.image_url) body.image_urls = [input.image_url];
     if (mode === "r2v") body.image_urls = input.reference_image_urls ?? [];
     if (mode === "video-edit" && input.video_url) body.video_urls = [input.video_url];
