@@ -1,16 +1,17 @@
 import type { Locale, Messages } from "@/lib/i18n";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 import { Rich } from "./rich";
 import { referenceTableHtml } from "./reference-tables";
 import { codeClass } from "./section";
 
 /** The error envelope, then the spec's error table (static HTML: components/guide/reference-tables.tsx says why). */
-export function ErrorsTable({ t, locale }: { t: Messages; locale: Locale }) {
+export function ErrorsTable({ spec, t, locale }: { spec: ModelSpec; t: Messages; locale: Locale }) {
   return (
     <div className="space-y-3">
       <p className="text-zinc-700 dark:text-zinc-300">
         <Rich template={t.errors.intro} slots={{ envelope: <code className={codeClass}>{'{ "error": { "type", "message", "param", "request_id" } }'}</code> }} />
       </p>
-      <div dangerouslySetInnerHTML={{ __html: referenceTableHtml("errors", locale) }} />
+      <div dangerouslySetInnerHTML={{ __html: referenceTableHtml("errors", spec, locale) }} />
     </div>
   );
 }

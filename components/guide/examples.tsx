@@ -1,26 +1,26 @@
 import { CodeBlock } from "@/components/ui/code-block";
 import { format, joinOr, type Messages } from "@/lib/i18n";
-import { DEFAULTS, DURATIONS } from "@/lib/spec/nano-banana-2";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 import { SEED_EXAMPLE, minimalCreateRequest, minimalCreateResponse, seedExampleIssues } from "@/lib/spec/examples";
 import { codeClass } from "./section";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
-/** The minimal request and response, generated from the spec's defaults, and why the seed's example is refused. */
-export function Examples({ t }: { t: Messages }) {
-  const issue = seedExampleIssues()[0];
+/** The minimal request and response, generated from the spec's defaults, and (on the seed's model) why the seed's example is refused. */
+export function Examples({ spec, t }: { spec: ModelSpec; t: Messages }) {
+  const issue = spec.id === SEED_EXAMPLE.model ? seedExampleIssues()[0] : undefined;
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.request}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.requestIntro}</p>
-          <CodeBlock code={json(minimalCreateRequest())} language="json" label={t.examples.request} caption="JSON" copyLabel={t.examples.copyRequest} />
+          <CodeBlock code={json(minimalCreateRequest(spec))} language="json" label={t.examples.request} caption="JSON" copyLabel={t.examples.copyRequest} />
         </div>
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.response}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.responseIntro}</p>
-          <CodeBlock code={json(minimalCreateResponse())} language="json" label={t.examples.response} caption="JSON" copyLabel={t.examples.copyResponse} />
+          <CodeBlock code={json(minimalCreateResponse(spec))} language="json" label={t.examples.response} caption="JSON" copyLabel={t.examples.copyResponse} />
         </div>
       </div>
       {issue && (
@@ -32,7 +32,7 @@ export function Examples({ t }: { t: Messages }) {
             {format(t.examples.seedNote, { value: SEED_EXAMPLE.input.duration, param: issue.param })}{" "}
             <q className={codeClass}>{issue.message}</q>
           </p>
-          <p className="mt-1">{format(t.examples.seedNoteAfter, { allowed: joinOr(DURATIONS, t.params.or), default: DEFAULTS.duration })}</p>
+          <p className="mt-1">{format(t.examples.seedNoteAfter, { allowed: joinOr(spec.durations, t.params.or), default: spec.defaults.duration })}</p>
         </aside>
       )}
     </div>

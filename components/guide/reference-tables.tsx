@@ -14,10 +14,11 @@
  */
 import { Fragment } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { format, joinOr, messagesFor, specTextsFor, type Locale, type Messages } from "@/lib/i18n";
-import type { SpecTexts } from "@/lib/i18n/spec-texts";
+import { contractTextsFor, format, joinOr, messagesFor, type Locale, type Messages } from "@/lib/i18n";
+import type { ContractTexts } from "@/lib/i18n/spec-texts";
 import { paramRows, type Allowed, type ParamRow } from "@/lib/guide/param-rows";
-import { ERRORS, MODES } from "@/lib/spec/nano-banana-2";
+import { ERRORS, modeLabel } from "@/lib/spec/contract";
+import type { ModelSpec, ModelTexts } from "@/lib/spec/model-spec";
 import { codeClass, tableClass } from "./section";
 
 function AllowedCell({ allowed, t }: { allowed: Allowed; t: Messages }) {
@@ -67,27 +68,32 @@ function ColumnHeads({ names }: { names: string[] }) {
   );
 }
 
-function description(row: ParamRow, modeLabel: string, t: Messages, texts: SpecTexts): string {
+function description(row: ParamRow, label: string, t: Messages, fields: ModelTexts["fields"]): string {
   if (row.field === "model") return t.params.modelDescription;
-  if (row.field === "mode") return format(t.params.modeDescription, { mode: modeLabel });
-  return texts.fields[row.field].description;
+  if (row.field === "mode") return format(t.params.modeDescription, { mode: label });
+  const rules = row.rules.map((r) =>
+    format(t.params.rule, { when: r.when.field, whenValues: joinOr(r.when.values, t.params.or), then: r.then.field, thenValues: joinOr(r.then.values, t.params.or) }),
+  );
+  return [fields[row.field], ...rules].join(" ");
 }
 
+type TableProps = { spec: ModelSpec; t: Messages; texts: ContractTexts; fields: ModelTexts["fields"] };
+
 /** One parameter table per mode, read from the schema the server validates with. */
-function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
+function ParamsTables({ spec, t, texts, fields }: TableProps) {
   const c = t.params.columns;
   return (
     <>
-      {MODES.map((mode) => (
-        <div key={mode.id} class="overflow-x-auto">
+      {spec.modes.map(({ id }) => (
+        <div key={id} class="overflow-x-auto">
           <table class={`${tableClass} doc-params`}>
             <caption class="mb-2 text-left">
-              <span class="font-semibold">{format(t.params.caption, { mode: mode.label })}</span>{" "}
-              <span class="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{texts.modes[mode.id].description}</span>
+              <span class="font-semibold">{format(t.params.caption, { mode: modeLabel(id) })}</span>{" "}
+              <span class="ml-2 text-sm text-zinc-600 dark:text-zinc-400">{texts.modes[id].description}</span>
             </caption>
             <ColumnHeads names={[c.name, c.type, c.required, c.default, c.allowed, c.description]} />
             <tbody>
-              {paramRows(mode.id).map((row) => (
+              {paramRows(spec, id).map((row) => (
                 <tr key={row.path}>
                   <th scope="row">{row.path}</th>
                   <td>{row.type}</td>
@@ -96,7 +102,7 @@ function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
                   <td>
                     <AllowedCell allowed={row.allowed} t={t} />
                   </td>
-                  <td>{description(row, mode.label, t, texts)}</td>
+                  <td>{description(row, modeLabel(id), t, fields)}</td>
                 </tr>
               ))}
             </tbody>
@@ -108,7 +114,7 @@ function ParamsTables({ t, texts }: { t: Messages; texts: SpecTexts }) {
 }
 
 /** The spec's error table: HTTP status, type, trigger, fix and retry advice. */
-function ErrorsTable({ t, texts }: { t: Messages; texts: SpecTexts }) {
+function ErrorsTable({ t, texts }: TableProps) {
   const c = t.errors.columns;
   return (
     <div class="overflow-x-auto">
@@ -138,13 +144,13 @@ export type ReferenceTable = "params" | "errors";
 const TABLES = { params: ParamsTables, errors: ErrorsTable } satisfies Record<ReferenceTable, unknown>;
 const rendered = new Map<string, string>();
 
-/** The table's HTML in `locale`, rendered on first use and kept (the spec and messages are fixed at build). */
-export function referenceTableHtml(table: ReferenceTable, locale: Locale): string {
-  const key = `${table}:${locale}`;
+/** The table's HTML for a model in `locale`, rendered on first use and kept (specs and messages are fixed at build). */
+export function referenceTableHtml(table: ReferenceTable, spec: ModelSpec, locale: Locale): string {
+  const key = `${table}:${spec.id}:${locale}`;
   let html = rendered.get(key);
   if (html === undefined) {
     const Table = TABLES[table];
-    html = renderToString(<Table t={messagesFor(locale)} texts={specTextsFor(locale)} />);
+    html = renderToString(<Table spec={spec} t={messagesFor(locale)} texts={contractTextsFor(locale)} fields={spec.texts[locale].fields} />);
     rendered.set(key, html);
   }
   return html;

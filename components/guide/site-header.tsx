@@ -1,16 +1,25 @@
 import { ThemeSwitch } from "@/components/theme/theme-switch";
-import { LOCALES, type Locale, type Messages } from "@/lib/i18n";
+import { LOCALES, localePath, type Locale, type Messages } from "@/lib/i18n";
 
-/** The language switch (plain links: a language change is a new document with its own `lang`) and the theme switch. */
-export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
+/**
+ * A link to the catalog, the language switch (plain links to the same page in each language: a language
+ * change is a new document with its own `lang`) and the theme switch. `path` is the page's path without
+ * the language prefix (`""` for the default guide, `/models/…`).
+ */
+export function SiteHeader({ locale, t, path }: { locale: Locale; t: Messages; path: string }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-end gap-3">
+      {path !== "/models" && (
+        <a href={localePath(locale, "/models")} className="mr-auto text-sm text-amber-700 hover:underline dark:text-amber-400">
+          {t.nav.catalog}
+        </a>
+      )}
       <nav aria-label={t.nav.language}>
         <ul className="flex gap-1 text-sm">
           {LOCALES.map((l) => (
             <li key={l.code}>
               <a
-                href={l.path}
+                href={localePath(l.code, path)}
                 hrefLang={l.code}
                 lang={l.code}
                 aria-current={l.code === locale ? "page" : undefined}

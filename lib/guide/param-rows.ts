@@ -1,9 +1,10 @@
 /**
  * The rows of the guide's parameter table for one mode, read from the JSON Schema that is generated from
  * the zod create schema: the names, required flags, defaults and allowed values are the ones the server
- * enforces; the type and description words come from the spec's FIELDS.
+ * enforces; the type words come from the contract, the descriptions from the spec.
  */
-import { FIELDS, type FieldName, type ModeId } from "@/lib/spec/nano-banana-2";
+import { FIELD_TYPES, type FieldName, type ModeId } from "@/lib/spec/contract";
+import type { CrossFieldRule, ModelSpec } from "@/lib/spec/model-spec";
 import { modeRequestJsonSchema, type JsonSchema } from "@/lib/spec/json-schema";
 
 export type Allowed =
@@ -19,6 +20,8 @@ export type ParamRow = {
   required: boolean;
   default: string | number | null;
   allowed: Allowed;
+  /** Cross-field rules of the spec that constrain this field further. */
+  rules: readonly CrossFieldRule[];
 };
 
 type Media = { count: number | number[]; mime_types: string[]; max_bytes: number };
@@ -32,23 +35,25 @@ function allowedOf(name: string, prop: JsonSchema): Allowed {
   throw new Error(`No allowed values can be read for ${name}.`);
 }
 
-const rowsByMode = new Map<ModeId, readonly ParamRow[]>();
+const rowsBySpec = new WeakMap<ModelSpec, Map<ModeId, readonly ParamRow[]>>();
 
 /**
- * The rows of one mode. Worked out once per mode and kept: the spec cannot change while the server runs,
- * and the JSON Schema conversion behind them was over a millisecond of every guide page's render.
+ * The rows of one mode of one model. Worked out once per mode and kept: a spec cannot change while the
+ * server runs, and the JSON Schema conversion behind them was over a millisecond of every guide page's render.
  */
-export function paramRows(mode: ModeId): readonly ParamRow[] {
-  let rows = rowsByMode.get(mode);
+export function paramRows(spec: ModelSpec, mode: ModeId): readonly ParamRow[] {
+  let byMode = rowsBySpec.get(spec);
+  if (!byMode) rowsBySpec.set(spec, (byMode = new Map()));
+  let rows = byMode.get(mode);
   if (!rows) {
-    rows = Object.freeze(rowsOf(mode));
-    rowsByMode.set(mode, rows);
+    rows = Object.freeze(rowsOf(spec, mode));
+    byMode.set(mode, rows);
   }
   return rows;
 }
 
-function rowsOf(mode: ModeId): ParamRow[] {
-  const branch = modeRequestJsonSchema(mode);
+function rowsOf(spec: ModelSpec, mode: ModeId): ParamRow[] {
+  const branch = modeRequestJsonSchema(spec, mode);
   const top = branch.properties!;
   const input = top.input;
   const rows: ParamRow[] = (["model", "mode"] as const).map((name) => ({
@@ -58,16 +63,19 @@ function rowsOf(mode: ModeId): ParamRow[] {
     required: branch.required!.includes(name),
     default: null,
     allowed: allowedOf(name, top[name]),
+    rules: [],
   }));
   for (const [name, prop] of Object.entries(input.properties!)) {
     const field = name as FieldName;
     rows.push({
       path: `input.${name}`,
       field,
-      type: FIELDS[field].type,
+      type: FIELD_TYPES[field],
       required: input.required!.includes(name),
       default: (prop.default as string | number | undefined) ?? null,
       allowed: allowedOf(name, prop),
+      rules: spec.rules
+        .filter((r) => [r.when.field, r.then.field].includes(field as never) && r.when.field in input.properties! && r.then.field in input.properties!),
     });
   }
   return rows;

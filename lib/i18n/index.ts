@@ -1,15 +1,15 @@
 /**
  * Two languages, served as `/` (English) and `/ru` (Russian, the customer's own language). Messages live
- * in messages/*.json; the spec's own texts are English in lib/spec and translated under `spec` in the
- * other languages' files. Everything here runs in server components, so no message reaches the browser's
+ * in messages/*.json; the contract's texts are English in lib/spec/contract.ts and translated under `spec`
+ * in the other languages' files; each model's texts are in its spec, in every language. Everything here runs in server components, so no message reaches the browser's
  * bundle.
  */
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { englishSpecTexts, type SpecTexts } from "./spec-texts";
+import { englishContractTexts, type ContractTexts } from "./spec-texts";
 
 export type Messages = typeof en;
-type Translation = Messages & { spec: SpecTexts };
+type Translation = Messages & { spec: ContractTexts };
 
 export const LOCALES = [
   { code: "en", name: "English", path: "/" },
@@ -29,9 +29,15 @@ export function messagesFor(locale: Locale): Messages {
   return locale === "en" ? en : translations[locale];
 }
 
-/** The spec's user-facing texts in `locale`. */
-export function specTextsFor(locale: Locale): SpecTexts {
-  return locale === "en" ? englishSpecTexts() : translations[locale].spec;
+/** The contract's user-facing texts (mode descriptions, the error table) in `locale`. */
+export function contractTextsFor(locale: Locale): ContractTexts {
+  return locale === "en" ? englishContractTexts() : translations[locale].spec;
+}
+
+/** The URL of a page in `locale`: `path` is the page's path without the language prefix (`""` for the home guide). */
+export function localePath(locale: Locale, path: string): string {
+  const prefix = LOCALES.find((l) => l.code === locale)!.path.replace(/\/$/, "");
+  return prefix + path || "/";
 }
 
 /** Replaces `{name}` placeholders. */

@@ -1,38 +1,22 @@
 /**
- * The user-facing texts of the model spec, gathered into one shape that a translation mirrors. English
- * comes from the spec itself (never copied into a message file); other languages provide the same shape
- * under `spec` in their message file, and a unit test keeps the shapes equal.
+ * The user-facing texts of the contract shared by every model (each mode's description, the error
+ * table), gathered into one shape that a translation mirrors. English comes from lib/spec/contract.ts
+ * (never copied into a message file); other languages provide the same shape under `spec` in their
+ * message file, and a unit test keeps the shapes equal. A model's own texts live in its spec
+ * (`texts.en`, `texts.ru`).
  */
-import { DOCS, ERRORS, FAQ, FIELDS, MODES, type ErrorType, type FieldName, type ModeId } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MODES, ERRORS, type ErrorType, type ModeId } from "@/lib/spec/contract";
 
-export type SpecTexts = {
-  docs: {
-    summary: string[];
-    capabilities: { title: string; text: string }[];
-    whenToUse: string[];
-    whenNotToUse: string[];
-    howItWorks: string[];
-  };
+export type ContractTexts = {
   modes: Record<ModeId, { description: string }>;
-  fields: Record<FieldName, { description: string }>;
   errors: Record<ErrorType, { trigger: string; fix: string; retry: string }>;
-  faq: { q: string; a: string }[];
 };
 
-/** The spec's own (English) texts in the translatable shape. */
-export function englishSpecTexts(): SpecTexts {
+/** The contract's own (English) texts in the translatable shape. */
+export function englishContractTexts(): ContractTexts {
   return {
-    docs: {
-      summary: [...DOCS.summary],
-      capabilities: DOCS.capabilities.map(({ title, text }) => ({ title, text })),
-      whenToUse: [...DOCS.whenToUse],
-      whenNotToUse: [...DOCS.whenNotToUse],
-      howItWorks: [...DOCS.howItWorks],
-    },
-    modes: Object.fromEntries(MODES.map((m) => [m.id, { description: m.description }])) as SpecTexts["modes"],
-    fields: Object.fromEntries(Object.entries(FIELDS).map(([name, f]) => [name, { description: f.description }])) as SpecTexts["fields"],
-    errors: Object.fromEntries(ERRORS.map((e) => [e.type, { trigger: e.trigger, fix: e.fix, retry: e.retry }])) as SpecTexts["errors"],
-    faq: FAQ.map(({ q, a }) => ({ q, a })),
+    modes: Object.fromEntries(CONTRACT_MODES.map((m) => [m.id, { description: m.description }])) as ContractTexts["modes"],
+    errors: Object.fromEntries(ERRORS.map((e) => [e.type, { trigger: e.trigger, fix: e.fix, retry: e.retry }])) as ContractTexts["errors"],
   };
 }
 

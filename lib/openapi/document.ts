@@ -3,7 +3,9 @@
  * built from the same zod schemas the route handlers validate with (through lib/spec/json-schema.ts),
  * and from the spec's error table, media limits and messages. Nothing in it is written by hand twice.
  */
-import { ERRORS, IMAGE_LIMITS, MODEL_NAME, MODES, VIDEO_LIMITS, TASK_STATUSES } from "@/lib/spec/nano-banana-2";
+import { ERRORS, IMAGE_LIMITS, VIDEO_LIMITS, TASK_STATUSES } from "@/lib/spec/contract";
+import { MODELS } from "@/lib/models/registry";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 import { TASK_ID_PATTERN } from "@/lib/spec/schema";
 import { TICKET_RE } from "@/lib/security/upload-ticket";
 import {
@@ -40,10 +42,36 @@ function errorResponses(statuses: number[], notes: Partial<Record<number, string
 
 const requestIdHeader = { "X-Request-Id": { description: "The proxy's id of this request; quote it when asking for help.", schema: { type: "string" } } };
 
-/** Builds the document; `serverUrl` is the app's origin (the API lives under `/api`). */
-export function openApiDocument(serverUrl?: string): Record<string, unknown> {
-  const createSchema = createRequestJsonSchema();
-  const modeSchemas = Object.fromEntries(createSchema.oneOf.map((s, i) => [`CreateTaskRequest_${MODES[i].id.replace(/-/g, "_")}`, s]));
+const schemaName = (...parts: string[]) => ["CreateTaskRequest", ...parts].join("_").replace(/[^A-Za-z0-9_]/g, "_");
+
+/**
+ * The create body of every model: `CreateTaskRequest` is one of the models (told apart by `model`), each
+ * model one of its modes (told apart by `mode`).
+ */
+function createSchemas(models: readonly ModelSpec[]): Record<string, JsonSchema> {
+  const schemas: Record<string, JsonSchema> = {
+    CreateTaskRequest: {
+      oneOf: models.map((m) => ref(schemaName(m.id))),
+      discriminator: { propertyName: "model", mapping: Object.fromEntries(models.map((m) => [m.id, `#/components/schemas/${schemaName(m.id)}`])) },
+    },
+  };
+  for (const spec of models) {
+    const branches = createRequestJsonSchema(spec).oneOf;
+    const names = spec.modes.map((m) => schemaName(spec.id, m.id));
+    schemas[schemaName(spec.id)] = {
+      title: spec.name,
+      description: spec.texts.en.tagline,
+      oneOf: names.map(ref),
+      discriminator: { propertyName: "mode", mapping: Object.fromEntries(spec.modes.map((m, i) => [m.id, `#/components/schemas/${names[i]}`])) },
+    };
+    names.forEach((name, i) => (schemas[name] = branches[i]));
+  }
+  return schemas;
+}
+
+/** Builds the document of `models`; `serverUrl` is the app's origin (the API lives under `/api`). */
+export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[] = MODELS): Record<string, unknown> {
+  const modelList = models.map((m) => m.name).join(", ");
   const envelope = errorEnvelopeJsonSchema();
   const errorProps = (envelope.properties!.error as JsonSchema).properties!;
   errorProps.type = { ...errorProps.type, description: "One of the error table's types.", examples: ERRORS.map((e) => e.type) };
@@ -54,9 +82,9 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
   return {
     openapi: "3.1.0",
     info: {
-      title: `${MODEL_NAME} playground proxy API`,
+      title: "Video model playground proxy API",
       version: "1.0.0",
-      summary: `Create ${MODEL_NAME} video tasks, poll them and upload media through the playground's server-side proxy.`,
+      summary: `Create video tasks (${modelList}), poll them and upload media through the playground's server-side proxy.`,
       description:
         "Generation is asynchronous: create a task, then poll it by task_id until its status is succeeded or failed. " +
         "A failed task is data (HTTP 200 with status failed), not an HTTP error. Creating a task is not idempotent: " +
@@ -68,16 +96,21 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
         post: {
           operationId: "createTask",
           summary: "Create a task",
-          description: `The body is one of ${MODES.map((m) => `\`${m.id}\``).join(", ")}, told apart by \`mode\`. Optional fields fall back to their defaults.`,
+          description: `\`model\` picks the model (${models.map((m) => `\`${m.id}\``).join(", ")}), \`mode\` its mode; each takes its own input fields. Optional fields fall back to their defaults.`,
           requestBody: {
             required: true,
-            content: { "application/json": { schema: ref("CreateTaskRequest"), examples: { minimal: { summary: "Minimal Text-to-Video request", value: minimalCreateRequest() } } } },
+            content: {
+              "application/json": {
+                schema: ref("CreateTaskRequest"),
+                examples: Object.fromEntries(models.map((m) => [m.id, { summary: `Minimal ${m.name} Text-to-Video request`, value: minimalCreateRequest(m) }])),
+              },
+            },
           },
           responses: {
             "200": {
               description: "The task, first `queued`.",
               headers: requestIdHeader,
-              content: { "application/json": { schema: ref("Task"), examples: { queued: { value: minimalCreateResponse() } } } },
+              content: { "application/json": { schema: ref("Task"), examples: { queued: { value: minimalCreateResponse(models[0]) } } } },
             },
             ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504]),
           },
@@ -148,14 +181,7 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     },
     components: {
       schemas: {
-        CreateTaskRequest: {
-          oneOf: Object.keys(modeSchemas).map(ref),
-          discriminator: {
-            propertyName: "mode",
-            mapping: Object.fromEntries(MODES.map((m, i) => [m.id, `#/components/schemas/${Object.keys(modeSchemas)[i]}`])),
-          },
-        },
-        ...modeSchemas,
+        ...createSchemas(models),
         Task: task,
         Upload: uploadJsonSchema(),
         UploadTicketRequest: uploadTicketRequestJsonSchema(),

@@ -3,22 +3,22 @@
  * zod schemas when they are built (so the guide can never show an example the server would refuse), and
  * the customer's original example, kept to show why it is refused.
  */
-import { MODEL_ID, MODES } from "./nano-banana-2";
-import { createTaskRequestSchema, parseCreateTaskRequest, taskSchema, type CreateTaskRequest, type FieldIssue, type Task } from "./schema";
+import type { ModelSpec } from "./model-spec";
+import { parseCreateTaskRequest, schemasFor, taskSchema, type CreateTaskRequest, type FieldIssue, type Task } from "./schema";
 
 /** The prompt the customer's guide uses in its examples. */
 export const EXAMPLE_PROMPT = "A cinematic city sunrise with soft fog and moving traffic.";
 
 /** The smallest valid create body, with every default the server would apply written out. */
-export function minimalCreateRequest(): CreateTaskRequest {
-  const mode = MODES[0].id;
+export function minimalCreateRequest(spec: ModelSpec): CreateTaskRequest {
+  const mode = spec.modes[0].id;
   // parse() applies the spec's defaults and throws if the example ever stops being valid.
-  return createTaskRequestSchema.parse({ model: MODEL_ID, mode, input: { prompt: EXAMPLE_PROMPT } }) as CreateTaskRequest;
+  return schemasFor(spec).createTaskRequest.parse({ model: spec.id, mode, input: { prompt: EXAMPLE_PROMPT } }) as CreateTaskRequest;
 }
 
 /** What the create call answers for it: the task, first queued (an example id and time). */
-export function minimalCreateResponse(): Task {
-  const request = minimalCreateRequest();
+export function minimalCreateResponse(spec: ModelSpec): Task {
+  const request = minimalCreateRequest(spec);
   return taskSchema.parse({
     task_id: "task_01hx7m3k9q2v8r5t",
     model: request.model,
@@ -28,9 +28,9 @@ export function minimalCreateResponse(): Task {
   });
 }
 
-/** The customer's seed sends `duration: 5`, which its own table and the backend do not allow. */
+/** The customer's seed (the nano-banana-2 guide) sends `duration: 5`, which its own table and the backend do not allow. */
 export const SEED_EXAMPLE = {
-  model: MODEL_ID,
+  model: "nano-banana-2",
   mode: "text-to-video",
   input: { prompt: EXAMPLE_PROMPT, duration: 5 },
 } as const;

@@ -5,19 +5,9 @@
  * the guide's parameter tables both read it, so the docs show what the server enforces.
  */
 import { z } from "zod";
-import {
-  FIELDS,
-  IMAGE_LIMITS,
-  MAX_UPLOAD_FILE_BYTES,
-  MODEL_ID,
-  MODES,
-  PROMPT_MAX_CHARS,
-  REFERENCE_COUNTS,
-  VIDEO_LIMITS,
-  type FieldName,
-  type ModeId,
-} from "./nano-banana-2";
-import { createTaskRequestSchema, errorEnvelopeSchema, taskSchema, uploadSchema, uploadTicketRequestSchema, uploadTicketSchema } from "./schema";
+import { IMAGE_LIMITS, MAX_UPLOAD_FILE_BYTES, PROMPT_MAX_CHARS, VIDEO_LIMITS, CONTRACT_MODES, type FieldName, type ModeId } from "./contract";
+import { allowedWords, ruleText, type ModelSpec } from "./model-spec";
+import { errorEnvelopeSchema, schemasFor, taskSchema, uploadSchema, uploadTicketRequestSchema, uploadTicketSchema } from "./schema";
 
 export type JsonSchema = {
   type?: string | string[];
@@ -39,9 +29,9 @@ function strip(schema: JsonSchema): JsonSchema {
 }
 
 /** Adds to one input property what the zod refinements check but JSON Schema cannot infer. */
-function enrichField(name: FieldName, prop: JsonSchema): JsonSchema {
-  const field = FIELDS[name];
-  const out: JsonSchema = { ...prop, description: `${field.description} Allowed: ${field.allowed}.` };
+function enrichField(spec: ModelSpec, name: FieldName, prop: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...prop, description: `${spec.texts.en.fields[name]} Allowed: ${allowedWords(spec, name)}.` };
+  const REFERENCE_COUNTS = spec.referenceCounts;
   switch (name) {
     case "prompt":
       // JSON Schema counts code points, exactly like the server's charCount().
@@ -66,27 +56,41 @@ function enrichField(name: FieldName, prop: JsonSchema): JsonSchema {
   }
 }
 
-/** The create body's schema, one branch per mode in the spec's order (a `oneOf` discriminated by `mode`). */
-export function createRequestJsonSchema(): JsonSchema & { oneOf: JsonSchema[] } {
-  const raw = strip(z.toJSONSchema(createTaskRequestSchema, { io: "input", unrepresentable: "any" }) as JsonSchema);
+/**
+ * A cross-field rule as JSON Schema: if the `when` field has one of its values, the `then` field must have
+ * one of its values (draft 2020-12 `if`/`then`), with the rule's words as its description.
+ */
+function ruleSchema(rule: ModelSpec["rules"][number]): JsonSchema {
+  return {
+    description: ruleText(rule),
+    if: { properties: { [rule.when.field]: { enum: [...rule.when.values] } }, required: [rule.when.field] },
+    then: { properties: { [rule.then.field]: { enum: [...rule.then.values] } } },
+  };
+}
+
+/** The create body's schema of one model, one branch per mode in the spec's order (a `oneOf` discriminated by `mode`). */
+export function createRequestJsonSchema(spec: ModelSpec): JsonSchema & { oneOf: JsonSchema[] } {
+  const raw = strip(z.toJSONSchema(schemasFor(spec).createTaskRequest, { io: "input", unrepresentable: "any" }) as JsonSchema);
   const branches = raw.oneOf ?? raw.anyOf;
-  if (!branches || branches.length !== MODES.length) throw new Error("The create schema is expected to have one branch per mode.");
+  if (!branches || branches.length !== spec.modes.length) throw new Error("The create schema is expected to have one branch per mode.");
   const oneOf = branches.map((branch, i) => {
-    const mode = MODES[i];
+    const mode = CONTRACT_MODES.find((m) => m.id === spec.modes[i].id)!;
     const props = branch.properties!;
     const input = props.input;
     const inputProps = Object.fromEntries(
-      Object.entries(input.properties ?? {}).map(([name, prop]) => [name, enrichField(name as FieldName, prop)]),
+      Object.entries(input.properties ?? {}).map(([name, prop]) => [name, enrichField(spec, name as FieldName, prop)]),
     );
+    // A rule applies to a mode that has both of its fields.
+    const rules = spec.rules.filter((r) => r.when.field in inputProps && r.then.field in inputProps).map(ruleSchema);
     return {
       ...branch,
-      title: mode.label,
+      title: `${spec.name} · ${mode.label}`,
       description: mode.description,
       properties: {
         ...props,
-        model: { ...props.model, description: `The model id; always "${MODEL_ID}".` },
+        model: { ...props.model, description: `The model id: "${spec.id}".` },
         mode: { ...props.mode, description: `${mode.label}.` },
-        input: { ...input, properties: inputProps },
+        input: { ...input, properties: inputProps, ...(rules.length ? { allOf: rules } : {}) },
       },
     };
   });
@@ -94,8 +98,8 @@ export function createRequestJsonSchema(): JsonSchema & { oneOf: JsonSchema[] } 
 }
 
 /** The branch of one mode. */
-export function modeRequestJsonSchema(mode: ModeId): JsonSchema {
-  return createRequestJsonSchema().oneOf[MODES.findIndex((m) => m.id === mode)];
+export function modeRequestJsonSchema(spec: ModelSpec, mode: ModeId): JsonSchema {
+  return createRequestJsonSchema(spec).oneOf[spec.modes.findIndex((m) => m.id === mode)];
 }
 
 /** Answers are relayed as the upstream sent them, so they may carry more fields than the contract names. */
