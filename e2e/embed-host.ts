@@ -3,7 +3,7 @@ import { embedSnippet } from "../lib/embed/snippet";
 
 /**
  * A documentation site of another origin, as small as it gets: a node:http server whose page embeds the
- * playground with exactly the snippet the Embed dialog and the README give (`/host?src=<embed URL>`).
+ * playground with exactly the snippet the Embed dialog and docs/embedding.md give (`/host?src=<embed URL>`).
  */
 export async function startEmbedHost(port: number): Promise<{ close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {

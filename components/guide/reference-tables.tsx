@@ -8,7 +8,7 @@
  * and placed by the guide with `dangerouslySetInnerHTML`, the markup is the same and stays in the page
  * without JavaScript, but costs one string in the payload and nothing to hydrate. Measured with the
  * server-highlighted examples: the guide's main-thread CPU to a usable run button 113 → 95–104 ms
- * (README, Performance).
+ * (docs/performance.md).
  *
  * Preact's JSX (the pragma above) is for this file only; its escaping is the same as React's.
  */

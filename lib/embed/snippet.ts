@@ -1,7 +1,7 @@
 /**
  * What a host page needs to embed the playground: the iframe, and a few lines that set its height from
  * the embed's messages, so it grows and shrinks with its content and never shows a scrollbar. The Embed
- * dialog, the README and the end-to-end host page all use this one snippet.
+ * dialog, docs/embedding.md and the end-to-end host page all use this one snippet.
  */
 import { EMBED_MESSAGES } from "./messages";
 

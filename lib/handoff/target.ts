@@ -10,7 +10,7 @@ import { MODEL_ID, MODES, POLLING, type ModeId } from "@/lib/spec/nano-banana-2"
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { wireFor, type DialectId, type JsonPath, type Wire } from "@/lib/upstream/dialects/wire";
 
-/** The variable that holds the key in every exported snippet (documented in the README). */
+/** The variable that holds the key in every exported snippet (documented in docs/handoff.md). */
 export const KEY_ENV = "UPSTREAM_API_KEY";
 /** The variable that overrides the base URL in exported scripts. */
 export const BASE_URL_ENV = "UPSTREAM_BASE_URL";

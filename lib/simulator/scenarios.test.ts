@@ -76,10 +76,10 @@ describe("faultAt", () => {
   });
 });
 
-describe("the README", () => {
-  it("documents every scenario name", async () => {
+describe("the docs", () => {
+  it("docs/rehearse-failures.md documents every scenario name", async () => {
     const { readFileSync } = await import("node:fs");
-    const readme = readFileSync(path.join(process.cwd(), "README.md"), "utf8");
-    for (const id of SCENARIO_IDS) expect(readme).toContain(`| \`${id}\` |`);
+    const doc = readFileSync(path.join(process.cwd(), "docs", "rehearse-failures.md"), "utf8");
+    for (const id of SCENARIO_IDS) expect(doc).toContain(`| \`${id}\` |`);
   });
 });

@@ -25,7 +25,7 @@ export type FaultScript = { steps: (Fault | null)[]; repeat?: boolean };
 export type Scenario = {
   id: string;
   label: string;
-  /** What happens, in the words the README and the UI use. */
+  /** What happens, in the words docs/rehearse-failures.md and the UI use. */
   description: string;
   create?: FaultScript;
   poll?: FaultScript;
