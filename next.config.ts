@@ -3,11 +3,19 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // No framework fingerprint in responses.
   poweredByHeader: false,
-  // `/` is the English guide (app/[locale] with locale "en"). A config rewrite is internal whatever host
-  // the server was started with; a rewrite from proxy.ts to request.nextUrl could point at another host
-  // (localhost vs 127.0.0.1) and loop.
+  // `/` and `/models…` are English (app/[locale] with locale "en"). A config rewrite is internal whatever
+  // host the server was started with; a rewrite from proxy.ts to request.nextUrl could point at another
+  // host (localhost vs 127.0.0.1) and loop.
   async rewrites() {
-    return { beforeFiles: [{ source: "/", destination: "/en" }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/en" },
+        { source: "/models", destination: "/en/models" },
+        { source: "/models/:model", destination: "/en/models/:model" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   // The ffmpeg binary is resolved at run time from node_modules; bundling it would break the path.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg"],

@@ -9,7 +9,11 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { it } from "vitest";
-import { ASPECT_RATIOS, DURATIONS, MODES, type ModeId } from "@/lib/spec/nano-banana-2";
+import { DEFAULT_MODEL } from "@/lib/models/registry";
+import type { ModeId } from "@/lib/spec/contract";
+import { fieldsOf, frameSize } from "@/lib/spec/model-spec";
+
+const spec = DEFAULT_MODEL;
 
 const RUNS = Number(process.env.BENCH_RENDER_RUNS ?? 3);
 const fixture = (name: string) => path.join(process.cwd(), "e2e/fixtures", name);
@@ -32,14 +36,15 @@ it("prints render times per mode, duration and aspect ratio", async () => {
   const lines: string[] = [];
   let goalMet = true;
   let n = 0;
-  for (const mode of MODES.map((m) => m.id)) {
-    for (const duration of mode === "video-edit" ? [null] : DURATIONS) {
-      for (const ar of ASPECT_RATIOS) {
+  for (const mode of spec.modes.map((m) => m.id)) {
+    for (const duration of fieldsOf(spec, mode).includes("duration") ? spec.durations : [null]) {
+      for (const aspect of spec.aspectRatios) {
+        const ar = { value: aspect, ...frameSize(spec, aspect)! };
         const times: number[] = [];
         let seconds = 0;
         for (let i = 0; i < RUNS; i++) {
           const started = performance.now();
-          const r = await renderVideo({ mode, prompt: PROMPT, width: ar.width, height: ar.height, duration, ...INPUTS[mode], outPath: path.join(dir, `out-${n++}.mp4`) });
+          const r = await renderVideo({ model: spec.name, mode, prompt: PROMPT, width: ar.width, height: ar.height, duration, ...INPUTS[mode], outPath: path.join(dir, `out-${n++}.mp4`) });
           times.push(performance.now() - started);
           seconds = r.durationSeconds;
         }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AppDocument } from "@/components/theme/app-document";
 import "../globals.css";
 
-export const metadata: Metadata = { title: "nano-banana-2 playground", robots: { index: false } };
+export const metadata: Metadata = { title: "Playground", robots: { index: false } };
 
 /**
  * The chrome-less root layout of embeddable views: no header, no page padding, a transparent-looking

@@ -1,120 +1,22 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EmbedButton } from "@/components/embed/embed-button";
-import { ErrorsTable } from "@/components/guide/errors-table";
-import { Examples } from "@/components/guide/examples";
-import { Faq } from "@/components/guide/faq";
-import { ParamsTables } from "@/components/guide/params-tables";
-import { Bullets, Section } from "@/components/guide/section";
-import { SiteHeader } from "@/components/guide/site-header";
-import { Playground } from "@/components/playground/playground";
-import { format, isLocale, messagesFor, specTextsFor } from "@/lib/i18n";
-import { MODEL_NAME } from "@/lib/spec/nano-banana-2";
-import { upstreamSummary } from "@/lib/upstream/summary";
-import { formStateFromSearchParams } from "@/lib/handoff/url-state";
+import { GuidePage } from "@/components/guide/guide-page";
+import { isLocale } from "@/lib/i18n";
+import { guideMetadata } from "@/lib/guide/metadata";
+import { DEFAULT_MODEL } from "@/lib/models/registry";
 
 export const dynamic = "force-dynamic";
 
-/** The model guide: every text and table comes from the spec (translated through messages/*.json). */
-export default async function GuidePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  // A shared link's configuration, held to the same schema as an import.
-  const link = formStateFromSearchParams(await searchParams);
+  return isLocale(locale) ? guideMetadata(DEFAULT_MODEL, locale, "") : {};
+}
+
+/** `/` and `/ru`: the default model's guide, as they always were (shared configuration links included). */
+export default async function HomeGuide({ params, searchParams }: Props) {
+  const { locale } = await params;
   if (!isLocale(locale)) notFound();
-  const t = messagesFor(locale);
-  const texts = specTextsFor(locale);
-  const s = t.guide.sections;
-  const sections = ["summary", "capabilities", "usage", "howItWorks", "playground", "examples", "parameters", "errors", "faq"] as const;
-  const sectionTitle = (id: (typeof sections)[number]) => (id === "usage" ? `${s.whenToUse} / ${s.whenNotToUse}` : s[id]);
-  return (
-    <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
-      <SiteHeader locale={locale} t={t} />
-      <header className="mb-8">
-        <p className="text-sm font-medium text-amber-700 dark:text-amber-400">{t.guide.eyebrow}</p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight">{format(t.guide.title, { model: MODEL_NAME })}</h1>
-        <nav aria-label={t.nav.contents} className="mt-4">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {sections.map((id) => (
-              <li key={id}>
-                <a href={`#${id}`} className="text-amber-700 hover:underline dark:text-amber-400">
-                  {sectionTitle(id)}
-                </a>
-              </li>
-            ))}
-            <li>
-              <a href="/api/openapi.json" className="text-amber-700 hover:underline dark:text-amber-400">
-                {t.nav.openapi}
-              </a>
-            </li>
-          </ul>
-        </nav>
-      </header>
-
-      <div className="space-y-12">
-        <Section id="summary" title={s.summary}>
-          <Bullets items={texts.docs.summary} />
-        </Section>
-
-        <Section id="capabilities" title={s.capabilities}>
-          <ul className="grid grid-cols-1 gap-4 md:grid-cols-3">
-            {texts.docs.capabilities.map((c) => (
-              <li key={c.title} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-                <h3 className="font-semibold">{c.title}</h3>
-                <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{c.text}</p>
-              </li>
-            ))}
-          </ul>
-        </Section>
-
-        <section id="usage" className="grid scroll-mt-6 grid-cols-1 gap-8 md:grid-cols-2" aria-label={sectionTitle("usage")}>
-          <Section id="when-to-use" title={s.whenToUse}>
-            <Bullets items={texts.docs.whenToUse} />
-          </Section>
-          <Section id="when-not-to-use" title={s.whenNotToUse}>
-            <Bullets items={texts.docs.whenNotToUse} />
-          </Section>
-        </section>
-
-        <Section id="howItWorks" title={s.howItWorks}>
-          <Bullets items={texts.docs.howItWorks} />
-        </Section>
-
-        <Section id="playground" title={s.playground}>
-          <Playground
-            upstream={upstreamSummary()}
-            initialState={link.state}
-            linkIssues={link.issues}
-            toolbar={<EmbedButton labels={{ ...t.embed, themes: t.nav.themes }} />}
-          />
-        </Section>
-
-        <Section id="examples" title={s.examples} below>
-          <Examples t={t} />
-        </Section>
-
-        <Section id="parameters" title={s.parameters} below>
-          <ParamsTables t={t} locale={locale} />
-        </Section>
-
-        <Section id="errors" title={s.errors} below>
-          <ErrorsTable t={t} locale={locale} />
-        </Section>
-
-        <Section id="faq" title={s.faq} below>
-          <Faq items={texts.faq} />
-        </Section>
-      </div>
-      <footer className="mt-12 border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-        {t.footer.openapi}{" "}
-        <a href="/api/openapi.json" className="font-mono text-amber-700 hover:underline dark:text-amber-400">
-          /api/openapi.json
-        </a>
-      </footer>
-    </main>
-  );
+  return <GuidePage spec={DEFAULT_MODEL} locale={locale} searchParams={await searchParams} path="" />;
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { accessGateEnabled, safeNextPath } from "@/lib/security/access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Access token — nano-banana-2 playground" };
+export const metadata: Metadata = { title: "Access token — video model playground" };
 
 /** The access gate's page: one labelled field, works without JavaScript (a plain form POST). */
 export default async function AccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

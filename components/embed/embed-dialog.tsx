@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PANELS, embedQuery, type PanelVisibility } from "@/lib/embed/preset";
-import { EMBED_PATH, embedSnippet } from "@/lib/embed/snippet";
+import { embedPath, embedSnippet } from "@/lib/embed/snippet";
+import { useSpec } from "@/components/playground/spec-context";
 import type { FormState } from "@/lib/spec/schema";
 import { THEMES, type ThemeChoice } from "@/lib/theme";
 
@@ -26,6 +27,7 @@ export type EmbedLabels = {
  * choices. Mounted by ./embed-button.tsx on the first click; each new `openCount` opens it again.
  */
 export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCount: number }) {
+  const spec = useSpec();
   const dialog = useRef<HTMLDialogElement>(null);
   const { control } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
@@ -34,8 +36,8 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   const [origin, setOrigin] = useState("");
 
   const { mode, prompt, duration, aspect_ratio, resolution } = values;
-  const src = `${origin}${EMBED_PATH}?${embedQuery({ values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(/\?$/, "");
-  const code = origin ? embedSnippet(src) : "";
+  const src = `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(/\?$/, "");
+  const code = origin ? embedSnippet(src, spec.name) : "";
 
   useEffect(() => {
     setOrigin(window.location.origin);

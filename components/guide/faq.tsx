@@ -1,7 +1,7 @@
-import type { SpecTexts } from "@/lib/i18n/spec-texts";
+import type { ModelTexts } from "@/lib/spec/model-spec";
 
 /** The FAQ, questions as headings so each answer is findable by its question. */
-export function Faq({ items }: { items: SpecTexts["faq"] }) {
+export function Faq({ items }: { items: ModelTexts["faq"] }) {
   return (
     <ol className="space-y-4">
       {items.map((item, i) => (

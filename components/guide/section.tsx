@@ -21,7 +21,7 @@ export function Section({ id, title, below, children }: { id: string; title: str
   );
 }
 
-export function Bullets({ items, label }: { items: string[]; label?: string }) {
+export function Bullets({ items, label }: { items: readonly string[]; label?: string }) {
   return (
     <ul aria-label={label} className="list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
       {items.map((item) => (

@@ -3,7 +3,8 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { formSchema, toCreateRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
+import { schemasFor, toCreateRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
+import { useSpec } from "./spec-context";
 import { toCurl } from "@/lib/handoff/curl";
 import { toJavaScript } from "@/lib/handoff/script-js";
 import { toPython } from "@/lib/handoff/script-py";
@@ -30,9 +31,10 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
   const { control } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const target = useExportTarget();
+  const spec = useSpec();
   const [tab, setTab] = useState("curl");
-  const request = toCreateRequest(values);
-  const valid = formSchema.safeParse(values).success;
+  const request = toCreateRequest(spec, values);
+  const valid = schemasFor(spec).form.safeParse(values).success;
   const format = FORMATS.find((f) => f.id === tab);
   return (
     <Tabs.Root value={tab} onValueChange={setTab}>

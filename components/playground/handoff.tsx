@@ -7,6 +7,7 @@ import type { FieldIssue, FormState } from "@/lib/spec/schema";
 import { useClipboard } from "@/lib/client/use-clipboard";
 import { useIdle } from "@/lib/client/use-idle";
 import { formLink } from "./use-form-link";
+import { useSpec } from "./spec-context";
 import { IssueList } from "./issue-list";
 import { unavailable } from "./chunk-unavailable";
 
@@ -23,6 +24,7 @@ const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.Hando
 /** Hand-off: copy the form as curl or code, import a request, share a link to the configuration. */
 export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; onImport: (values: Partial<FormState>) => void }) {
   const form = useFormContext<FormState>();
+  const spec = useSpec();
   const { copied, copy } = useClipboard();
   // A link's issues describe the form as the link set it; once something is imported they no longer do.
   const [showLinkIssues, setShowLinkIssues] = useState(linkIssues.length > 0);
@@ -36,7 +38,7 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
         </h3>
         <button
           type="button"
-          onClick={() => void copy(formLink(form.getValues()))}
+          onClick={() => void copy(formLink(spec, form.getValues()))}
           className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           {copied ? "Link copied" : "Copy link"}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { FIELDS, modeLabel } from "@/lib/spec/nano-banana-2";
+import { FIELD_NAMES, modeLabel } from "@/lib/spec/contract";
+import { useSpec } from "./spec-context";
 import type { FormState } from "@/lib/spec/schema";
 import { importText, type ImportResult } from "@/lib/handoff/import";
 import { inputClass } from "./field";
@@ -9,16 +10,17 @@ import { IssueList } from "./issue-list";
 
 /** Paste a curl command or a request JSON; valid fields fill the form, the rest is listed with the reason. */
 export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Partial<FormState>) => void; upstreamModel: string }) {
+  const spec = useSpec();
   const [text, setText] = useState("");
   const [result, setResult] = useState<ImportResult | null>(null);
-  const filled = result ? Object.keys(result.values).filter((k) => k in FIELDS) : [];
+  const filled = result ? Object.keys(result.values).filter((k) => (FIELD_NAMES as readonly string[]).includes(k)) : [];
   return (
     <form
       className="space-y-2"
       aria-label="Import a request"
       onSubmit={(e) => {
         e.preventDefault();
-        const r = importText(text, { upstreamModel });
+        const r = importText(spec, text, { upstreamModel });
         setResult(r);
         if (r.values.mode) onImport(r.values);
       }}
@@ -32,7 +34,7 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
         value={text}
         onChange={(e) => setText(e.target.value)}
         className={`${inputClass} font-mono text-xs`}
-        placeholder={'{ "model": "nano-banana-2", "mode": "text-to-video", "input": { "prompt": "…" } }'}
+        placeholder={`{ "model": "${spec.id}", "mode": "${spec.modes[0].id}", "input": { "prompt": "…" } }`}
       />
       <button type="submit" disabled={!text.trim()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
         Import into the form

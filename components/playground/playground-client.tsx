@@ -1,10 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { Suspense, useCallback, useReducer, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
-import { fieldsOf } from "@/lib/spec/nano-banana-2";
+import { initialFormState, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
+import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
+import { SpecProvider } from "./spec-context";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
 import { apiErrorOf } from "@/lib/client/task-hooks";
@@ -30,6 +31,8 @@ import RunEngineUnavailable from "./run-engine-unavailable";
 const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: RunEngineUnavailable })), { ssr: false });
 
 export type PlaygroundProps = {
+  /** The model the playground is for. */
+  spec: ModelSpec;
   upstream: UpstreamSummary;
   /** Preset values (the embed's query parameters); the rest start at the spec's defaults. */
   initialValues?: Partial<FormState>;
@@ -52,8 +55,9 @@ type Props = PlaygroundProps & {
 
 /** The playground (browser side): mode tabs and the validated form on the left, the task's exchanges and video on the right. */
 export function PlaygroundClient({
+  spec,
   upstream,
-  initialState = INITIAL_FORM_STATE,
+  initialState = initialFormState(spec),
   initialValues,
   linkIssues = [],
   panels = { form: true, output: true },
@@ -61,9 +65,10 @@ export function PlaygroundClient({
   initialBlocker,
   scenarios,
 }: Props) {
-  const form = useForm<FormState>({ resolver: lazyResolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
-  useFormLink(form);
-  const applyValues = useApplyValues(form);
+  const resolver = useMemo(() => lazyResolver(spec), [spec]);
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
+  useFormLink(spec, form);
+  const applyValues = useApplyValues(spec, form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange[]>());
   /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
@@ -100,7 +105,7 @@ export function PlaygroundClient({
   }, []);
 
   const onSubmit = form.handleSubmit((state) => {
-    const request = toCreateRequest(state);
+    const request = toCreateRequest(spec, state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     const abort = new AbortController();
@@ -127,14 +132,15 @@ export function PlaygroundClient({
     (mode: FormState["mode"]) => {
       form.setValue("mode", mode);
       form.clearErrors();
-      const touched = fieldsOf(mode).filter((f) => form.getFieldState(f).isDirty);
+      const touched = fieldsOf(spec, mode).filter((f) => form.getFieldState(f).isDirty);
       if (touched.length) void form.trigger(touched);
     },
-    [form],
+    [form, spec],
   );
 
   return (
-    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
+    <SpecProvider value={spec}>
+    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, referenceCounts: spec.referenceCounts, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
     <FormProvider {...form}>
       {(idle || engineWanted || run !== null) && (
         <RunEngine link={engineLink} run={run} dispatch={dispatch} onCreateError={onCreateError} onStatus={setEngineStatus} />
@@ -180,5 +186,6 @@ export function PlaygroundClient({
       </div>
     </FormProvider>
     </ExportTargetProvider>
+    </SpecProvider>
   );
 }

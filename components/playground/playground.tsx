@@ -1,5 +1,5 @@
 import { SCENARIOS } from "@/lib/simulator/scenarios";
-import { INITIAL_FORM_STATE, formBlocker } from "@/lib/spec/schema";
+import { formBlocker, initialFormState } from "@/lib/spec/schema";
 import { PlaygroundClient, type PlaygroundProps } from "./playground-client";
 
 /**
@@ -8,7 +8,7 @@ import { PlaygroundClient, type PlaygroundProps } from "./playground-client";
  * the simulator's scenarios as data rather than as a module.
  */
 export function Playground(props: PlaygroundProps) {
-  const initial = { ...(props.initialState ?? INITIAL_FORM_STATE), ...props.initialValues };
+  const initial = { ...(props.initialState ?? initialFormState(props.spec)), ...props.initialValues };
   const scenarios = props.upstream.simulated ? SCENARIOS.map(({ id, label, description }) => ({ id, label, description })) : [];
-  return <PlaygroundClient {...props} initialBlocker={formBlocker(initial)} scenarios={scenarios} />;
+  return <PlaygroundClient {...props} initialBlocker={formBlocker(props.spec, initial)} scenarios={scenarios} />;
 }

@@ -1,11 +1,9 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { REFERENCE_COUNTS } from "@/lib/spec/nano-banana-2";
+import { useSpec } from "./spec-context";
 import type { FormState } from "@/lib/spec/schema";
 import { MediaField } from "./media-field";
-
-const MAX = Math.max(...REFERENCE_COUNTS);
 
 /** R2V's references: filled slots plus one empty slot until the maximum; the count rule is explained below. */
 export function ReferenceImages({
@@ -21,10 +19,11 @@ export function ReferenceImages({
   error?: string;
 }) {
   const { formState } = useFormContext<FormState>();
+  const counts = useSpec().referenceCounts;
   const fieldErrors = formState.errors.reference_image_urls as
     | ({ message?: string; root?: { message?: string } } & Record<number, { message?: string } | undefined>)
     | undefined;
-  const slots = Math.min(value.length + 1, MAX);
+  const slots = Math.min(value.length + 1, Math.max(...counts));
   const setAt = (index: number, url: string) => {
     const next = [...value];
     if (url) next[index] = url;
@@ -37,7 +36,7 @@ export function ReferenceImages({
         Reference images
       </p>
       <p id={`${id}-rule`} className="text-xs text-zinc-500 dark:text-zinc-400">
-        {REFERENCE_COUNTS.join(" or ")} images ({value.length} added). Two are refused by the backend.
+        {counts.join(" or ")} images ({value.length} added). Two are refused by the backend.
       </p>
       {Array.from({ length: slots }, (_, i) => (
         <MediaField

@@ -2,7 +2,9 @@
 
 import type { ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { ASPECT_RATIOS, DURATIONS, PROMPT_MAX_CHARS, RESOLUTIONS, fieldsOf } from "@/lib/spec/nano-banana-2";
+import { PROMPT_MAX_CHARS } from "@/lib/spec/contract";
+import { allowedValues, fieldsOf, frameSize, ruleDeps } from "@/lib/spec/model-spec";
+import { useSpec } from "./spec-context";
 import dynamic from "next/dynamic";
 import { charCount, type FormState } from "@/lib/spec/form-state";
 import { Field, describedBy, inputClass } from "./field";
@@ -36,11 +38,16 @@ type Props = {
 export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlocker, unavailable = {} }: Props) {
   const { register, control, formState } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
-  const fields = fieldsOf(values.mode);
+  const spec = useSpec();
+  const fields = fieldsOf(spec, values.mode);
   const errors = formState.errors;
   const promptCount = charCount(values.prompt.trim());
   const refusal = unavailable[values.mode];
-  const formBlocker = useFormBlocker(values, initialBlocker);
+  const formBlocker = useFormBlocker(spec, values, initialBlocker);
+  const frameHint = (aspect: string) => {
+    const frame = frameSize(spec, aspect, values.resolution);
+    return frame ? `${frame.width}×${frame.height}` : `not at ${values.resolution}`;
+  };
   const blocker = refusal ?? formBlocker;
 
   const id = (name: string) => `${FORM_ID}-${name}`;
@@ -76,6 +83,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
         <Controller
           control={control}
           name="aspect_ratio"
+          rules={{ deps: ruleDeps(spec, "aspect_ratio") }}
           render={({ field, fieldState }) => (
             <SegmentedRadio
               id={id("aspect_ratio")}
@@ -83,7 +91,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
               name={field.name}
               value={field.value}
               onChange={field.onChange}
-              options={ASPECT_RATIOS.map((a) => ({ value: a.value, label: a.value, hint: `${a.width}×${a.height}` }))}
+              options={spec.aspectRatios.map((a) => ({ value: a, label: a, hint: frameHint(a) }))}
               error={fieldState.error?.message}
             />
           )}
@@ -92,6 +100,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
           <Controller
             control={control}
             name="duration"
+            rules={{ deps: ruleDeps(spec, "duration") }}
             render={({ field, fieldState }) => (
               <SegmentedRadio
                 id={id("duration")}
@@ -99,7 +108,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
                 name={field.name}
                 value={field.value}
                 onChange={(v) => field.onChange(Number(v))}
-                options={DURATIONS.map((d) => ({ value: d, label: `${d} s` }))}
+                options={spec.durations.map((d) => ({ value: d, label: `${d} s` }))}
                 error={fieldState.error?.message}
               />
             )}
@@ -113,8 +122,14 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
       </div>
 
       <Field id={id("resolution")} label="Resolution" error={errors.resolution?.message}>
-        <select id={id("resolution")} className={inputClass} {...register("resolution")}>
-          {RESOLUTIONS.map((r) => (
+        <select
+          id={id("resolution")}
+          className={inputClass}
+          aria-invalid={!!errors.resolution}
+          aria-describedby={describedBy(id("resolution"), false, !!errors.resolution)}
+          {...register("resolution", { deps: ruleDeps(spec, "resolution") })}
+        >
+          {allowedValues(spec, "resolution").map((r) => (
             <option key={r} value={r}>
               {r}
             </option>

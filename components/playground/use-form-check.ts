@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Resolver } from "react-hook-form";
 import type { FormState } from "@/lib/spec/form-state";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 
 type Validation = typeof import("./validation");
 
@@ -29,21 +30,23 @@ const VALIDATION_UNAVAILABLE = "the form's checks could not be loaded. Check the
  * react-hook-form's resolver for the spec's form schema, loaded on first use: the first change of a field
  * validates a moment later (once the chunk is in), every later one at once.
  */
-export const lazyResolver: Resolver<FormState> = async (values, context, options) => {
-  let validation: Validation;
-  try {
-    validation = await loadValidation();
-  } catch {
-    return { values: {}, errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } } };
-  }
-  return validation.resolver(values, context, options);
-};
+export function lazyResolver(spec: ModelSpec): Resolver<FormState> {
+  return async (values, context, options) => {
+    let validation: Validation;
+    try {
+      validation = await loadValidation();
+    } catch {
+      return { values: {}, errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } } };
+    }
+    return validation.resolverFor(spec)(values, context, options);
+  };
+}
 
 /**
  * Why the form cannot run yet, by the schema's first issue. Until the schema has loaded (the first change
  * loads it) this is what the server computed for the initial values, so the first paint already says it.
  */
-export function useFormBlocker(values: FormState, initial: string | null): string | null {
+export function useFormBlocker(spec: ModelSpec, values: FormState, initial: string | null): string | null {
   const [validation, setValidation] = useState<Validation | null>(loaded);
   const first = useRef(true);
   useEffect(() => {
@@ -54,5 +57,5 @@ export function useFormBlocker(values: FormState, initial: string | null): strin
     // Not loadable (offline): the server's first answer stays, and the resolver reports it at the button.
     if (!validation) loadValidation().then(setValidation, () => {});
   }, [values, validation]);
-  return validation ? validation.formBlocker(values) : initial;
+  return validation ? validation.formBlocker(spec, values) : initial;
 }

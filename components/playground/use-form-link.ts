@@ -2,46 +2,47 @@
 
 import { useCallback, useEffect } from "react";
 import { useWatch, type UseFormReturn } from "react-hook-form";
-import { fieldsOf } from "@/lib/spec/nano-banana-2";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/spec/form-state";
+import { FIELD_NAMES } from "@/lib/spec/contract";
+import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
+import type { FormState } from "@/lib/spec/form-state";
 import { formStateToSearchParams } from "@/lib/handoff/url-params";
 
 /** The query parameters the form owns; any other (the watched `task`) is left as it is. */
-const FORM_KEYS = new Set(Object.keys(INITIAL_FORM_STATE));
+const FORM_KEYS = new Set<string>(["mode", ...FIELD_NAMES]);
 
 /**
  * Keeps the form's state in the address bar (replaceState, a moment after the last change), so the
  * page's own URL is always a link that reproduces the configuration. Parameters the form does not own,
  * such as the watched task's id, are kept.
  */
-export function useFormLink(form: UseFormReturn<FormState>, delayMs = 250) {
+export function useFormLink(spec: ModelSpec, form: UseFormReturn<FormState>, delayMs = 250) {
   const values = useWatch({ control: form.control }) as FormState;
   useEffect(() => {
     const timer = setTimeout(() => {
-      const params = formStateToSearchParams(values);
+      const params = formStateToSearchParams(spec, values);
       for (const [key, value] of new URLSearchParams(window.location.search)) if (!FORM_KEYS.has(key)) params.append(key, value);
       const search = `?${params}`;
       if (window.location.search !== search) window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}${window.location.hash}`);
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [values, delayMs]);
+  }, [spec, values, delayMs]);
 }
 
 /** The link to the current configuration, computed now (not waiting for the address bar). */
-export function formLink(values: FormState): string {
-  return `${window.location.origin}${window.location.pathname}?${formStateToSearchParams(values)}`;
+export function formLink(spec: ModelSpec, values: FormState): string {
+  return `${window.location.origin}${window.location.pathname}?${formStateToSearchParams(spec, values)}`;
 }
 
 /** Applies imported values to the form and shows at once what the form still refuses. */
-export function useApplyValues(form: UseFormReturn<FormState>) {
+export function useApplyValues(spec: ModelSpec, form: UseFormReturn<FormState>) {
   return useCallback(
     (values: Partial<FormState>) => {
       for (const [name, value] of Object.entries(values)) {
         form.setValue(name as keyof FormState, value as never, { shouldDirty: true });
       }
       form.clearErrors();
-      void form.trigger(fieldsOf(form.getValues("mode")));
+      void form.trigger([...fieldsOf(spec, form.getValues("mode"))]);
     },
-    [form],
+    [spec, form],
   );
 }

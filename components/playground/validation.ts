@@ -4,7 +4,15 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
-import { formBlocker, formSchema, type FormState } from "@/lib/spec/schema";
+import type { ModelSpec } from "@/lib/spec/model-spec";
+import { formBlocker, schemasFor, type FormState } from "@/lib/spec/schema";
 
-export const resolver = zodResolver(formSchema) as unknown as Resolver<FormState>;
+const resolvers = new WeakMap<ModelSpec, Resolver<FormState>>();
+
+/** react-hook-form's resolver for the spec's form schema. */
+export function resolverFor(spec: ModelSpec): Resolver<FormState> {
+  let r = resolvers.get(spec);
+  if (!r) resolvers.set(spec, (r = zodResolver(schemasFor(spec).form as never) as unknown as Resolver<FormState>));
+  return r;
+}
 export { formBlocker };

@@ -3,8 +3,8 @@
  * `resolution`, `theme`, `panels`) and validated with the spec's schemas. An invalid value is ignored and
  * reported as a note naming the parameter and the allowed values; it never breaks the page.
  */
-import { MESSAGES, MODE_IDS } from "@/lib/spec/nano-banana-2";
-import { formSchema, formStateSchema, type FormState } from "@/lib/spec/schema";
+import { fieldsOf, hasMode, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
+import { checkInputField, type FormState } from "@/lib/spec/schema";
 import { THEMES, isThemeChoice, type ThemeChoice } from "@/lib/theme";
 
 export const PANELS = ["form", "output"] as const;
@@ -30,40 +30,24 @@ function read(query: Query, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function parseEmbedPreset(query: Query): EmbedPreset {
+/** The preset of an embed of `spec`: each value checked by that model's own field rule. */
+export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
   const values: Partial<FormState> = {};
   const notes: PresetNote[] = [];
-  const shape = formStateSchema.shape;
 
   const mode = read(query, "mode");
   if (mode !== undefined) {
-    const r = shape.mode.safeParse(mode);
-    if (r.success) values.mode = r.data;
-    else notes.push({ param: "mode", value: mode, message: MESSAGES.mode });
+    if (hasMode(spec, mode)) values.mode = mode;
+    else notes.push({ param: "mode", value: mode, message: specMessages(spec).mode });
   }
 
-  const prompt = read(query, "prompt");
-  if (prompt !== undefined) {
-    // The prompt is checked by the form's own rule (the mode does not change it).
-    const r = formSchema.safeParse({ mode: MODE_IDS[0], prompt, aspect_ratio: "16:9", duration: 6, resolution: "720P" });
-    const issue = r.success ? undefined : r.error.issues.find((i) => i.path[0] === "prompt");
-    if (issue) notes.push({ param: "prompt", value: prompt.length > 40 ? `${prompt.slice(0, 40)}…` : prompt, message: issue.message });
-    else values.prompt = prompt;
-  }
-
-  const duration = read(query, "duration");
-  if (duration !== undefined) {
-    const r = shape.duration.safeParse(/^\d+$/.test(duration) ? Number(duration) : duration);
-    if (r.success) values.duration = r.data;
-    else notes.push({ param: "duration", value: duration, message: r.error.issues[0].message });
-  }
-
-  for (const name of ["aspect_ratio", "resolution"] as const) {
-    const value = read(query, name);
-    if (value === undefined) continue;
-    const r = shape[name].safeParse(value);
-    if (r.success) (values as Record<string, unknown>)[name] = r.data;
-    else notes.push({ param: name, value, message: r.error.issues[0].message });
+  for (const name of ["prompt", "duration", "aspect_ratio", "resolution"] as const) {
+    const raw = read(query, name);
+    if (raw === undefined) continue;
+    const value = name === "duration" && /^\d+$/.test(raw) ? Number(raw) : raw;
+    const r = checkInputField(spec, name, value);
+    if (r.ok) (values as Record<string, unknown>)[name] = name === "prompt" ? raw : r.value;
+    else notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
   }
 
   let theme: ThemeChoice | null = null;
@@ -89,12 +73,12 @@ export function parseEmbedPreset(query: Query): EmbedPreset {
 }
 
 /** The embed URL's query for a configuration (only what differs from the defaults is written). */
-export function embedQuery(config: { values: Partial<FormState>; theme: ThemeChoice; panels: PanelVisibility }): string {
+export function embedQuery(spec: ModelSpec, config: { values: Partial<FormState>; theme: ThemeChoice; panels: PanelVisibility }): string {
   const q = new URLSearchParams();
   const v = config.values;
   if (v.mode) q.set("mode", v.mode);
   if (v.prompt?.trim()) q.set("prompt", v.prompt.trim());
-  if (v.duration !== undefined && v.mode !== "video-edit") q.set("duration", String(v.duration));
+  if (v.duration !== undefined && (!v.mode || fieldsOf(spec, v.mode).includes("duration"))) q.set("duration", String(v.duration));
   if (v.aspect_ratio) q.set("aspect_ratio", v.aspect_ratio);
   if (v.resolution) q.set("resolution", v.resolution);
   if (config.theme !== "system") q.set("theme", config.theme);

@@ -5,16 +5,19 @@
  */
 import { EMBED_MESSAGES } from "./messages";
 
-export const EMBED_PATH = "/embed/nano-banana-2";
+/** Where a model's embed lives. */
+export function embedPath(modelId: string): string {
+  return `/embed/${modelId}`;
+}
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-/** The HTML to paste into a host page for the embed at `src` (an absolute URL). */
-export function embedSnippet(src: string): string {
+/** The HTML to paste into a host page for the embed of `modelName` at `src` (an absolute URL). */
+export function embedSnippet(src: string, modelName: string): string {
   const origin = new URL(src).origin;
-  return `<iframe src="${escapeAttr(src)}" title="nano-banana-2 playground" style="width:100%;height:640px;border:0" allow="clipboard-write"></iframe>
+  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(modelName)} playground" style="width:100%;height:640px;border:0" allow="clipboard-write"></iframe>
 <script>
-  // Sizes every nano-banana-2 embed on this page to its content.
+  // Sizes every playground embed from this origin on this page to its content.
   window.addEventListener("message", function (event) {
     if (event.origin !== ${JSON.stringify(origin)} || !event.data || event.data.type !== ${JSON.stringify(EMBED_MESSAGES.resize)}) return;
     document.querySelectorAll("iframe").forEach(function (frame) {

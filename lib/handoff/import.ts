@@ -3,6 +3,7 @@
  * rules). Curl commands are split with `shell-quote`, a well-kept shell-words tokenizer.
  */
 import { parse as parseShell } from "shell-quote";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 import type { FieldIssue } from "@/lib/spec/schema";
 import { gatewayBodyToRequest, generationTaskWire, taskContractWire } from "@/lib/upstream/dialects/wire";
 import { importRequest, type ImportOptions, type ImportResult } from "./request-import";
@@ -54,13 +55,13 @@ export function parseCurl(text: string): { url?: string; method?: string; header
 }
 
 /** Reads pasted text: a curl command or a request JSON. */
-export function importText(text: string, opts: ImportOptions = {}): ImportResult {
+export function importText(spec: ModelSpec, text: string, opts: ImportOptions = {}): ImportResult {
   const trimmed = text.trim();
   if (!trimmed) return { values: {}, issues: [{ param: "body", message: "Paste a curl command or a request JSON." }], source: "json" };
   if (!/^(\$\s+)?(\S*\/)?curl\s/.test(trimmed)) {
     const json = parseJson(trimmed);
     if (json.error) return { values: {}, issues: [{ param: "body", message: json.error }], source: "json" };
-    return importRequest(gatewayBodyToRequest(json.value) ?? json.value, opts, "json");
+    return importRequest(spec, gatewayBodyToRequest(json.value) ?? json.value, opts, "json");
   }
   const curl = parseCurl(trimmed);
   const notes: FieldIssue[] = [...curl.issues];
@@ -76,7 +77,7 @@ export function importText(text: string, opts: ImportOptions = {}): ImportResult
   const json = parseJson(curl.body);
   if (json.error) return { values: {}, issues: [...notes, { param: "body", message: json.error }], source: "curl" };
   // A curl in the gateway's dialect (what Hand-off exports with UPSTREAM_DIALECT=generation-task) reads the same.
-  const result = importRequest(gatewayBodyToRequest(json.value, path.endsWith(generationTaskWire.createPath)) ?? json.value, opts, "curl");
+  const result = importRequest(spec, gatewayBodyToRequest(json.value, path.endsWith(generationTaskWire.createPath)) ?? json.value, opts, "curl");
   return { ...result, issues: [...notes, ...result.issues] };
 }
 

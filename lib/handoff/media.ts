@@ -1,4 +1,5 @@
-import { MODES, REFERENCE_COUNTS, allowedList, modeLabel, type MediaField, type ModeId } from "@/lib/spec/nano-banana-2";
+import { allowedList, modeLabel, type MediaField, type ModeId } from "@/lib/spec/contract";
+import { mediaFieldOf } from "@/lib/spec/model-spec";
 import type { JsonPath } from "@/lib/upstream/dialects/wire";
 import { mediaSlot, uploadRefusalFor, type ExportTarget } from "./target";
 
@@ -18,13 +19,13 @@ export type MediaSpec = {
   uploadRefusal: string | null;
 };
 
-export function mediaOf(mode: ModeId, target: Pick<ExportTarget, "dialect">): MediaSpec | null {
-  const media = MODES.find((m) => m.id === mode)!.media;
+export function mediaOf(mode: ModeId, target: Pick<ExportTarget, "dialect" | "referenceCounts">): MediaSpec | null {
+  const media = mediaFieldOf(mode);
   const slot = mediaSlot(mode, target);
   if (!media || !slot) return null;
   const wire = { slot: slot.path, slotIsList: slot.list, uploadRefusal: uploadRefusalFor(mode, target) };
   if (media === "reference_image_urls") {
-    const counts = REFERENCE_COUNTS;
+    const counts = target.referenceCounts;
     return { field: media, list: true, counts, noun: "reference image files", usage: `${modeLabel(mode)} takes ${allowedList(counts)} reference images`, ...wire };
   }
   const noun = media === "video_url" ? "source video file" : "first-frame image file";

@@ -17,7 +17,7 @@ export type ScriptPlan = {
 };
 
 /** What the curl-less exported scripts (shell, Python, JavaScript) all work from, for one mode and upstream. */
-export function scriptPlan(mode: ModeId, target: Pick<ExportTarget, "dialect">): ScriptPlan {
+export function scriptPlan(mode: ModeId, target: Pick<ExportTarget, "dialect" | "referenceCounts">): ScriptPlan {
   const wire = wireOf(target);
   const media = mediaOf(mode, target);
   const { succeeded, failed } = terminalStatuses(wire);

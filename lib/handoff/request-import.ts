@@ -4,7 +4,8 @@
  * allowed values. Nothing here touches the form: the caller applies `values`. Kept free of the curl
  * tokenizer so that shared links (in the first load) do not pull it in.
  */
-import { DEFAULTS, FIELDS, MESSAGES, MODEL_ID, MODES, MODE_IDS, fieldsOf, type FieldName, type ModeId } from "@/lib/spec/nano-banana-2";
+import { CONTRACT_MESSAGES, FIELD_NAMES, type FieldName, type ModeId } from "@/lib/spec/contract";
+import { fieldsOf, hasMode, mediaFieldOf, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
 import { checkInputField, parseCreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 
 export type ImportResult = {
@@ -23,60 +24,59 @@ export type ImportOptions = {
   partial?: boolean;
 };
 
-const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
-const OPTIONAL_DEFAULTS: Partial<Record<FieldName, unknown>> = DEFAULTS;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The mode a body without a valid `mode` most likely meant, from the media field it carries. */
-function inferMode(input: Record<string, unknown>): ModeId {
-  return MODES.find((m) => m.media && m.media in input)?.id ?? MODES[0].id;
+function inferMode(spec: ModelSpec, input: Record<string, unknown>): ModeId {
+  return spec.modes.find((m) => { const media = mediaFieldOf(m.id); return media !== null && media in input; })?.id ?? spec.modes[0].id;
 }
 
 function push(issues: FieldIssue[], issue: FieldIssue) {
   if (!issues.some((i) => i.param === issue.param && i.message === issue.message)) issues.push(issue);
 }
 
-/** Reads a create request body (`{ model, mode, input }`) into form values and issues. */
-export function importRequest(body: unknown, opts: ImportOptions = {}, source: ImportResult["source"] = "json"): ImportResult {
+/** Reads a create request body (`{ model, mode, input }`) into form values for `spec`'s playground, and issues. */
+export function importRequest(spec: ModelSpec, body: unknown, opts: ImportOptions = {}, source: ImportResult["source"] = "json"): ImportResult {
   const issues: FieldIssue[] = [];
   if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }], source };
 
   // Fields sent at the top level (without `input`) are still read, and the shape is reported below.
-  const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as string[]).includes(k)));
+  const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as readonly string[]).includes(k)));
   const input = isRecord(body.input) ? body.input : lifted;
 
-  const modeGiven = (MODE_IDS as readonly unknown[]).includes(body.mode);
-  const mode = modeGiven ? (body.mode as ModeId) : inferMode(input);
-  if (!modeGiven && !(opts.partial && body.mode === undefined)) push(issues, { param: "mode", message: MESSAGES.mode });
-  const modelOk = body.model === MODEL_ID || (!!opts.upstreamModel && body.model === opts.upstreamModel);
-  if (!modelOk && !opts.partial) push(issues, { param: "model", message: MESSAGES.model });
+  const messages = specMessages(spec);
+  const modeGiven = typeof body.mode === "string" && hasMode(spec, body.mode);
+  const mode = modeGiven ? (body.mode as ModeId) : inferMode(spec, input);
+  if (!modeGiven && !(opts.partial && body.mode === undefined)) push(issues, { param: "mode", message: messages.mode });
+  const modelOk = body.model === spec.id || (!!opts.upstreamModel && body.model === opts.upstreamModel);
+  if (!modelOk && !opts.partial) push(issues, { param: "model", message: messages.model });
 
   // Structure (unknown keys, a missing `input`) in the create schema's own words; fields are checked one by one below.
   if (!opts.partial) {
-    const structural = parseCreateTaskRequest({ ...body, model: MODEL_ID, mode });
+    const structural = parseCreateTaskRequest({ ...body, model: spec.id, mode }, [spec]);
     if (!structural.ok) {
-      const own = new Set(fieldsOf(mode).map((f) => `input.${f}`));
+      const own = new Set(fieldsOf(spec, mode).map((f) => `input.${f}`));
       for (const issue of structural.issues) if (!own.has(issue.param)) push(issues, issue);
     }
   }
 
   const values: Partial<FormState> = { mode };
   const set = values as Record<string, unknown>;
-  const modeFields = fieldsOf(mode);
+  const modeFields = fieldsOf(spec, mode);
+  const defaults: Partial<Record<FieldName, unknown>> = spec.defaults;
   for (const field of FIELD_NAMES) {
     const present = field in input && input[field] !== undefined;
     const inMode = modeFields.includes(field);
     if (!present) {
       if (!inMode || opts.partial) continue;
-      if (field in OPTIONAL_DEFAULTS) set[field] = OPTIONAL_DEFAULTS[field];
-      else push(issues, { param: `input.${field}`, message: (checkInputField(field, undefined) as { message: string }).message });
+      if (field in defaults) set[field] = defaults[field];
+      else push(issues, { param: `input.${field}`, message: (checkInputField(spec, field, undefined) as { message: string }).message });
       continue;
     }
     const raw = input[field];
-    const check = checkInputField(field, raw);
+    const check = checkInputField(spec, field, raw);
     if (check.ok) {
       set[field] = field === "prompt" ? raw : check.value;
     } else {

@@ -1,4 +1,4 @@
-import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
+import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
 import { scriptPlan } from "./plan";
@@ -13,11 +13,11 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): string {
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
-  if (refusal) return [`// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal, "// "), `throw new Error(${s(refusal)});`, ""].join("\n");
+  if (refusal) return [`// ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal, "// "), `throw new Error(${s(refusal)});`, ""].join("\n");
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
-    `// ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
-    `//   ${KEY_ENV}=… node ${MODEL_NAME}.mjs${takesFiles ? " [files…]" : ""}`,
+    `// ${request.model} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
+    `//   ${KEY_ENV}=… node ${request.model}.mjs${takesFiles ? " [files…]" : ""}`,
     `// ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     'import { openAsBlob } from "node:fs";',
     'import { writeFile } from "node:fs/promises";',
@@ -26,7 +26,7 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     `const KEY = process.env.${KEY_ENV};`,
     `if (!KEY) throw new Error(${s(`Set ${KEY_ENV} to your API key.`)});`,
     `const BASE_URL = process.env.${BASE_URL_ENV} || ${s(target.baseUrl)};`,
-    `const OUT = process.env.OUT || ${s(`${MODEL_NAME}.mp4`)};`,
+    `const OUT = process.env.OUT || ${s(`${request.model}.mp4`)};`,
     `const DELAYS_MS = ${s(pollSchedule())}; // the playground's polling schedule; the last delay repeats`,
     `const TIME_LIMIT_MS = ${TIME_LIMIT_SECONDS * 1000};`,
     `const SUCCEEDED = ${s(succeeded)};`,

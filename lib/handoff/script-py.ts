@@ -1,4 +1,4 @@
-import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
+import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
 import { scriptPlan } from "./plan";
@@ -12,12 +12,12 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toPython(request: CreateTaskRequest, target: ExportTarget): string {
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
-  if (refusal) return ["#!/usr/bin/env python3", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), "import sys", "", `sys.exit(${s(refusal)})`, ""].join("\n");
+  if (refusal) return ["#!/usr/bin/env python3", `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), "import sys", "", `sys.exit(${s(refusal)})`, ""].join("\n");
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
     "#!/usr/bin/env python3",
-    `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground. Needs: pip install requests`,
-    `#   ${KEY_ENV}=… python3 ${MODEL_NAME}.py${takesFiles ? " [files…]" : ""}`,
+    `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground. Needs: pip install requests`,
+    `#   ${KEY_ENV}=… python3 ${request.model}.py${takesFiles ? " [files…]" : ""}`,
     `# ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     "import json",
     "import os",
@@ -28,7 +28,7 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     "",
     `KEY = os.environ.get(${s(KEY_ENV)}) or sys.exit(${s(`Set ${KEY_ENV} to your API key.`)})`,
     `BASE_URL = os.environ.get(${s(BASE_URL_ENV)}) or ${s(target.baseUrl)}`,
-    `OUT = os.environ.get("OUT") or ${s(`${MODEL_NAME}.mp4`)}`,
+    `OUT = os.environ.get("OUT") or ${s(`${request.model}.mp4`)}`,
     `DELAYS_MS = ${s(pollSchedule())}  # the playground's polling schedule; the last delay repeats`,
     `TIME_LIMIT_S = ${TIME_LIMIT_SECONDS}`,
     `SUCCEEDED = ${s(succeeded)}`,

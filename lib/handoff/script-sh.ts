@@ -1,4 +1,4 @@
-import { MODEL_NAME, modeLabel } from "@/lib/spec/nano-banana-2";
+import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
 import { scriptPlan } from "./plan";
@@ -15,22 +15,22 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toShellScript(request: CreateTaskRequest, target: ExportTarget): string {
   const refusal = unavailableReason(request.mode, target);
   if (refusal) {
-    return ["#!/usr/bin/env bash", `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), `echo ${shellQuote(refusal)} >&2`, "exit 1", ""].join("\n");
+    return ["#!/usr/bin/env bash", `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), `echo ${shellQuote(refusal)} >&2`, "exit 1", ""].join("\n");
   }
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const usageArgs = takesFiles && media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
   const lines = [
     "#!/usr/bin/env bash",
-    `# ${MODEL_NAME} · ${modeLabel(request.mode)}, exported from the playground.`,
+    `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`,
     "# Creates the task, polls it until it succeeds or fails, downloads the video. Needs curl and jq.",
-    `#   ${KEY_ENV}=… bash ${MODEL_NAME}.sh${usageArgs}`,
+    `#   ${KEY_ENV}=… bash ${request.model}.sh${usageArgs}`,
     `# ${BASE_URL_ENV} overrides the base URL; OUT names the video file.`,
     "set -euo pipefail",
     "",
     `: "\${${KEY_ENV}:?set ${KEY_ENV} to your API key}"`,
     `DEFAULT_BASE_URL=${shellQuote(target.baseUrl)}`,
     `BASE_URL="\${${BASE_URL_ENV}:-$DEFAULT_BASE_URL}"`,
-    `OUT="\${OUT:-${MODEL_NAME}.mp4}"`,
+    `OUT="\${OUT:-${request.model}.mp4}"`,
     `DELAYS_MS=(${pollSchedule().join(" ")}) # the playground's polling schedule; the last delay repeats`,
     `TIME_LIMIT_S=${TIME_LIMIT_SECONDS}`,
     "",

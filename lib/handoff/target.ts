@@ -6,7 +6,8 @@
  * `KEY_ENV`, never a value.
  */
 import { nextPollDelay } from "@/lib/polling";
-import { MODEL_ID, MODES, POLLING, type ModeId } from "@/lib/spec/nano-banana-2";
+import { POLLING, type ModeId } from "@/lib/spec/contract";
+import { mediaFieldOf } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { wireFor, type DialectId, type JsonPath, type Wire } from "@/lib/upstream/dialects/wire";
 
@@ -21,6 +22,8 @@ export type ExportTarget = {
   baseUrl: string;
   /** The model id the upstream expects in `model` (the proxy sends the same). */
   model: string;
+  /** R2V's allowed numbers of reference images (the model's spec). */
+  referenceCounts: readonly number[];
   simulated: boolean;
   /** The API shape the upstream speaks; the task contract when absent. */
   dialect?: DialectId;
@@ -35,7 +38,7 @@ export function wireOf(target: Pick<ExportTarget, "dialect">): Wire {
 
 /** The body exactly as the proxy forwards it upstream: the form's request in the upstream's dialect, with its model id. */
 export function upstreamBody(request: CreateTaskRequest, target: Pick<ExportTarget, "model" | "dialect">): Record<string, unknown> {
-  return wireOf(target).createBody(request, { model: target.model || MODEL_ID });
+  return wireOf(target).createBody(request, { model: target.model || request.model });
 }
 
 /** The body as pretty JSON (2 spaces), the text every snippet embeds. */
@@ -55,11 +58,11 @@ export function unavailableReason(mode: ModeId, target: Pick<ExportTarget, "unav
  * the gateway's dialect).
  */
 export function mediaSlot(mode: ModeId, target: Pick<ExportTarget, "dialect">): { path: JsonPath; list: boolean } | null {
-  const media = MODES.find((m) => m.id === mode)!.media;
+  const media = mediaFieldOf(mode);
   if (!media) return null;
   const marker = "https://media.invalid/nb2-slot";
   const urls = media === "reference_image_urls" ? [marker] : marker;
-  const request = { model: MODEL_ID, mode, input: { prompt: "-", aspect_ratio: "16:9", duration: 6, resolution: "720P", [media]: urls } } as CreateTaskRequest;
+  const request = { model: "-", mode, input: { prompt: "-", aspect_ratio: "16:9", duration: 6, resolution: "720P", [media]: urls } } as CreateTaskRequest;
   const find = (value: unknown, path: (string | number)[]): { path: JsonPath; list: boolean } | null => {
     if (Array.isArray(value)) return value.includes(marker) ? { path, list: true } : null;
     if (value === marker) return { path, list: false };
@@ -70,12 +73,12 @@ export function mediaSlot(mode: ModeId, target: Pick<ExportTarget, "dialect">): 
     }
     return null;
   };
-  return find(wireOf(target).createBody(request, { model: MODEL_ID }), []);
+  return find(wireOf(target).createBody(request, { model: "-" }), []);
 }
 
 /** Why local files for this mode cannot be uploaded to the upstream (the gateway takes images only), or null. */
 export function uploadRefusalFor(mode: ModeId, target: Pick<ExportTarget, "dialect">): string | null {
-  const media = MODES.find((m) => m.id === mode)!.media;
+  const media = mediaFieldOf(mode);
   return media ? wireOf(target).uploadRefusal(media === "video_url" ? "video" : "image") : null;
 }
 

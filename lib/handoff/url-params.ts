@@ -3,6 +3,7 @@
  * the browser keeps its address bar current with this and needs no schema for it.
  */
 import { isMediaUrl, toCreateRequest, type FormState } from "@/lib/spec/form-state";
+import type { ModelSpec } from "@/lib/spec/model-spec";
 
 /** A media URL that may go into a link: one the schema accepts, without credentials in it. */
 function shareable(url: string): boolean {
@@ -12,8 +13,8 @@ function shareable(url: string): boolean {
 }
 
 /** The search params that reproduce the form's current mode and its fields. */
-export function formStateToSearchParams(state: FormState): URLSearchParams {
-  const { mode, input } = toCreateRequest(state);
+export function formStateToSearchParams(spec: ModelSpec, state: FormState): URLSearchParams {
+  const { mode, input } = toCreateRequest(spec, state);
   const params = new URLSearchParams({ mode });
   for (const [field, value] of Object.entries(input)) {
     if (Array.isArray(value)) value.filter(shareable).forEach((url) => params.append(field, url));

@@ -4,13 +4,12 @@
  * names; values are read back through the importer, so a link is held to the same schema and messages.
  * Never media contents (only http(s) URLs the schema accepts) and never a key.
  */
-import { FIELDS, MODEL_ID, type FieldName } from "@/lib/spec/nano-banana-2";
-import { INITIAL_FORM_STATE, type FieldIssue, type FormState } from "@/lib/spec/schema";
+import { FIELD_NAMES } from "@/lib/spec/contract";
+import type { ModelSpec } from "@/lib/spec/model-spec";
+import { initialFormState, type FieldIssue, type FormState } from "@/lib/spec/schema";
 import { importRequest } from "./request-import";
 
 export { formStateToSearchParams } from "./url-params";
-
-const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
 type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
@@ -18,7 +17,7 @@ type SearchParamsRecord = Record<string, string | string[] | undefined>;
  * Reads a link's params into a full form state (missing fields take the initial values) and lists the
  * values that do not fit, with the schema's messages. No params at all is the initial form, no issues.
  */
-export function formStateFromSearchParams(params: URLSearchParams | SearchParamsRecord): { state: FormState; issues: FieldIssue[] } {
+export function formStateFromSearchParams(spec: ModelSpec, params: URLSearchParams | SearchParamsRecord): { state: FormState; issues: FieldIssue[] } {
   const all = (key: string): string[] => {
     if (params instanceof URLSearchParams) return params.getAll(key);
     const v = params[key];
@@ -35,7 +34,8 @@ export function formStateFromSearchParams(params: URLSearchParams | SearchParams
     }
   }
   const mode = first("mode");
-  if (mode === undefined && !Object.keys(input).length) return { state: INITIAL_FORM_STATE, issues: [] };
-  const { values, issues } = importRequest({ model: MODEL_ID, mode, input }, { partial: true }, "link");
-  return { state: { ...INITIAL_FORM_STATE, ...values }, issues: issues.map((i) => ({ ...i, param: i.param.replace(/^input\./, "") })) };
+  const initial = initialFormState(spec);
+  if (mode === undefined && !Object.keys(input).length) return { state: initial, issues: [] };
+  const { values, issues } = importRequest(spec, { model: spec.id, mode, input }, { partial: true }, "link");
+  return { state: { ...initial, ...values }, issues: issues.map((i) => ({ ...i, param: i.param.replace(/^input\./, "") })) };
 }

@@ -166,3 +166,9 @@ export function allowedWords(spec: ModelSpec, field: FieldName): string {
       return `1 ${VIDEO_LIMITS.label} video, ≤ ${mib(VIDEO_LIMITS.maxBytes)}`;
   }
 }
+
+/** The fields a cross-field rule ties to `field`: re-checked whenever `field` changes. */
+export function ruleDeps(spec: ModelSpec, field: RuleField): RuleField[] {
+  const deps = spec.rules.flatMap((r) => (r.when.field === field ? [r.then.field] : r.then.field === field ? [r.when.field] : []));
+  return [...new Set(deps)];
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EmbedFrameBridge } from "@/components/embed/embed-frame-bridge";
+import { PresetNotes } from "@/components/embed/preset-notes";
+import { Playground } from "@/components/playground/playground";
+import { allowedEmbedOrigins } from "@/lib/embed/origins";
+import { parseEmbedPreset } from "@/lib/embed/preset";
+import { findModel } from "@/lib/models/registry";
+import { upstreamSummary } from "@/lib/upstream/summary";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ model: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const spec = findModel((await params).model);
+  return spec ? { title: `${spec.name} playground`, description: `${spec.name}: ${spec.texts.en.tagline}` } : {};
+}
+
+/** One model's playground alone, preset from the query string, for other sites to frame. */
+export default async function EmbedPage({ params, searchParams }: Props) {
+  const spec = findModel((await params).model);
+  if (!spec) notFound();
+  const preset = parseEmbedPreset(spec, await searchParams);
+  return (
+    <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
+      <main className="p-3">
+        <PresetNotes notes={preset.notes} />
+        <Playground spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
+      </main>
+    </EmbedFrameBridge>
+  );
+}
