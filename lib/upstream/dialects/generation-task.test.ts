@@ -81,11 +81,12 @@ describe("generation.task: every status", () => {
 });
 
 describe("generation.task: documented oddities", () => {
-  it("finds the URL at the top level (url), then video_url", () => {
+  it("finds the URL at the top level (url), then video_url, skipping an empty one", () => {
     expect(videoUrlOf({ url: "https://a" })).toBe("https://a");
     expect(videoUrlOf({ video_url: "https://b" })).toBe("https://b");
     expect(videoUrlOf({ result: { data: [{ url: "https://c" }] }, url: "https://a" })).toBe("https://c");
     expect(videoUrlOf({ result: { data: [] }, video_url: "https://b" })).toBe("https://b");
+    expect(videoUrlOf({ result: { data: [{ url: "" }] }, url: "", video_url: "https://b" })).toBe("https://b");
     const raw = { ...base, status: "completed", progress: 100, url: "https://cdn/top.mp4" };
     expect(d.normaliseTask(200, raw)).toMatchObject({ body: { status: "succeeded", output: { video_url: "https://cdn/top.mp4" } } });
   });

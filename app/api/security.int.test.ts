@@ -353,24 +353,6 @@ describe("upload tickets", () => {
     for (const value of ["abc", "t1..", `t1.${"A".repeat(20)}`, "t2.e30." + "A".repeat(43)]) await refused({ "x-upload-ticket": value }, 400, /not an upload ticket/);
   });
 
-  it("a forged ticket is refused: altered payload, made-up signature, or signed with another key", async () => {
-    const good = (await (await ticket(newClient(), 5000)).json()).ticket as string;
-    const [v, payload, mac] = good.split(".");
-    const fields = JSON.parse(Buffer.from(payload, "base64url").toString());
-    const bigger = Buffer.from(JSON.stringify([fields[0], fields[1], 100 * 1024 * 1024, fields[3]])).toString("base64url");
-    const otherClient = Buffer.from(JSON.stringify([fields[0], "10.9.9.9", fields[2], fields[3]])).toString("base64url");
-    const forgeries = [
-      `${v}.${bigger}.${mac}`,
-      `${v}.${otherClient}.${mac}`,
-      `${v}.${payload}.${"A".repeat(43)}`,
-      signUploadTicket({ id: "x", client: "10.9.9.9", size: 5000, expiresAt: fields[3] }, ticketSecret("some-other-key")),
-    ];
-    for (const forged of forgeries) {
-      const json = await refused({ "x-upload-ticket": forged }, 403, /signature does not match/);
-      expect(json.error.type).toBe("permission_error");
-    }
-  });
-
   it("an expired ticket is refused with a 403 naming when it expired", async () => {
     const expiresAt = Math.floor(Date.now() / 1000) - 1;
     const expired = signUploadTicket({ id: "expired-1", client: newClient(), size: 5000, expiresAt }, secret());
