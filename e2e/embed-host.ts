@@ -17,7 +17,7 @@ export async function startEmbedHost(port: number): Promise<{ close: () => Promi
     res.end(`<!doctype html><html lang="en"><head><title>Docs host</title></head>
 <body style="margin:0;font-family:sans-serif">
 <h1>Host documentation page</h1>
-${embedSnippet(src)}
+${embedSnippet(src, "nano-banana-2")}
 <p id="after">Text after the embed.</p>
 </body></html>`);
   });

@@ -1,7 +1,12 @@
 import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { EMBED_HOST_ALLOWED, EMBED_HOST_PORT, EMBED_HOST_REFUSED } from "../playwright.config";
-import { EMBED_PATH } from "../lib/embed/snippet";
-import { MESSAGES } from "../lib/spec/nano-banana-2";
+import { embedPath } from "../lib/embed/snippet";
+import { nanoBanana2 } from "../lib/models/nano-banana-2";
+import { specMessages } from "../lib/spec/model-spec";
+
+/** The embed docs pages already use: nano-banana-2's. */
+const EMBED_PATH = embedPath(nanoBanana2.id);
+const MESSAGES = specMessages(nanoBanana2);
 import { startEmbedHost } from "./embed-host";
 
 let host: Awaited<ReturnType<typeof startEmbedHost>>;

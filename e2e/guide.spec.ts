@@ -1,24 +1,21 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import en from "../messages/en.json" with { type: "json" };
 import ru from "../messages/ru.json" with { type: "json" };
-import {
-  ASPECT_RATIO_VALUES,
-  DEFAULTS,
-  DOCS,
-  DURATIONS,
-  ERRORS,
-  FAQ,
-  FIELDS,
-  IMAGE_LIMITS,
-  MESSAGES,
-  MODEL_ID,
-  MODES,
-  PROMPT_MAX_CHARS,
-  RESOLUTIONS,
-  VIDEO_LIMITS,
-  fieldsOf,
-  type FieldName,
-} from "../lib/spec/nano-banana-2";
+import { nanoBanana2 as model } from "../lib/models/nano-banana-2";
+import { CONTRACT_MODES as MODES, ERRORS, FIELD_TYPES, IMAGE_LIMITS, PROMPT_MAX_CHARS, VIDEO_LIMITS, type FieldName, type ModeId } from "../lib/spec/contract";
+import { allowedValues as specAllowed, fieldsOf as specFieldsOf, specMessages } from "../lib/spec/model-spec";
+
+// `/` is nano-banana-2's guide: everything below is read from its spec.
+const MODEL_ID = model.id;
+const DOCS = model.texts.en;
+const FAQ = model.texts.en.faq;
+const DEFAULTS = model.defaults;
+const DURATIONS = model.durations;
+const ASPECT_RATIO_VALUES = model.aspectRatios;
+const RESOLUTIONS = specAllowed(model, "resolution").map(String);
+const MESSAGES = specMessages(model);
+const fieldsOf = (mode: ModeId) => specFieldsOf(model, mode);
+const REQUIRED: FieldName[] = ["prompt", "image_url", "reference_image_urls", "video_url"];
 
 /** The guide, read from the spec: the test changes nothing in the page, it only compares. */
 const section = (page: Page, title: string) => page.getByRole("region", { name: title, exact: true });
@@ -105,13 +102,13 @@ test.describe("the guide page", () => {
       await expect(table.getByRole("row", { name: /^model / })).toContainText(MODEL_ID);
       await expect(table.getByRole("row", { name: /^mode / })).toContainText(mode.id);
       for (const field of fieldsOf(mode.id)) {
-        const spec = FIELDS[field];
+        const defaults: Partial<Record<FieldName, string | number>> = DEFAULTS;
         const cells = table.getByRole("row", { name: new RegExp(`^input\\.${field} `) }).getByRole("cell");
-        await expect(cells.nth(0), `${mode.id} ${field} type`).toHaveText(spec.type);
-        await expect(cells.nth(1)).toHaveText(spec.required ? en.params.yes : en.params.no);
-        await expect(cells.nth(2)).toHaveText(spec.default === null ? en.params.none : String(spec.default));
+        await expect(cells.nth(0), `${mode.id} ${field} type`).toHaveText(FIELD_TYPES[field]);
+        await expect(cells.nth(1)).toHaveText(REQUIRED.includes(field) ? en.params.yes : en.params.no);
+        await expect(cells.nth(2)).toHaveText(defaults[field] === undefined ? en.params.none : String(defaults[field]));
         for (const value of allowedValues(field)) await expect(cells.nth(3), `${mode.id} ${field} allows ${value}`).toContainText(value);
-        await expect(cells.nth(4)).toHaveText(spec.description);
+        await expect(cells.nth(4)).toHaveText(DOCS.fields[field]);
       }
       if (mode.id === "video-edit") await expect(table.getByRole("row", { name: /^input\.duration / })).toHaveCount(0);
     }
@@ -152,11 +149,11 @@ test.describe("the guide page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     const s = ru.guide.sections;
     for (const title of Object.values(s)) await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
-    for (const line of ru.spec.docs.summary) await expect(section(page, s.summary).getByText(line, { exact: true })).toBeVisible();
-    for (const item of ru.spec.faq) await expect(section(page, s.faq).getByText(item.a, { exact: true })).toBeVisible();
+    for (const line of model.texts.ru.summary) await expect(section(page, s.summary).getByText(line, { exact: true })).toBeVisible();
+    for (const item of model.texts.ru.faq) await expect(section(page, s.faq).getByText(item.a, { exact: true })).toBeVisible();
     const firstError = section(page, s.errors).getByRole("row", { name: /invalid_request_error/ });
     await expect(firstError).toContainText(ru.spec.errors.invalid_request_error.trigger);
-    await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(ru.spec.fields.reference_image_urls.description);
+    await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(model.texts.ru.fields.reference_image_urls);
     await expect(section(page, s.playground).getByRole("button", { name: /run task/i })).toBeVisible();
     // And back.
     await page.getByRole("navigation", { name: ru.nav.language }).getByRole("link", { name: "English" }).click();

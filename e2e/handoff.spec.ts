@@ -1,7 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_KEY } from "../playwright.config";
 import { HOSTILE_PROMPTS } from "../lib/handoff/hostile";
-import { MESSAGES } from "../lib/spec/nano-banana-2";
+import { nanoBanana2 } from "../lib/models/nano-banana-2";
+import { referencesCountMessage, specMessages } from "../lib/spec/model-spec";
+
+const MESSAGES = specMessages(nanoBanana2);
 import { PlaygroundPage } from "./playground-page";
 import { HandoffPanel, runInBash } from "./handoff-page";
 
@@ -115,9 +118,9 @@ test.describe("import", () => {
     await expect(page.getByRole("group", { name: "Duration" }).getByRole("radio", { name: "10 s" })).toBeChecked();
     const issues = page.getByRole("list", { name: "Import issues" });
     await expect(issues).toContainText(MESSAGES.aspectRatio);
-    await expect(issues).toContainText(MESSAGES.referencesCount(2));
+    await expect(issues).toContainText(referencesCountMessage(nanoBanana2, 2));
     // The form shows the same refusal where the field is.
-    await expect(page.getByText(MESSAGES.referencesCount(2)).first()).toBeVisible();
+    await expect(page.getByText(referencesCountMessage(nanoBanana2, 2)).first()).toBeVisible();
   });
 });
 
