@@ -21,7 +21,7 @@ import { toJavaScript } from "./script-js";
 import { toPython } from "./script-py";
 import { toShellScript } from "./script-sh";
 import type { ExportTarget } from "./target";
-import { createTask } from "@/lib/proxy";
+import { createTask } from "@/lib/upstream/service";
 
 const run = promisify(execFile);
 const KEY = "sk-export-SECRET-5b1e";

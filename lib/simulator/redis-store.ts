@@ -1,6 +1,6 @@
 import "server-only";
 import { redis } from "@/lib/redis";
-import type { SimFile, SimIdempotency, SimStore, SimTask } from "./store";
+import type { SimFile, SimIdempotency, SimStore, SimTask } from "./store-types";
 
 /** How long the simulator keeps a task or file record in Redis (a real upstream's URLs live 24 h). */
 const TTL_SECONDS = 7 * 24 * 60 * 60;

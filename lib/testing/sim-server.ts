@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { errorResponse, readJson } from "@/lib/errors";
-import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/proxy";
+import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/upstream/service";
 import { gatewayCreate, gatewayGet, gatewayUpload } from "@/lib/simulator/gateway";
 import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
 

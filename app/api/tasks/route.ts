@@ -1,5 +1,5 @@
 import { errorResponse, readJson } from "@/lib/errors";
-import { createTask } from "@/lib/proxy";
+import { createTask } from "@/lib/upstream/service";
 import { guardProxyCall } from "@/lib/security/guard";
 
 export const dynamic = "force-dynamic";

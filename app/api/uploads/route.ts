@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { uploadMedia } from "@/lib/proxy";
+import { uploadMedia } from "@/lib/upstream/service";
 import { guardTicketedUpload } from "@/lib/security/guard";
 import { API_CSP } from "@/lib/security/headers";
 

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { DialectContext, DialectId } from "./wire";
 import type { ModeId } from "@/lib/spec/contract";
 import type { CreateTaskRequest, MediaKind, Task, Upload } from "@/lib/spec/schema";
 
@@ -12,7 +11,12 @@ export type Normalised<T> = { ok: true; status: number; body: T } | { ok: false;
 /** What the proxy remembers of a task it created: the request, since some dialects do not echo it. */
 export type KnownTask = { request: CreateTaskRequest };
 
-export type { DialectContext };
+/** The API shapes the proxy can speak upstream: the guide's task contract, or the gateway's flat one. */
+export const DIALECT_IDS = ["task-contract", "generation-task"] as const;
+export type DialectId = (typeof DIALECT_IDS)[number];
+
+/** Settings of the configured upstream that change what a dialect sends or can do. */
+export type DialectContext = { model: string; supportsVideoEdit: boolean };
 
 /**
  * One API shape the proxy can speak upstream. A dialect maps the guide's create request to its own body,

@@ -6,14 +6,10 @@
  */
 import { TASK_STATUSES, modeLabel, type ModeId, type TaskStatus } from "@/lib/spec/contract";
 import type { CreateTaskRequest, MediaKind } from "@/lib/spec/schema";
-import type { Dialect } from "./types";
+import type { Dialect, DialectContext, DialectId } from "./types";
 
-/** The API shapes the proxy can speak upstream: the guide's task contract, or the gateway's flat one. */
-export const DIALECT_IDS = ["task-contract", "generation-task"] as const;
-export type DialectId = (typeof DIALECT_IDS)[number];
+export { DIALECT_IDS, type DialectContext, type DialectId } from "./types";
 
-/** Settings of the configured upstream that change what a dialect sends or can do. */
-export type DialectContext = { model: string; supportsVideoEdit: boolean };
 
 /** A place in a JSON answer: keys and array indexes from the root. */
 export type JsonPath = readonly (string | number)[];

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/errors";
-import { getTask } from "@/lib/proxy";
+import { getTask } from "@/lib/upstream/service";
 import { guardProxyCall } from "@/lib/security/guard";
 
 export const dynamic = "force-dynamic";
