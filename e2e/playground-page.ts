@@ -84,8 +84,9 @@ export class PlaygroundPage {
     return (await id.textContent())!;
   }
 
-  async goto(query = "") {
-    await this.page.goto(`/${query}`);
+  /** Opens a guide (`/` is nano-banana-2's; `/models/{id}` any model's) with an optional query. */
+  async goto(query = "", path = "/") {
+    await this.page.goto(`${path}${query}`);
     await expect(this.run).toBeVisible();
   }
 

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import en from "../messages/en.json" with { type: "json" };
+import ru from "../messages/ru.json" with { type: "json" };
+import { MODELS } from "../lib/models/registry";
+import { geminiOmniFlash as flash } from "../lib/models/gemini-omni-flash";
+import { PlaygroundPage, countRequests } from "./playground-page";
+
+/** The catalog of model guides, and the second model end to end on the simulator. */
+test.describe("the model catalog", () => {
+  test("lists every model with its guide, embed and OpenAPI, in English and Russian", async ({ page }) => {
+    for (const [path, t, locale] of [["/models", en, "en"], ["/ru/models", ru, "ru"]] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.catalog.title);
+      for (const m of MODELS) {
+        const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: m.name }) });
+        await expect(card).toContainText(m.texts[locale].tagline);
+        await expect(card.getByRole("link", { name: `${t.catalog.guide}: ${m.name}` })).toHaveAttribute("href", locale === "en" ? `/models/${m.id}` : `/ru/models/${m.id}`);
+        await expect(card.getByRole("link", { name: `${t.catalog.embed}: ${m.name}` })).toHaveAttribute("href", `/embed/${m.id}`);
+      }
+    }
+    const res = await page.goto("/models/no-such-model");
+    expect(res?.status()).toBe(404);
+  });
+
+  test("each guide links the catalog and its related models; / is still nano-banana-2's guide", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("nano-banana-2 API");
+    const related = page.getByRole("region", { name: en.guide.sections.related });
+    await related.getByRole("link", { name: flash.name }).click();
+    await expect(page).toHaveURL(/\/models\/gemini-omni-flash$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("gemini-omni-flash API");
+    for (const line of flash.texts.en.summary) await expect(page.getByText(line, { exact: true })).toBeVisible();
+    await page.getByRole("navigation", { name: en.nav.language }).getByRole("link", { name: "Русский" }).click();
+    await expect(page).toHaveURL(/\/ru\/models\/gemini-omni-flash$/);
+    await expect(page.getByText(flash.texts.ru.summary[0], { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: ru.nav.catalog }).click();
+    await expect(page).toHaveURL(/\/ru\/models$/);
+  });
+
+  test("gemini-omni-flash: 1080P with 9:16 is refused as you type and by the server, and never forwarded", async ({ page, request }) => {
+    const pg = new PlaygroundPage(page);
+    const sent = countRequests(page);
+    await pg.goto("", "/models/gemini-omni-flash");
+    await pg.prompt.fill("A fox crossing a snowy field");
+    await pg.choose("Aspect ratio", "9:16");
+    await page.getByLabel("Resolution").selectOption("1080P");
+    const rule = "resolution 1080P is allowed only with aspect_ratio 16:9.";
+    await expect(page.getByRole("group", { name: "Aspect ratio" })).toContainText(rule);
+    await expect(page.getByLabel("Resolution")).toHaveAttribute("aria-invalid", "true");
+    await expect(pg.run).toBeDisabled();
+    // Fixing either field clears both.
+    await pg.choose("Aspect ratio", "16:9");
+    await expect(page.getByText(rule)).toHaveCount(0);
+    await expect(pg.run).toBeEnabled();
+    expect(sent.creates).toHaveLength(0);
+
+    const res = await request.post("/api/tasks", {
+      data: { model: flash.id, mode: "text-to-video", input: { prompt: "A fox", resolution: "1080P", aspect_ratio: "9:16" } },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(res.status()).toBe(400);
+    expect(res.headers()["x-upstream-request"]).toBeUndefined();
+    const body = await res.json();
+    expect(body.error.param).toBe("input.resolution");
+    expect(body.error.issues.map((i: { param: string }) => i.param)).toEqual(["input.resolution", "input.aspect_ratio"]);
+    expect(body.error.message).toBe(rule);
+  });
+
+  test("gemini-omni-flash: a 4 s 1080P 16:9 run plays a 1920×1080 clip of 4 s", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto("", "/models/gemini-omni-flash");
+    await pg.prompt.fill("A lighthouse at dawn, waves below");
+    await pg.choose("Duration", "4 s");
+    await page.getByLabel("Resolution").selectOption("1080P");
+    await pg.run.click();
+    const video = await pg.waitForVideo();
+    expect(video).toMatchObject({ width: 1920, height: 1080 });
+    expect(video.duration).toBeCloseTo(4, 1);
+    await expect(page.getByRole("group", { name: "request 1 JSON", exact: true })).toContainText(/"model":\s*"gemini-omni-flash"/);
+  });
+
+  test("the embed of gemini-omni-flash takes its own presets and refuses the other model's values", async ({ page }) => {
+    await page.goto("/embed/gemini-omni-flash?duration=4&resolution=1080P");
+    await expect(page.getByRole("radio", { name: "4 s" })).toBeChecked();
+    await expect(page.getByLabel("Resolution")).toHaveValue("1080P");
+    await page.goto("/embed/nano-banana-2?duration=4");
+    await expect(page.getByRole("radio", { name: "6 s" })).toBeChecked();
+    await expect(page.getByText("duration must be 6 or 10 (seconds).")).toBeVisible();
+    expect((await page.goto("/embed/no-such-model"))?.status()).toBe(404);
+  });
+});
