@@ -145,7 +145,8 @@ test.describe("the guide page", () => {
   test("the Russian page renders from the language switch, with the translated spec texts", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: en.nav.language }).getByRole("link", { name: "Русский" }).click();
-    await expect(page).toHaveURL(/\/ru$/);
+    // Only the path: the playground writes its form's state into the query a moment after it hydrates.
+    await expect(page).toHaveURL((url) => url.pathname === "/ru");
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     const s = ru.guide.sections;
     for (const title of Object.values(s)) await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
