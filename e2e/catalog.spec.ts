@@ -27,14 +27,15 @@ test.describe("the model catalog", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("nano-banana-2 API");
     const related = page.getByRole("region", { name: en.guide.sections.related });
     await related.getByRole("link", { name: flash.name }).click();
-    await expect(page).toHaveURL(/\/models\/gemini-omni-flash$/);
+    // Only the path: the playground writes its form's state into the query a moment after it hydrates.
+    await expect(page).toHaveURL((url) => url.pathname === "/models/gemini-omni-flash");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("gemini-omni-flash API");
     for (const line of flash.texts.en.summary) await expect(page.getByText(line, { exact: true })).toBeVisible();
     await page.getByRole("navigation", { name: en.nav.language }).getByRole("link", { name: "Русский" }).click();
-    await expect(page).toHaveURL(/\/ru\/models\/gemini-omni-flash$/);
+    await expect(page).toHaveURL((url) => url.pathname === "/ru/models/gemini-omni-flash");
     await expect(page.getByText(flash.texts.ru.summary[0], { exact: true })).toBeVisible();
     await page.getByRole("link", { name: ru.nav.catalog }).click();
-    await expect(page).toHaveURL(/\/ru\/models$/);
+    await expect(page).toHaveURL((url) => url.pathname === "/ru/models");
   });
 
   test("gemini-omni-flash: 1080P with 9:16 is refused as you type and by the server, and never forwarded", async ({ page, request }) => {
