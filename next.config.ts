@@ -3,6 +3,10 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // No framework fingerprint in responses.
   poweredByHeader: false,
+  // `next dev` refuses its HMR WebSocket to pages from any host but localhost (and the one given with -H),
+  // and Next 16 sends React's debug channel over that socket: the app opened at 127.0.0.1 would never
+  // hydrate. The loopback addresses are the same machine as localhost; other sites stay refused.
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // `/` and `/models…` are English (app/[locale] with locale "en"). A config rewrite is internal whatever
   // host the server was started with; a rewrite from proxy.ts to request.nextUrl could point at another
   // host (localhost vs 127.0.0.1) and loop.
