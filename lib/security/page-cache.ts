@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { LOCALES } from "@/lib/i18n";
+import { LOCALES, localePath } from "@/lib/i18n";
 import { embedPath } from "@/lib/embed/snippet";
-import { DEFAULT_MODEL } from "@/lib/models/registry";
+import { MODELS } from "@/lib/models/registry";
 
 /**
  * Pages rendered once per server process, each response stamped with its own fresh CSP nonce.
@@ -41,7 +41,10 @@ const RSC_REQUEST_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-t
 export const RETRY_AFTER_MS = 30_000;
 
 /** The pages that render the same for every visitor: the guide in each language, and the embed. */
-export const CACHED_PAGES: readonly string[] = [...LOCALES.map((l) => l.path), embedPath(DEFAULT_MODEL.id)];
+export const CACHED_PAGES: readonly string[] = [
+  ...LOCALES.map((l) => l.path),
+  ...MODELS.flatMap((m) => [...LOCALES.map((l) => localePath(l.code, `/models/${m.id}`)), embedPath(m.id)]),
+];
 
 export type KeptPage = { body: string; headers: [string, string][] };
 type Entry = { page: Promise<KeptPage | null>; failedAt?: number };
