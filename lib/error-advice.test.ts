@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ERRORS, FAQ, GATEWAY_ANSWERS } from "@/lib/spec/nano-banana-2";
+import { MODELS } from "@/lib/models/registry";
+import { ERRORS, GATEWAY_ANSWERS } from "@/lib/spec/contract";
 import { adviceFor, taskFailureAdvice } from "./error-advice";
 
 describe("adviceFor", () => {
@@ -7,7 +8,8 @@ describe("adviceFor", () => {
     const advice = adviceFor({ status: 400, type: "new_api_error", message: "invalid apitype: -1 (request id: 2025…)" });
     expect(advice?.title).toBe("Sent to a chat endpoint");
     expect(advice?.fix).toBe(GATEWAY_ANSWERS[0].explanation);
-    expect(FAQ.some((f) => f.a === advice?.fix)).toBe(true);
+    // Every model's guide answers it in its FAQ with the same words.
+    for (const spec of MODELS) expect(spec.texts.en.faq.some((f) => f.a === advice?.fix), spec.id).toBe(true);
   });
 
   it.each(ERRORS.map((e) => [e.status, e.type] as const))("names the table's fix for %i %s", (status, type) => {

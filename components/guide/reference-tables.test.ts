@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { renderToString } from "preact-render-to-string";
-import { LOCALES, format, messagesFor, specTextsFor } from "@/lib/i18n";
-import { ERRORS, MODES, fieldsOf } from "@/lib/spec/nano-banana-2";
+import { LOCALES, contractTextsFor, format, messagesFor } from "@/lib/i18n";
+import { geminiOmniFlash } from "@/lib/models/gemini-omni-flash";
+import { getModel } from "@/lib/models/registry";
+import { ERRORS, modeLabel } from "@/lib/spec/contract";
+import { fieldsOf } from "@/lib/spec/model-spec";
 import { referenceTableHtml } from "./reference-tables";
+import { codeClass } from "./section";
 
 // The real renderer, counted: the cache test needs to see whether a table was rendered again.
 vi.mock("preact-render-to-string", async (actual) => {
@@ -10,40 +14,55 @@ vi.mock("preact-render-to-string", async (actual) => {
   return { ...real, renderToString: vi.fn(real.renderToString) };
 });
 
+const nanoBanana2 = getModel("nano-banana-2");
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
 describe("the guide's reference tables as static HTML", () => {
   for (const { code: locale } of LOCALES) {
     const t = messagesFor(locale);
-    const texts = specTextsFor(locale);
+    const texts = contractTextsFor(locale);
 
     it(`has one parameter table per mode, row by row (${locale})`, () => {
-      const html = referenceTableHtml("params", locale);
-      expect(count(html, "<table ")).toBe(MODES.length);
-      for (const mode of MODES) {
-        expect(html).toContain(`<span class="font-semibold">${format(t.params.caption, { mode: mode.label })}</span>`);
-        expect(html).toContain(texts.modes[mode.id].description);
+      const html = referenceTableHtml("params", nanoBanana2, locale);
+      const modes = nanoBanana2.modes;
+      expect(count(html, "<table ")).toBe(modes.length);
+      for (const { id } of modes) {
+        expect(html).toContain(`<span class="font-semibold">${format(t.params.caption, { mode: modeLabel(id) })}</span>`);
+        expect(html).toContain(texts.modes[id].description);
       }
-      const rows = MODES.reduce((n, m) => n + 2 + fieldsOf(m.id).length, 0);
+      const rows = modes.reduce((n, m) => n + 2 + fieldsOf(nanoBanana2, m.id).length, 0);
       expect(count(html, '<th scope="row">')).toBe(rows);
-      expect(count(html, '<th scope="row">input.duration</th>')).toBe(MODES.filter((m) => fieldsOf(m.id).includes("duration")).length);
+      expect(count(html, '<th scope="row">input.duration</th>')).toBe(modes.filter((m) => fieldsOf(nanoBanana2, m.id).includes("duration")).length);
+    });
+
+    it(`describes each field in the model's own words and the rules it has (${locale})`, () => {
+      const nano = referenceTableHtml("params", nanoBanana2, locale);
+      const flash = referenceTableHtml("params", geminiOmniFlash, locale);
+      expect(nano).toContain(nanoBanana2.texts[locale].fields.duration);
+      expect(flash).toContain(geminiOmniFlash.texts[locale].fields.duration);
+      expect(nano).not.toContain("1080P");
+      const rule = format(t.params.rule, { when: "resolution", whenValues: "1080P", then: "aspect_ratio", thenValues: "16:9" });
+      // On both rows it ties (resolution and aspect_ratio), in each of the four modes.
+      expect(count(flash, rule)).toBe(2 * geminiOmniFlash.modes.length);
+      expect(flash).toContain(`<code class="${codeClass}">1080P</code>`);
     });
 
     it(`has the error table with every error (${locale})`, () => {
-      const html = referenceTableHtml("errors", locale);
+      const html = referenceTableHtml("errors", nanoBanana2, locale);
       expect(count(html, "<table ")).toBe(1);
       expect(html).toContain(`<caption class="sr-only">${t.errors.caption}</caption>`);
       for (const e of ERRORS) expect(html).toContain(`<td>${e.status}</td><th scope="row">${e.type}</th>`);
     });
   }
 
-  it("is rendered once per table and language, then served from memory", () => {
+  it("is rendered once per table, model and language, then served from memory", () => {
     const renders = vi.mocked(renderToString);
-    const ru = referenceTableHtml("params", "ru");
+    const ru = referenceTableHtml("params", nanoBanana2, "ru");
     const rendered = renders.mock.calls.length;
     expect(rendered).toBeGreaterThan(0);
-    expect(referenceTableHtml("params", "ru")).toBe(ru);
+    expect(referenceTableHtml("params", nanoBanana2, "ru")).toBe(ru);
     expect(renders.mock.calls.length).toBe(rendered);
-    expect(referenceTableHtml("params", "en")).not.toBe(ru);
+    expect(referenceTableHtml("params", nanoBanana2, "en")).not.toBe(ru);
+    expect(referenceTableHtml("params", geminiOmniFlash, "ru")).not.toBe(ru);
   });
 });

@@ -10,11 +10,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
 import { probeMp4 } from "@/lib/testing/mp4";
-import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
-import { MODES, type ModeId } from "@/lib/spec/nano-banana-2";
+import { getModel } from "@/lib/models/registry";
+import type { ModeId } from "@/lib/spec/contract";
+import { mediaFieldOf, modeIdsOf } from "@/lib/spec/model-spec";
+import { initialFormState, toCreateRequest as toSpecRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
 import { toCurl } from "./curl";
 import { HOSTILE_PROMPTS } from "./hostile";
 import { toJavaScript } from "./script-js";
@@ -23,6 +25,11 @@ import { toShellScript } from "./script-sh";
 import type { ExportTarget } from "./target";
 import { createTask } from "@/lib/upstream/service";
 
+const nanoBanana2 = getModel("nano-banana-2");
+const INITIAL_FORM_STATE = initialFormState(nanoBanana2);
+const MODE_IDS = modeIdsOf(nanoBanana2);
+/** The request nano-banana-2's form sends. */
+const toCreateRequest = (form: FormState) => toSpecRequest(nanoBanana2, form);
 const run = promisify(execFile);
 const KEY = "sk-export-SECRET-5b1e";
 const FIXTURES = path.join(process.cwd(), "e2e/fixtures");
@@ -56,7 +63,7 @@ async function receivedRequest(taskId: string): Promise<CreateTaskRequest> {
 
 function formFor(mode: ModeId, prompt: string, extra: Partial<FormState> = {}): FormState {
   const urls = MEDIA_FILES[mode].map((f) => uploaded.get(f)!);
-  const media = MODES.find((m) => m.id === mode)!.media;
+  const media = mediaFieldOf(mode);
   const mediaValue = media === "reference_image_urls" ? { reference_image_urls: urls } : media ? { [media]: urls[0] } : {};
   return { ...INITIAL_FORM_STATE, mode, prompt, ...mediaValue, ...extra };
 }
@@ -79,7 +86,7 @@ beforeAll(async () => {
   process.env.SIMULATOR_RUN_MS_PER_SECOND = "50";
   process.env.SIMULATOR_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nb2-export-test-"));
   work = mkdtempSync(path.join(os.tmpdir(), "nb2-export-run-"));
-  target = { baseUrl: sim.baseUrl, model: "nano-banana-2", simulated: true };
+  target = { baseUrl: sim.baseUrl, model: "nano-banana-2", referenceCounts: nanoBanana2.referenceCounts, simulated: true };
   for (const file of new Set(Object.values(MEDIA_FILES).flat())) uploaded.set(file, await upload(file));
 });
 
@@ -88,7 +95,7 @@ afterAll(async () => {
 });
 
 describe("copy as curl, run with the system's bash and curl", () => {
-  const modes = MODES.map((m) => m.id);
+  const modes = MODE_IDS;
   HOSTILE_PROMPTS.forEach((prompt, i) => {
     const mode = modes[i % modes.length];
     it(`${mode}: ${JSON.stringify(prompt).slice(0, 40)}…`, async () => {
@@ -103,7 +110,7 @@ describe("copy as curl, run with the system's bash and curl", () => {
 });
 
 describe("copy as script (bash + curl + jq): upload, create, poll, download", () => {
-  for (const mode of MODES.map((m) => m.id)) {
+  for (const mode of MODE_IDS) {
     it(`${mode} with local files as arguments`, async () => {
       const form = formFor(mode, HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[3], { aspect_ratio: "9:16" });
       const script = path.join(work, `${mode}.sh`);
@@ -113,7 +120,7 @@ describe("copy as script (bash + curl + jq): upload, create, poll, download", ()
       expect(stderr).toMatch(/^succeeded 100%$/m);
       const sent = await receivedRequest(task.task_id);
       const expected = toCreateRequest(form);
-      const media = MODES.find((m) => m.id === mode)!.media;
+      const media = mediaFieldOf(mode);
       if (media) {
         // The script uploaded the files itself: fresh URLs, as many as the arguments, in order.
         const urls = ([] as string[]).concat(sent.input[media] as string | string[]);
@@ -177,6 +184,24 @@ describe("the same flow in JavaScript (node) and Python (requests)", () => {
   });
 });
 
+describe("gemini-omni-flash: the exported script sends its own values and gets its frame", () => {
+  it("bash script: Text-to-Video at 1080P 16:9, 4 s", async () => {
+    const flash = getModel("gemini-omni-flash");
+    const form: FormState = { ...initialFormState(flash), prompt: HOSTILE_PROMPTS[3], duration: 4, resolution: "1080P" };
+    const request = toSpecRequest(flash, form);
+    const code = toShellScript(request, { ...target, model: "gemini-omni-flash", referenceCounts: flash.referenceCounts });
+    expect(code).toContain('OUT="${OUT:-gemini-omni-flash.mp4}"');
+    const script = path.join(work, "flash-t2v.sh");
+    writeFileSync(script, code);
+    const { task, out } = await exec("bash", [script]);
+    expect(task).toMatchObject({ status: "succeeded", model: "gemini-omni-flash" });
+    expect(await receivedRequest(task.task_id)).toEqual(request);
+    const probe = await probeMp4(out);
+    expect({ width: probe.width, height: probe.height }).toEqual({ width: 1920, height: 1080 });
+    expect(probe.durationSeconds).toBeCloseTo(4, 1);
+  });
+});
+
 /**
  * The same exports with the server configured for the gateway (UPSTREAM_DIALECT=generation-task): the flat
  * body at `POST {base}/v1/videos/generations`, polls at `GET {base}/v1/videos/generations/{id}` until
@@ -185,7 +210,12 @@ describe("the same flow in JavaScript (node) and Python (requests)", () => {
 describe("in the gateway's dialect (generation-task), against the simulator's gateway routes", () => {
   let gateway: ExportTarget;
   beforeAll(() => {
-    gateway = { baseUrl: `${sim.baseUrl}/gateway`, model: "gemini_omni", simulated: true, dialect: "generation-task" };
+    // The simulator's gateway takes the model ids of the configured dialect: the gateway's here.
+    process.env.UPSTREAM_DIALECT = "generation-task";
+    gateway = { baseUrl: `${sim.baseUrl}/gateway`, model: "gemini_omni", referenceCounts: nanoBanana2.referenceCounts, simulated: true, dialect: "generation-task" };
+  });
+  afterAll(() => {
+    delete process.env.UPSTREAM_DIALECT;
   });
   /** What the simulator understood: the gateway's body read back into the guide's contract. */
   const understood = (form: FormState) => toCreateRequest(form);
@@ -283,6 +313,8 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
   });
 
   it("Video Edit where the gateway takes video_urls: the form's URL is sent; a local video is refused (images-only uploads)", async () => {
+    process.env.UPSTREAM_SUPPORTS_VIDEO_EDIT = "true";
+    onTestFinished(() => void delete process.env.UPSTREAM_SUPPORTS_VIDEO_EDIT);
     const form = formFor("video-edit", HOSTILE_PROMPTS[2] + HOSTILE_PROMPTS[5]);
     const request = toCreateRequest(form);
     const curl = toCurl(request, gateway);
@@ -333,7 +365,7 @@ describe("copy as curl sends what the proxy sends", () => {
       seen = [];
       const res = await createTask(request, new Headers({ host: "localhost:3000" }));
       expect(res.status).toBe(200);
-      const curl = toCurl(request, { baseUrl: recorderUrl, model: "model-under-test", simulated: false, dialect });
+      const curl = toCurl(request, { baseUrl: recorderUrl, model: "model-under-test", referenceCounts: nanoBanana2.referenceCounts, simulated: false, dialect });
       await exec("bash", ["-c", curl]);
       expect(seen).toHaveLength(2);
       const [proxy, copied] = seen;

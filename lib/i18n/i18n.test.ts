@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { allowedList } from "@/lib/spec/contract";
-import { format, joinOr, specTextsFor } from "./index";
-import { englishSpecTexts, shapeOf } from "./spec-texts";
+import { MODELS, getModel } from "@/lib/models/registry";
+import { ERRORS, allowedList } from "@/lib/spec/contract";
+import { LOCALES, contractTextsFor, format, joinOr } from "./index";
+import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {
   it("the Russian messages have exactly the English keys (plus the spec's texts)", () => {
@@ -11,14 +12,32 @@ describe("translations", () => {
     expect(shapeOf(rest)).toEqual(shapeOf(en));
   });
 
-  it("the Russian spec texts mirror the spec: every mode, field, error type and FAQ entry, no stale ones", () => {
-    expect(shapeOf(ru.spec)).toEqual(shapeOf(englishSpecTexts()));
+  it("the Russian contract texts mirror the contract: every mode and error type, no stale ones", () => {
+    expect(shapeOf(ru.spec)).toEqual(shapeOf(englishContractTexts()));
   });
 
-  it("English spec texts come from the spec, not from a message file", () => {
-    expect(JSON.stringify(en)).not.toContain(englishSpecTexts().faq[0].a);
-    expect(specTextsFor("en")).toEqual(englishSpecTexts());
-    expect(specTextsFor("ru").faq[0].q).toBe("Когда использовать nano-banana-2?");
+  it("English contract texts come from the contract, not from a message file", () => {
+    expect(JSON.stringify(en)).not.toContain(ERRORS[0].trigger);
+    expect(contractTextsFor("en")).toEqual(englishContractTexts());
+    expect(contractTextsFor("ru").errors.invalid_request_error.trigger).toBe(ru.spec.errors.invalid_request_error.trigger);
+    expect(contractTextsFor("ru").errors.invalid_request_error.trigger).not.toBe(ERRORS[0].trigger);
+  });
+
+  it.each(MODELS.map((m) => [m.id, m] as const))("%s has its texts in every language, each with the English shape", (_id, spec) => {
+    for (const { code } of LOCALES) {
+      expect(shapeOf(spec.texts[code]), code).toEqual(shapeOf(spec.texts.en));
+      const walk = (value: unknown, path: string): void => {
+        if (typeof value === "string") expect(value.trim().length, path).toBeGreaterThan(0);
+        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+      };
+      walk(spec.texts[code], `${spec.id}.${code}`);
+    }
+    expect(JSON.stringify(en)).not.toContain(spec.texts.en.faq[0].a);
+  });
+
+  it("a model's Russian texts are translated, not copied", () => {
+    for (const spec of MODELS) expect(spec.texts.ru.tagline, spec.id).not.toBe(spec.texts.en.tagline);
+    expect(getModel("nano-banana-2").texts.ru.faq[0].q).toBe("Когда использовать nano-banana-2?");
   });
 
   it("every translated string is non-empty and keeps its placeholders", () => {

@@ -1,8 +1,13 @@
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/openapi.json/route";
-import { ASPECT_RATIO_VALUES, DURATIONS, ERRORS, MODES, RESOLUTIONS, fieldsOf } from "@/lib/spec/nano-banana-2";
+import { MODELS, getModel } from "@/lib/models/registry";
+import { ERRORS } from "@/lib/spec/contract";
+import { allowedValues, fieldsOf } from "@/lib/spec/model-spec";
 import { openApiDocument } from "./document";
+
+/** The values a property allows: its `enum`, or its `const` (what zod writes for a single allowed value). */
+const allowedIn = (prop: { enum?: unknown[]; const?: unknown }) => prop.enum ?? ("const" in prop ? [prop.const] : undefined);
 
 type Doc = ReturnType<typeof openApiDocument> & { components: { schemas: Record<string, any> }; paths: Record<string, any> };
 
@@ -23,21 +28,58 @@ describe("the OpenAPI document", () => {
     expect(result.valid).toBe(false);
   });
 
-  it("describes every mode with exactly the spec's fields and allowed values", () => {
+  it("picks the model by `model`, then the mode by `mode`, with both models of the registry", () => {
     const doc = openApiDocument() as Doc;
     const create = doc.components.schemas.CreateTaskRequest;
-    expect(Object.keys(create.discriminator.mapping)).toEqual(MODES.map((m) => m.id));
-    for (const mode of MODES) {
-      const branch = doc.components.schemas[create.discriminator.mapping[mode.id].split("/").pop()];
-      expect(branch.properties.mode.const).toBe(mode.id);
+    expect(create.discriminator.propertyName).toBe("model");
+    expect(create.discriminator.mapping).toEqual({
+      "nano-banana-2": "#/components/schemas/CreateTaskRequest_nano_banana_2",
+      "gemini-omni-flash": "#/components/schemas/CreateTaskRequest_gemini_omni_flash",
+    });
+    expect(create.oneOf).toEqual(Object.values(create.discriminator.mapping).map((r) => ({ $ref: r })));
+    const flash = doc.components.schemas.CreateTaskRequest_gemini_omni_flash;
+    expect(flash.discriminator.propertyName).toBe("mode");
+    expect(flash.discriminator.mapping["image-to-video"]).toBe("#/components/schemas/CreateTaskRequest_gemini_omni_flash_image_to_video");
+    const examples = doc.paths["/api/tasks"].post.requestBody.content["application/json"].examples;
+    expect(Object.values(examples).map((e: any) => e.value.model)).toEqual(MODELS.map((m) => m.id));
+  });
+
+  it.each(MODELS.map((m) => [m.id, m] as const))("describes every mode of %s with exactly the spec's fields and allowed values", (_id, spec) => {
+    const doc = openApiDocument() as Doc;
+    const create = doc.components.schemas[doc.components.schemas.CreateTaskRequest.discriminator.mapping[spec.id].split("/").pop()];
+    expect(Object.keys(create.discriminator.mapping)).toEqual(spec.modes.map((m) => m.id));
+    for (const { id: mode } of spec.modes) {
+      const branch = doc.components.schemas[create.discriminator.mapping[mode].split("/").pop()];
+      expect(branch.properties.model.const).toBe(spec.id);
+      expect(branch.properties.mode.const).toBe(mode);
       const input = branch.properties.input;
-      expect(Object.keys(input.properties)).toEqual(fieldsOf(mode.id));
-      expect(input.properties.aspect_ratio.enum).toEqual(ASPECT_RATIO_VALUES);
-      expect(input.properties.resolution.enum).toEqual([...RESOLUTIONS]);
-      if (mode.id === "video-edit") expect(input.properties.duration).toBeUndefined();
-      else expect(input.properties.duration).toMatchObject({ type: "integer", enum: [...DURATIONS], default: 6 });
+      expect(Object.keys(input.properties)).toEqual(fieldsOf(spec, mode));
+      expect(allowedIn(input.properties.aspect_ratio)).toEqual([...allowedValues(spec, "aspect_ratio")]);
+      expect(allowedIn(input.properties.resolution)).toEqual([...allowedValues(spec, "resolution")]);
+      if (mode === "video-edit") expect(input.properties.duration).toBeUndefined();
+      else expect(input.properties.duration).toMatchObject({ type: "integer", enum: [...spec.durations], default: spec.defaults.duration });
       expect(input.required).toContain("prompt");
     }
+  });
+
+  it("states nano-banana-2's values and gemini-omni-flash's 1080P rule as if/then in every mode", () => {
+    const schemas = (openApiDocument() as Doc).components.schemas;
+    const nano = schemas["CreateTaskRequest_nano_banana_2_text_to_video"].properties.input;
+    expect(nano.properties.duration.enum).toEqual([6, 10]);
+    expect(nano.properties.resolution).toMatchObject({ const: "720P", default: "720P" });
+    expect(nano.allOf).toBeUndefined();
+    for (const { id: mode } of getModel("gemini-omni-flash").modes) {
+      const input = schemas[`CreateTaskRequest_gemini_omni_flash_${mode.replace(/-/g, "_")}`].properties.input;
+      expect(input.properties.resolution.enum).toEqual(["720P", "1080P"]);
+      expect(input.allOf, mode).toEqual([
+        {
+          description: "resolution 1080P is allowed only with aspect_ratio 16:9.",
+          if: { properties: { resolution: { enum: ["1080P"] } }, required: ["resolution"] },
+          then: { properties: { aspect_ratio: { enum: ["16:9"] } } },
+        },
+      ]);
+    }
+    expect(schemas["CreateTaskRequest_gemini_omni_flash_text_to_video"].properties.input.properties.duration.enum).toEqual([4, 6, 10]);
   });
 
   it("lists every error type of the spec's table under its HTTP status", () => {

@@ -82,9 +82,18 @@ describe("PageCache", () => {
     expect(other.placeholder).not.toBe(cache.placeholder);
   });
 
-  it("serves only GETs of the guide and the embed with no query string, and never Next's own navigation requests", () => {
+  it("serves only GETs of the home page, each model's guide and embed with no query string, and never Next's own navigation requests", () => {
     const cache = new PageCache(async () => new Response(""));
-    expect(CACHED_PAGES).toEqual(["/", "/ru", "/embed/nano-banana-2"]);
+    expect(CACHED_PAGES).toEqual([
+      "/",
+      "/ru",
+      "/models/nano-banana-2",
+      "/ru/models/nano-banana-2",
+      "/embed/nano-banana-2",
+      "/models/gemini-omni-flash",
+      "/ru/models/gemini-omni-flash",
+      "/embed/gemini-omni-flash",
+    ]);
     for (const pathname of CACHED_PAGES) expect(cache.serves(request({ pathname }))).toBe(true);
     // A shared link or an embed preset is rendered for its query.
     expect(cache.serves(request({ search: "?prompt=a+cat" }))).toBe(false);
@@ -92,6 +101,10 @@ describe("PageCache", () => {
     expect(cache.serves(request({ method: "HEAD" }))).toBe(false);
     expect(cache.serves(request({ method: "POST" }))).toBe(false);
     expect(cache.serves(request({ pathname: "/access" }))).toBe(false);
+    // Only the registry's models: any other id would grow the cache with a page per guess.
+    expect(cache.serves(request({ pathname: "/models/nope" }))).toBe(false);
+    expect(cache.serves(request({ pathname: "/embed/nope" }))).toBe(false);
+    expect(cache.serves(request({ pathname: "/models/gemini-omni-flash", search: "?duration=4" }))).toBe(false);
     expect(cache.serves(request({ pathname: "/ru/" }))).toBe(false);
     for (const h of ["rsc", "next-router-prefetch", "next-router-state-tree"]) {
       expect(cache.serves(request({ headers: new Headers({ [h]: "1" }) }))).toBe(false);

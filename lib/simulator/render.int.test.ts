@@ -26,6 +26,7 @@ afterAll(async () => {
 
 function job(partial: Partial<RenderJob> & Pick<RenderJob, "mode">, name: string): RenderJob {
   return {
+    model: "nano-banana-2",
     prompt: "A banana surfing a neon wave at sunset, cinematic, slow motion",
     ...LANDSCAPE,
     duration: 6,
@@ -59,6 +60,13 @@ describe("renderVideo", () => {
     const res = await renderVideo(j);
     expect(res.durationSeconds).toBe(10);
     await expectMp4(j.outPath, { width: 720, height: 1280, duration: 10 });
+  });
+
+  it("text-to-video of gemini-omni-flash, 1080P 16:9, 4 s", { timeout: RENDER_TIMEOUT }, async () => {
+    const j = job({ model: "gemini-omni-flash", mode: "text-to-video", width: 1920, height: 1080, duration: 4 }, "t2v-flash-1080p-4");
+    const res = await renderVideo(j);
+    expect(res).toMatchObject({ width: 1920, height: 1080, durationSeconds: 4 });
+    await expectMp4(j.outPath, { width: 1920, height: 1080, duration: 4 });
   });
 
   it("image-to-video, 9:16, 10 s, PNG", { timeout: RENDER_TIMEOUT }, async () => {

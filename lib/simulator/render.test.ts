@@ -5,7 +5,7 @@ import { cleanPrompt, filterValue, fitText, jpegOrientation, renderVideo, textWi
 const HOSTILE = 'It\'s "quoted" $HOME `ls` \\ 100% a:b\nnew line — Привет 🎬';
 
 function job(partial: Partial<RenderJob> & Pick<RenderJob, "mode">): RenderJob {
-  return { prompt: "p", width: 1280, height: 720, duration: 6, images: [], video: null, outPath: join("/nonexistent", "x.mp4"), ...partial };
+  return { model: "nano-banana-2", prompt: "p", width: 1280, height: 720, duration: 6, images: [], video: null, outPath: join("/nonexistent", "x.mp4"), ...partial };
 }
 
 describe("renderVideo", () => {

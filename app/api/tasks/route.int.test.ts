@@ -82,13 +82,35 @@ describe("POST /api/tasks", () => {
   it.each([
     // Each rule is the schema's (lib/spec/schema.test.ts); here, one field inside input and one beside it.
     [{ ...T2V, mode: "r2v", input: { prompt: "p", reference_image_urls: ["https://x/a.png", "https://x/b.png"] } }, "input.reference_image_urls", /not 2/],
-    [{ ...T2V, model: "gemini_omni" }, "model", /nano-banana-2/],
+    [{ ...T2V, model: "gemini_omni" }, "model", /nano-banana-2 or gemini-omni-flash/],
+    [{ ...T2V, input: { ...T2V.input, duration: 4 } }, "input.duration", /6 or 10/],
+    [{ ...T2V, model: "gemini-omni-flash", input: { ...T2V.input, resolution: "1080P" } }, "input.resolution", /resolution 1080P is allowed only with aspect_ratio 16:9/],
   ])("refuses an invalid body with a 400 naming the field, and never calls the upstream (%#)", async (body, param, message) => {
     const res = await create(body);
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ type: "invalid_request_error", param, message: expect.stringMatching(message) });
     expect(res.json.error.request_id).toMatch(/^req_/);
     expect(sim.requests).toEqual([]);
+  });
+
+  it("lists every issue of a body that breaks a rule between two fields, both fields named", async () => {
+    const res = await create({ ...T2V, model: "gemini-omni-flash", input: { ...T2V.input, resolution: "1080P" } });
+    expect(res.status).toBe(400);
+    const message = "resolution 1080P is allowed only with aspect_ratio 16:9.";
+    expect(res.json.error.issues).toEqual([
+      { param: "input.resolution", message },
+      { param: "input.aspect_ratio", message },
+    ]);
+    expect(sim.requests).toEqual([]);
+  });
+
+  it("forwards a gemini-omni-flash request with its own values (4 s, 1080P) under its own id", async () => {
+    const body = { model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "Dunes at noon", duration: 4, aspect_ratio: "16:9", resolution: "1080P" } };
+    const res = await create(body);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ model: "gemini-omni-flash", mode: "text-to-video", status: "queued" });
+    const sent = await fetch(`${sim.baseUrl}/v1/tasks/${res.json.task_id}/request`, { headers: { authorization: `Bearer ${KEY}` } });
+    expect(await sent.json()).toEqual(body);
   });
 
   it("refuses a body that is not JSON", async () => {

@@ -42,9 +42,14 @@ describe("generation.task: every status", () => {
   it("queued and submitted are both queued, created_at in UNIX seconds becomes ISO", () => {
     for (const status of ["queued", "submitted"]) {
       const raw = { ...base, status, progress: 0 };
-      expect(d.normaliseTask(200, raw)).toEqual({ ok: true, status: 200, body: { task_id: "task_abc", model: "nano-banana-2", status: "queued", progress: 0, created_at: "2025-01-01T00:00:00.000Z" } });
+      // A task the proxy did not create keeps the gateway's model id here; the service maps it back to ours.
+      expect(d.normaliseTask(200, raw)).toEqual({ ok: true, status: 200, body: { task_id: "task_abc", model: "gemini_omni", status: "queued", progress: 0, created_at: "2025-01-01T00:00:00.000Z" } });
       expect(check(200, raw)).toEqual([]);
     }
+  });
+
+  it("a task the proxy created answers with our model id, not the gateway's", () => {
+    expect(d.normaliseTask(200, { ...base, status: "queued" }, { request: T2V })).toMatchObject({ ok: true, body: { model: "nano-banana-2" } });
   });
 
   it("in_progress is running with its progress, and the mode of a task the proxy created", () => {
@@ -65,6 +70,15 @@ describe("generation.task: every status", () => {
       },
     });
     expect(check(200, raw)).toEqual([]);
+  });
+
+  it("completed fills the frame of the request's model (gemini-omni-flash at 1080P is 1920×1080)", () => {
+    const raw = { ...base, model: "gemini_omni_flash", status: "completed", result: { type: "video", data: [{ url: "https://cdn/v.mp4" }] } };
+    const request: CreateTaskRequest = { model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "A fox", aspect_ratio: "16:9", duration: 4, resolution: "1080P" } };
+    expect(d.normaliseTask(200, raw, { request })).toMatchObject({
+      ok: true,
+      body: { model: "gemini-omni-flash", output: { aspect_ratio: "16:9", resolution: "1080P", width: 1920, height: 1080, duration: 4 } },
+    });
   });
 
   it("failed with HTTP 200 is a failed task carrying the gateway's code and message", () => {
