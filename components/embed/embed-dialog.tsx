@@ -37,6 +37,7 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   const src = `${origin}${EMBED_PATH}?${embedQuery({ values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(/\?$/, "");
   const code = origin ? embedSnippet(src) : "";
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: openCount is the trigger: every click on Embed opens the dialog again
   useEffect(() => {
     setOrigin(window.location.origin);
     if (!dialog.current?.open) dialog.current?.showModal();

@@ -10,6 +10,7 @@ export function ParamsTables({ t, locale }: { t: Messages; locale: Locale }) {
       <p className="text-zinc-700 dark:text-zinc-300">
         <Rich template={t.params.intro} slots={{ shape: <code className={codeClass}>{'{ "model", "mode", "input": { … } }'}</code> }} />
       </p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the tables our own components rendered once to HTML (reference-tables.tsx), from the spec */}
       <div className="space-y-6" dangerouslySetInnerHTML={{ __html: referenceTableHtml("params", locale) }} />
     </div>
   );

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Suspense, useCallback, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { INITIAL_FORM_STATE, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
+import { INITIAL_FORM_STATE, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
 import { fieldsOf } from "@/lib/spec/nano-banana-2";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";

@@ -46,6 +46,7 @@ export const lazyResolver: Resolver<FormState> = async (values, context, options
 export function useFormBlocker(values: FormState, initial: string | null): string | null {
   const [validation, setValidation] = useState<Validation | null>(loaded);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values is the trigger: the first change after the first render loads the schema
   useEffect(() => {
     if (first.current) {
       first.current = false;
