@@ -46,7 +46,13 @@ export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once("exit", r), child.kill("SIGTERM")))) };
+  const stop = () =>
+    new Promise((r) => {
+      if (child.exitCode !== null) return r();
+      child.once("exit", r);
+      child.kill("SIGTERM");
+    });
+  return { base, stop };
 }
 
 /**
@@ -60,8 +66,14 @@ export async function assertPortFree(port) {
   const answers = await new Promise((resolve) => {
     const socket = net.connect({ port, host: "localhost" });
     socket.setTimeout(1000);
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once("error", () => resolve(false));
   });
   if (answers) throw inUse();

@@ -59,15 +59,21 @@ const pages = [
 const OBSERVE = () => {
   const w = window;
   w.__bench = { lcp: 0, cls: 0, longTasks: [] };
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__bench.lcp = e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => !e.hadRecentInput && (w.__bench.cls += e.value))).observe({ type: "layout-shift", buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__bench.longTasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.__bench.lcp = e.startTime;
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) if (!e.hadRecentInput) w.__bench.cls += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.__bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
 };
 
 const browser = await launchChromium();
 const results = Object.fromEntries(pages.map((p) => [p.name, []]));
-const cpu = {};
-const replayed = {};
+const cpu = Object.fromEntries(pages.map((p) => [p.name, []]));
+const replayed = Object.fromEntries(pages.map((p) => [p.name, []]));
 let replayMisses = 0;
 try {
   for (let i = 0; i < RUNS; i++) {
@@ -76,14 +82,14 @@ try {
     process.stdout.write(`run ${i + 1}/${RUNS} done\n`);
   }
   for (let i = 0; i < CPU_RUNS; i++) {
-    for (const p of pages) (cpu[p.name] ??= []).push(await mainThreadCpu(p.url));
+    for (const p of pages) cpu[p.name].push(await mainThreadCpu(p.url));
     process.stdout.write(`traced run ${i + 1}/${CPU_RUNS} done\n`);
   }
   if (flag("replay")) {
     const recorded = new Map();
     for (const p of pages) await record(p.url, recorded);
     for (let i = 0; i < RUNS; i++) {
-      for (const p of pages) (replayed[p.name] ??= []).push(await replayOnce(p.url, recorded));
+      for (const p of pages) replayed[p.name].push(await replayOnce(p.url, recorded));
       process.stdout.write(`client-only run ${i + 1}/${RUNS} done\n`);
     }
   }

@@ -26,7 +26,9 @@ async function readJson(group: Locator): Promise<unknown> {
   // innerText is the rendered text (empty until the next frame lays it out): read it where a person
   // reads it, on screen.
   await group.scrollIntoViewIfNeeded();
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is read here (see above), not the DOM's
   await expect.poll(() => group.innerText()).toContain("{");
+  // biome-ignore lint/performance/useDomNodeTextContent: as above
   const text = await group.innerText();
   return JSON.parse(text.slice(text.indexOf("{")));
 }

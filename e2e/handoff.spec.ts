@@ -19,7 +19,7 @@ async function received(request: APIRequestContext, taskId: string) {
 
 type Case = { mode: "Text-to-Video" | "Image-to-Video" | "R2V" | "Video Edit"; prompt: string; setup: (pg: PlaygroundPage) => Promise<void>; uploads: number };
 const CASES: Case[] = [
-  { mode: "Text-to-Video", prompt: HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[2], uploads: 0, setup: (pg) => pg.choose("Duration", "10 s") },
+  { mode: "Text-to-Video", prompt: `${HOSTILE_PROMPTS[0]} ${HOSTILE_PROMPTS[2]}`, uploads: 0, setup: (pg) => pg.choose("Duration", "10 s") },
   { mode: "Image-to-Video", prompt: HOSTILE_PROMPTS[4], uploads: 1, setup: async (pg) => { await pg.choose("Aspect ratio", "9:16"); await pg.upload("First-frame image", "still.png"); } },
   { mode: "R2V", prompt: HOSTILE_PROMPTS[5] + HOSTILE_PROMPTS[1], uploads: 3, setup: async (pg) => { for (const i of [1, 2, 3]) await pg.upload(`Reference image ${i}`, `ref-${i}.jpg`); } },
   { mode: "Video Edit", prompt: HOSTILE_PROMPTS[6] + HOSTILE_PROMPTS[3], uploads: 1, setup: (pg) => pg.upload("Source video", "source.mp4") },

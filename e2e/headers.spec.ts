@@ -76,5 +76,5 @@ test("a call from another site's page is refused; the access page is off by defa
   expect((await res.json()).error.type).toBe("permission_error");
   const access = await request.get("/access", { maxRedirects: 0 });
   expect(access.status()).toBe(307);
-  expect(access.headers()["location"]).toBe("/");
+  expect(access.headers().location).toBe("/");
 });

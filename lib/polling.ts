@@ -8,7 +8,7 @@ import { POLLING, TERMINAL_STATUSES, type TaskStatus } from "@/lib/spec/contract
 export function nextPollDelay(pollCount: number, elapsedMs: number, status: TaskStatus | undefined, hidden = false): number | false {
   if (status && TERMINAL_STATUSES.includes(status)) return false;
   if (elapsedMs >= POLLING.timeLimitMs) return false;
-  const delay = POLLING.firstIntervalMs * Math.pow(POLLING.growth, Math.max(0, pollCount - 1));
+  const delay = POLLING.firstIntervalMs * POLLING.growth ** Math.max(0, pollCount - 1);
   const visible = Math.round(Math.min(POLLING.maxIntervalMs, delay));
   return hidden ? Math.max(visible, POLLING.hiddenIntervalMs) : visible;
 }

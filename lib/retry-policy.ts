@@ -28,7 +28,7 @@ export function isTransient(status: number): boolean {
  */
 export function rateLimitDelay(retry: number, retryAfterMs: number | null, random: () => number = Math.random): number {
   const { baseDelayMs, factor, jitter } = RETRY.rateLimit;
-  const exp = baseDelayMs * Math.pow(factor, retry - 1);
+  const exp = baseDelayMs * factor ** (retry - 1);
   const jittered = exp * (1 - jitter + 2 * jitter * random());
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }

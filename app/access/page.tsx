@@ -29,7 +29,6 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           type="password"
           required
           autoComplete="current-password"
-          autoFocus
           aria-invalid={failed || undefined}
           aria-describedby={failed ? "access-token-error" : undefined}
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm focus:outline-2 focus:outline-amber-500 dark:border-zinc-700 dark:bg-zinc-900"

@@ -39,6 +39,7 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   const src = `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(/\?$/, "");
   const code = origin ? embedSnippet(src, spec.name) : "";
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: openCount is the trigger: every click on Embed opens the dialog again
   useEffect(() => {
     setOrigin(window.location.origin);
     if (!dialog.current?.open) dialog.current?.showModal();

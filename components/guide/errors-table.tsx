@@ -11,6 +11,7 @@ export function ErrorsTable({ spec, t, locale }: { spec: ModelSpec; t: Messages;
       <p className="text-zinc-700 dark:text-zinc-300">
         <Rich template={t.errors.intro} slots={{ envelope: <code className={codeClass}>{'{ "error": { "type", "message", "param", "request_id" } }'}</code> }} />
       </p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the table our own components rendered once to HTML (reference-tables.tsx), from the spec */}
       <div dangerouslySetInnerHTML={{ __html: referenceTableHtml("errors", spec, locale) }} />
     </div>
   );

@@ -5,7 +5,7 @@ export function Faq({ items }: { items: ModelTexts["faq"] }) {
   return (
     <ol className="space-y-4">
       {items.map((item, i) => (
-        <li key={i} aria-labelledby={`faq-${i}`}>
+        <li key={item.q} aria-labelledby={`faq-${i}`}>
           <h3 id={`faq-${i}`} className="font-semibold">
             {i + 1}. {item.q}
           </h3>

@@ -11,6 +11,7 @@ export function ParamsTables({ spec, t, locale }: { spec: ModelSpec; t: Messages
       <p className="text-zinc-700 dark:text-zinc-300">
         <Rich template={t.params.intro} slots={{ shape: <code className={codeClass}>{'{ "model", "mode", "input": { … } }'}</code> }} />
       </p>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the tables our own components rendered once to HTML (reference-tables.tsx), from the spec */}
       <div className="space-y-6" dangerouslySetInnerHTML={{ __html: referenceTableHtml("params", spec, locale) }} />
     </div>
   );

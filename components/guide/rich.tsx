@@ -7,6 +7,7 @@ export function Rich({ template, slots }: { template: string; slots: Record<stri
     <>
       {parts.map((part, i) => {
         const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed sentence, never reordered
         return <Fragment key={i}>{name && name in slots ? slots[name] : part}</Fragment>;
       })}
     </>

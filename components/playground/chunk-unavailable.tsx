@@ -19,6 +19,7 @@ export function ChunkUnavailable({ what, className = "" }: { what: string; class
  */
 export function unavailable<P extends object>(what: string | ((props: P) => string), className?: string) {
   return () =>
+    // biome-ignore lint/correctness/noComponentHookFactories: made once, when a dynamic import fails, as next/dynamic's loader result; never during a render
     function Unavailable(props: P) {
       return <ChunkUnavailable what={typeof what === "function" ? what(props) : what} className={className} />;
     };

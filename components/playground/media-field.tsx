@@ -56,7 +56,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
   const previewSrc = value ? (previews.get(value) ?? value) : "";
   const shownError = status.state === "error" ? status.message : error;
   return (
-    <div className="min-w-0 space-y-1.5" role="group" aria-labelledby={`${id}-label`}>
+    <fieldset className="min-w-0 space-y-1.5" aria-labelledby={`${id}-label`}>
       <div className="flex items-center justify-between">
         <span id={`${id}-label`} className="text-sm font-medium">
           {label}
@@ -76,7 +76,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
         <input {...getInputProps({ "aria-label": `Upload ${label.toLowerCase()}` })} />
         {previewSrc && status.state !== "uploading" ? (
           kind === "image" ? (
-            // eslint-disable-next-line @next/next/no-img-element
+            // biome-ignore lint/performance/noImgElement: a preview of the user's own file (often a blob: URL), nothing for next/image to optimise
             <img src={previewSrc} alt={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded object-cover" />
           ) : (
             <video src={previewSrc} aria-label={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded bg-black object-cover" muted playsInline />
@@ -118,6 +118,6 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
           {shownError}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Suspense, useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { initialFormState, toCreateRequest, type CreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
+import { initialFormState, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import { SpecProvider } from "./spec-context";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";

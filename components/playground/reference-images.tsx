@@ -31,7 +31,7 @@ export function ReferenceImages({
     onChange(next);
   };
   return (
-    <div className="space-y-3" role="group" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-rule`}>
+    <fieldset className="min-w-0 space-y-3" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-rule`}>
       <p id={`${id}-legend`} className="text-sm font-medium">
         Reference images
       </p>
@@ -40,6 +40,7 @@ export function ReferenceImages({
       </p>
       {Array.from({ length: slots }, (_, i) => (
         <MediaField
+          // biome-ignore lint/suspicious/noArrayIndexKey: slot i is "Reference image i + 1": its position is what it is
           key={i}
           id={`${id}-${i}`}
           label={`Reference image ${i + 1}`}
@@ -55,6 +56,6 @@ export function ReferenceImages({
           {fieldErrors?.message ?? fieldErrors?.root?.message}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -23,9 +23,10 @@ export function RunView({ run, dispatch, follower }: { run: Run; dispatch: Dispa
         {run.taskId && (
           <>
             {" · "}
-            <span className="font-mono" aria-label="Task id">
+            {/* An output (the result of Run) can carry a name; a plain span's aria-label is ignored. */}
+            <output className="font-mono" aria-label="Task id">
               {run.taskId}
-            </span>
+            </output>
           </>
         )}
       </p>

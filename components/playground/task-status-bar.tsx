@@ -46,7 +46,8 @@ export function TaskStatusBar({ run }: { run: Run }) {
         <span role="status" aria-label="Task status" className={`rounded-full px-2.5 py-0.5 font-medium ${TONE[status]}`}>
           {status}
         </span>
-        <span className="tabular-nums text-zinc-600 dark:text-zinc-400" aria-label="Elapsed time">
+        <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
+          <span className="sr-only">Elapsed time </span>
           {elapsed.toFixed(1)} s
         </span>
         <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{progress}%</span>

@@ -15,6 +15,7 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
         <p className="text-xs font-medium text-zinc-500">
           Upstream answer (raw, {check.dialect} dialect, HTTP {check.status})
         </p>
+        {/* biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say */}
         <div role="group" aria-label={`Contract check ${n}`} className="text-xs">
           {flags.length === 0 ? (
             <p className="text-emerald-700 dark:text-emerald-400">Matches the {check.dialect} schema.</p>

@@ -49,6 +49,7 @@ export function lazyResolver(spec: ModelSpec): Resolver<FormState> {
 export function useFormBlocker(spec: ModelSpec, values: FormState, initial: string | null): string | null {
   const [validation, setValidation] = useState<Validation | null>(loaded);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values is the trigger: the first change after the first render loads the schema
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -11,7 +11,9 @@ export async function AppDocument({ lang, themeSource, bodyClassName, children }
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={lang} suppressHydrationWarning>
+      {/* biome-ignore lint/style/noHeadElement: this is the root layouts' document (App Router), where <head> is plain HTML; next/head is for pages/ */}
       <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own script (lib/theme), inline so the theme is set before the first paint */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript(themeSource) }} />
         {/* Declared, so browsers do not ask for a /favicon.ico that is not there (a 404 in every console). */}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />

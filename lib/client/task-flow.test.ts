@@ -25,10 +25,13 @@ function visibility(hidden: boolean) {
   const listeners = new Set<() => void>();
   const v: Visibility & { set: (h: boolean) => void } = {
     hidden: () => hidden,
-    subscribe: (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+    subscribe: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
     set: (h) => {
       hidden = h;
-      listeners.forEach((cb) => cb());
+      for (const cb of listeners) cb();
     },
   };
   return v;

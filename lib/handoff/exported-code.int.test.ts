@@ -112,7 +112,7 @@ describe("copy as curl, run with the system's bash and curl", () => {
 describe("copy as script (bash + curl + jq): upload, create, poll, download", () => {
   for (const mode of MODE_IDS) {
     it(`${mode} with local files as arguments`, async () => {
-      const form = formFor(mode, HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[3], { aspect_ratio: "9:16" });
+      const form = formFor(mode, `${HOSTILE_PROMPTS[0]} ${HOSTILE_PROMPTS[3]}`, { aspect_ratio: "9:16" });
       const script = path.join(work, `${mode}.sh`);
       writeFileSync(script, toShellScript(toCreateRequest(form), target));
       const { task, stderr, out } = await exec("bash", [script, ...MEDIA_FILES[mode].map((f) => path.join(FIXTURES, f))]);
@@ -235,7 +235,7 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
   });
 
   it("script (bash): R2V uploads three images through /v1/uploads/images, polls until completed, downloads the video", async () => {
-    const form = formFor("r2v", HOSTILE_PROMPTS[0] + " " + HOSTILE_PROMPTS[3]);
+    const form = formFor("r2v", `${HOSTILE_PROMPTS[0]} ${HOSTILE_PROMPTS[3]}`);
     const script = path.join(work, "gw-r2v.sh");
     writeFileSync(script, toShellScript(toCreateRequest(form), gateway));
     const files = MEDIA_FILES.r2v.map((f) => path.join(FIXTURES, f));

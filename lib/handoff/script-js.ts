@@ -117,5 +117,5 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "console.error(`Saved ${OUT}`);",
     "console.log(JSON.stringify(task));",
   );
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -134,5 +134,5 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     'print(f"Saved {OUT}", file=sys.stderr)',
     "print(json.dumps(task, ensure_ascii=False))",
   );
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

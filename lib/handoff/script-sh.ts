@@ -124,5 +124,5 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     'echo "Saved $OUT" >&2',
     'printf \'%s\\n\' "$TASK"',
   );
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }

@@ -17,8 +17,9 @@ export function formStateToSearchParams(spec: ModelSpec, state: FormState): URLS
   const { mode, input } = toCreateRequest(spec, state);
   const params = new URLSearchParams({ mode });
   for (const [field, value] of Object.entries(input)) {
-    if (Array.isArray(value)) value.filter(shareable).forEach((url) => params.append(field, url));
-    else if (field.endsWith("_url")) {
+    if (Array.isArray(value)) {
+      for (const url of value.filter(shareable)) params.append(field, url);
+    } else if (field.endsWith("_url")) {
       if (shareable(String(value))) params.set(field, String(value));
     } else if (value !== "") params.set(field, String(value));
   }

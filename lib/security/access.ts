@@ -88,6 +88,7 @@ export function assertAccess(headers: Headers, requestId?: string): void {
 /** A same-site path to go back to after entering the token (never another host). */
 export function safeNextPath(raw: unknown): string {
   if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a path with a control character is refused
   if (raw.startsWith(ACCESS_PAGE) || /[\u0000-\u001f]/.test(raw)) return "/";
   return raw.slice(0, 500);
 }

@@ -40,7 +40,7 @@ function expandIpv6(a: string): string[] {
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const [p, q, r, s] = v4[1].split(".").map(Number);
-    text = text.slice(0, -v4[1].length) + `${((p << 8) | q).toString(16)}:${((r << 8) | s).toString(16)}`;
+    text = `${text.slice(0, -v4[1].length)}${((p << 8) | q).toString(16)}:${((r << 8) | s).toString(16)}`;
   }
   const [head, tail] = text.includes("::") ? text.split("::") : [text, null];
   const left = head ? head.split(":") : [];

@@ -34,7 +34,7 @@ function memoryLimiter(name: CounterName, points: number, duration: number): Rat
 async function limiterFor(name: CounterName, points: number, duration: number): Promise<RateLimiterAbstract> {
   const url = redisUrl();
   if (!url) return memoryLimiter(name, points, duration);
-  let client;
+  let client: Awaited<ReturnType<typeof redis>>;
   try {
     client = await redis();
   } catch {

@@ -790,6 +790,7 @@ export function cleanPrompt(prompt: string): string[] {
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, " ")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex lint/suspicious/noMisleadingCharacterClass: the invisible characters to drop, each on its own
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g, "")
     .replace(/[\u{e0000}-\u{e01ef}]/gu, "");
   const paragraphs = text.split("\n").map((l) => l.replace(/ {2,}/g, " ").trim());

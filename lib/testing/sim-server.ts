@@ -20,21 +20,32 @@ export type SimServer = {
   close: () => Promise<void>;
 };
 
+/** Method(s), exact path or pattern with one captured segment (passed on as it is in the URL), handler. */
+type Route = [methods: string[], path: string | RegExp, handle: (req: Request, segment: string) => Promise<Response> | Response];
+
+const ROUTES: Route[] = [
+  [["POST"], "/api/tasks", async (req) => createTask(await readJson(req), req.headers)],
+  [["GET"], /^\/api\/tasks\/([^/]+)$/, (req, id) => getTask(decodeURIComponent(id), req.headers)],
+  [["POST"], "/api/upload-tickets", async (req) => createUploadTicket(await readJson(req), req.headers)],
+  [["POST"], "/api/uploads", (req) => uploadMedia(req)],
+  [["POST"], "/api/simulator/v1/tasks", (req) => simCreate(req)],
+  [["POST"], "/api/simulator/gateway/v1/videos/generations", (req) => gatewayCreate(req)],
+  [["GET"], /^\/api\/simulator\/gateway\/v1\/videos\/generations\/([^/]+)$/, (req, id) => gatewayGet(req, decodeURIComponent(id))],
+  [["POST"], "/api/simulator/gateway/v1/uploads/images", (req) => gatewayUpload(req)],
+  [["POST"], "/api/simulator/v1/uploads", (req) => simUpload(req)],
+  [["GET"], /^\/api\/simulator\/v1\/tasks\/([^/]+)$/, (req, id) => simGet(req, decodeURIComponent(id))],
+  [["GET"], /^\/api\/simulator\/v1\/tasks\/([^/]+)\/request$/, (req, id) => simGetRequest(req, decodeURIComponent(id))],
+  [["GET", "HEAD"], /^\/api\/simulator\/files\/([^/]+)$/, (req, file) => simFile(req, file)],
+];
+
 async function route(req: Request): Promise<Response> {
   const { pathname } = new URL(req.url);
-  let m: RegExpExecArray | null;
-  if (req.method === "POST" && pathname === "/api/tasks") return createTask(await readJson(req), req.headers);
-  if (req.method === "GET" && (m = /^\/api\/tasks\/([^/]+)$/.exec(pathname))) return getTask(decodeURIComponent(m[1]), req.headers);
-  if (req.method === "POST" && pathname === "/api/upload-tickets") return createUploadTicket(await readJson(req), req.headers);
-  if (req.method === "POST" && pathname === "/api/uploads") return uploadMedia(req);
-  if (req.method === "POST" && pathname === "/api/simulator/v1/tasks") return simCreate(req);
-  if (req.method === "POST" && pathname === "/api/simulator/gateway/v1/videos/generations") return gatewayCreate(req);
-  if (req.method === "GET" && (m = /^\/api\/simulator\/gateway\/v1\/videos\/generations\/([^/]+)$/.exec(pathname))) return gatewayGet(req, decodeURIComponent(m[1]));
-  if (req.method === "POST" && pathname === "/api/simulator/gateway/v1/uploads/images") return gatewayUpload(req);
-  if (req.method === "POST" && pathname === "/api/simulator/v1/uploads") return simUpload(req);
-  if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)$/.exec(pathname))) return simGet(req, decodeURIComponent(m[1]));
-  if (req.method === "GET" && (m = /^\/api\/simulator\/v1\/tasks\/([^/]+)\/request$/.exec(pathname))) return simGetRequest(req, decodeURIComponent(m[1]));
-  if ((req.method === "GET" || req.method === "HEAD") && (m = /^\/api\/simulator\/files\/([^/]+)$/.exec(pathname))) return simFile(req, m[1]);
+  for (const [methods, path, handle] of ROUTES) {
+    if (!methods.includes(req.method)) continue;
+    if (path === pathname) return handle(req, "");
+    const m = typeof path === "string" ? null : path.exec(pathname);
+    if (m) return handle(req, m[1]);
+  }
   return new Response("not found", { status: 404 });
 }
 

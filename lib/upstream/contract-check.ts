@@ -15,7 +15,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "string") return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
@@ -37,6 +37,6 @@ export function contractFlags(schema: z.ZodType, raw: unknown): ContractFlag[] {
     if (value === undefined) return [{ path: joinPath(issue.path), kind: "missing", message: "expected by the dialect's schema, absent" }];
     const expected = "expected" in issue && issue.expected ? `expected ${String(issue.expected)}` : issue.message;
     const allowed = issue.code === "invalid_value" ? `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` : expected;
-    return [{ path: joinPath(issue.path), kind: "type", message: `${allowed}, got ${describe(value)}` }];
+    return [{ path: joinPath(issue.path), kind: "type", message: `${allowed}, got ${describeValue(value)}` }];
   });
 }

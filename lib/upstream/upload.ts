@@ -50,7 +50,10 @@ export async function streamUpload(
         : `file is ${size} bytes. ${kind === "image" ? CONTRACT_MESSAGES.imageFile : CONTRACT_MESSAGES.videoFile}`,
       { param: "file", requestId },
     );
-  if (head.length > maxBytes) throw (file.drain(), tooBig(String(head.length)));
+  if (head.length > maxBytes) {
+    file.drain();
+    throw tooBig(String(head.length));
+  }
 
   try {
     await opts.beforeForward?.();
@@ -70,7 +73,8 @@ export async function streamUpload(
       let next: IteratorResult<Buffer>;
       try {
         next = await file.chunks.next();
-        if (!next.done && (size += next.value.length) > maxBytes) {
+        if (!next.done) size += next.value.length;
+        if (size > maxBytes) {
           file.drain();
           throw tooBig(`more than ${maxBytes}`);
         }

@@ -91,10 +91,10 @@ describe("the proxy facing a generation.task gateway", () => {
     process.env.SIMULATOR_QUEUE_MS = "1200";
     try {
       const created = await create({ ...T2V, input: { ...T2V.input, prompt: "A slow fox" } });
-      const seenRaw = new Set<string>();
+      const seenRaw = new Set<string | undefined>();
       for (let i = 0; i < 30; i++) {
         const res = await poll(created.json.task_id);
-        const raw = (res.check?.raw as { status: string }).status;
+        const raw = (res.check?.raw as { status: string } | undefined)?.status;
         seenRaw.add(raw);
         if (raw === "submitted") expect(res.json.status).toBe("queued");
         if (raw === "in_progress") break;

@@ -135,7 +135,8 @@ function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normali
 
 function normaliseUpload(status: number, raw: unknown): Normalised<Upload> {
   if (isObj(raw) && raw.success === false) {
-    return { ok: false, status: status >= 400 ? status : 400, error: { type: typeForStatus(status >= 400 ? status : 400), message: str(raw.message) ?? "The upstream refused the upload without a message.", param: "file" } };
+    const code = Math.max(status, 400);
+    return { ok: false, status: code, error: { type: typeForStatus(code), message: str(raw.message) ?? "The upstream refused the upload without a message.", param: "file" } };
   }
   if (status >= 400) return { ok: false, status, error: gatewayError(status, raw) };
   const data = isObj(raw) && isObj(raw.data) ? raw.data : undefined;
