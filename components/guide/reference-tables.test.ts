@@ -41,7 +41,7 @@ describe("the guide's reference tables as static HTML", () => {
       expect(nano).toContain(nanoBanana2.texts[locale].fields.duration);
       expect(flash).toContain(geminiOmniFlash.texts[locale].fields.duration);
       expect(nano).not.toContain("1080P");
-      const rule = format(t.params.rule, { when: "resolution", whenValues: "1080P", then: "aspect_ratio", thenValues: "16:9" });
+      const rule = format(t.params.rule, { when: "resolution", whenValues: "1080P", allow: "aspect_ratio", allowValues: "16:9" });
       // On both rows it ties (resolution and aspect_ratio), in each of the four modes.
       expect(count(flash, rule)).toBe(2 * geminiOmniFlash.modes.length);
       expect(flash).toContain(`<code class="${codeClass}">1080P</code>`);

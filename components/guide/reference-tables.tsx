@@ -72,7 +72,7 @@ function description(row: ParamRow, label: string, t: Messages, fields: ModelTex
   if (row.field === "model") return t.params.modelDescription;
   if (row.field === "mode") return format(t.params.modeDescription, { mode: label });
   const rules = row.rules.map((r) =>
-    format(t.params.rule, { when: r.when.field, whenValues: joinOr(r.when.values, t.params.or), then: r.then.field, thenValues: joinOr(r.then.values, t.params.or) }),
+    format(t.params.rule, { when: r.when.field, whenValues: joinOr(r.when.values, t.params.or), allow: r.allow.field, allowValues: joinOr(r.allow.values, t.params.or) }),
   );
   return [fields[row.field], ...rules].join(" ");
 }

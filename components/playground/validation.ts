@@ -11,8 +11,10 @@ const resolvers = new WeakMap<ModelSpec, Resolver<FormState>>();
 
 /** react-hook-form's resolver for the spec's form schema. */
 export function resolverFor(spec: ModelSpec): Resolver<FormState> {
-  let r = resolvers.get(spec);
-  if (!r) resolvers.set(spec, (r = zodResolver(schemasFor(spec).form as never) as unknown as Resolver<FormState>));
-  return r;
+  const kept = resolvers.get(spec);
+  if (kept) return kept;
+  const built = zodResolver(schemasFor(spec).form as never) as unknown as Resolver<FormState>;
+  resolvers.set(spec, built);
+  return built;
 }
 export { formBlocker };

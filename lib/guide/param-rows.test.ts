@@ -44,7 +44,7 @@ describe("parameter rows", () => {
     expect(rows.model.allowed).toEqual({ kind: "values", values: ["gemini-omni-flash"] });
     expect(rows["input.duration"].allowed).toEqual({ kind: "values", values: [4, 6, 10], unit: "seconds" });
     expect(rows["input.resolution"].allowed).toEqual({ kind: "values", values: ["720P", "1080P"] });
-    const rule = { when: { field: "resolution", values: ["1080P"] }, then: { field: "aspect_ratio", values: ["16:9"] } };
+    const rule = { when: { field: "resolution", values: ["1080P"] }, allow: { field: "aspect_ratio", values: ["16:9"] } };
     expect(rows["input.resolution"].rules).toEqual([rule]);
     expect(rows["input.aspect_ratio"].rules).toEqual([rule]);
     for (const path of ["input.prompt", "input.duration"]) expect(rows[path].rules, path).toEqual([]);

@@ -42,8 +42,8 @@ const rowsBySpec = new WeakMap<ModelSpec, Map<ModeId, readonly ParamRow[]>>();
  * server runs, and the JSON Schema conversion behind them was over a millisecond of every guide page's render.
  */
 export function paramRows(spec: ModelSpec, mode: ModeId): readonly ParamRow[] {
-  let byMode = rowsBySpec.get(spec);
-  if (!byMode) rowsBySpec.set(spec, (byMode = new Map()));
+  const byMode = rowsBySpec.get(spec) ?? new Map<ModeId, readonly ParamRow[]>();
+  rowsBySpec.set(spec, byMode);
   let rows = byMode.get(mode);
   if (!rows) {
     rows = Object.freeze(rowsOf(spec, mode));
@@ -75,7 +75,7 @@ function rowsOf(spec: ModelSpec, mode: ModeId): ParamRow[] {
       default: (prop.default as string | number | undefined) ?? null,
       allowed: allowedOf(name, prop),
       rules: spec.rules
-        .filter((r) => [r.when.field, r.then.field].includes(field as never) && r.when.field in input.properties! && r.then.field in input.properties!),
+        .filter((r) => [r.when.field, r.allow.field].includes(field as never) && r.when.field in input.properties! && r.allow.field in input.properties!),
     });
   }
   return rows;

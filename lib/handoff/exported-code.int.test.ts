@@ -190,6 +190,7 @@ describe("gemini-omni-flash: the exported script sends its own values and gets i
     const form: FormState = { ...initialFormState(flash), prompt: HOSTILE_PROMPTS[3], duration: 4, resolution: "1080P" };
     const request = toSpecRequest(flash, form);
     const code = toShellScript(request, { ...target, model: "gemini-omni-flash", referenceCounts: flash.referenceCounts });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's ${…}, as the script writes it
     expect(code).toContain('OUT="${OUT:-gemini-omni-flash.mp4}"');
     const script = path.join(work, "flash-t2v.sh");
     writeFileSync(script, code);

@@ -19,7 +19,7 @@ export const geminiOmniFlash: ModelSpec = {
   ],
   defaults: { aspect_ratio: "16:9", duration: 6, resolution: "720P" },
   referenceCounts: [1, 3],
-  rules: [{ when: { field: "resolution", values: ["1080P"] }, then: { field: "aspect_ratio", values: ["16:9"] } }],
+  rules: [{ when: { field: "resolution", values: ["1080P"] }, allow: { field: "aspect_ratio", values: ["16:9"] } }],
   related: ["nano-banana-2"],
   texts: {
     en: {

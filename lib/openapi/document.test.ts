@@ -64,7 +64,7 @@ describe("the OpenAPI document", () => {
 
   it("states nano-banana-2's values and gemini-omni-flash's 1080P rule as if/then in every mode", () => {
     const schemas = (openApiDocument() as Doc).components.schemas;
-    const nano = schemas["CreateTaskRequest_nano_banana_2_text_to_video"].properties.input;
+    const nano = schemas.CreateTaskRequest_nano_banana_2_text_to_video.properties.input;
     expect(nano.properties.duration.enum).toEqual([6, 10]);
     expect(nano.properties.resolution).toMatchObject({ const: "720P", default: "720P" });
     expect(nano.allOf).toBeUndefined();
@@ -75,11 +75,12 @@ describe("the OpenAPI document", () => {
         {
           description: "resolution 1080P is allowed only with aspect_ratio 16:9.",
           if: { properties: { resolution: { enum: ["1080P"] } }, required: ["resolution"] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, as the document carries it
           then: { properties: { aspect_ratio: { enum: ["16:9"] } } },
         },
       ]);
     }
-    expect(schemas["CreateTaskRequest_gemini_omni_flash_text_to_video"].properties.input.properties.duration.enum).toEqual([4, 6, 10]);
+    expect(schemas.CreateTaskRequest_gemini_omni_flash_text_to_video.properties.input.properties.duration.enum).toEqual([4, 6, 10]);
   });
 
   it("lists every error type of the spec's table under its HTTP status", () => {

@@ -64,7 +64,7 @@ function createSchemas(models: readonly ModelSpec[]): Record<string, JsonSchema>
       oneOf: names.map(ref),
       discriminator: { propertyName: "mode", mapping: Object.fromEntries(spec.modes.map((m, i) => [m.id, `#/components/schemas/${names[i]}`])) },
     };
-    names.forEach((name, i) => (schemas[name] = branches[i]));
+    for (const [i, name] of names.entries()) schemas[name] = branches[i];
   }
   return schemas;
 }

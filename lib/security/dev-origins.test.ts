@@ -19,9 +19,9 @@ beforeAll(async () => {
 });
 
 /** Whether `next dev` (started by `npm run dev`, so with no hostname) refuses a request from `from`. */
-function refused(url: string, from: string, headers: Record<string, string>): boolean {
+function refused(url: string, _from: string, headers: Record<string, string>): boolean {
   const req = { url, headers: { host: "127.0.0.1:3600", ...headers } } as unknown as IncomingMessage;
-  const socket = new Duplex({ read() {}, write(_chunk, _enc, done) { done(); } });
+  const socket = new Duplex({ read() {}, write(_chunk, _encoding, done) { done(); } });
   return blockCrossSiteDEV(req, socket, allowedDevOrigins, undefined);
 }
 

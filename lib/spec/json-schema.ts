@@ -64,7 +64,8 @@ function ruleSchema(rule: ModelSpec["rules"][number]): JsonSchema {
   return {
     description: ruleText(rule),
     if: { properties: { [rule.when.field]: { enum: [...rule.when.values] } }, required: [rule.when.field] },
-    then: { properties: { [rule.then.field]: { enum: [...rule.then.values] } } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own keyword (if/then), not a thenable
+    then: { properties: { [rule.allow.field]: { enum: [...rule.allow.values] } } },
   };
 }
 
@@ -81,7 +82,7 @@ export function createRequestJsonSchema(spec: ModelSpec): JsonSchema & { oneOf: 
       Object.entries(input.properties ?? {}).map(([name, prop]) => [name, enrichField(spec, name as FieldName, prop)]),
     );
     // A rule applies to a mode that has both of its fields.
-    const rules = spec.rules.filter((r) => r.when.field in inputProps && r.then.field in inputProps).map(ruleSchema);
+    const rules = spec.rules.filter((r) => r.when.field in inputProps && r.allow.field in inputProps).map(ruleSchema);
     return {
       ...branch,
       title: `${spec.name} · ${mode.label}`,

@@ -20,11 +20,11 @@ export type RuleField = "aspect_ratio" | "duration" | "resolution";
 
 /**
  * A rule between two fields, checked as you type and by the server alike: when `when.field` has one of
- * `when.values`, `then.field` must have one of `then.values` (e.g. 1080P only with 16:9).
+ * `when.values`, `allow.field` may have only one of `allow.values` (e.g. 1080P only with 16:9).
  */
 export type CrossFieldRule = {
   when: { field: RuleField; values: readonly (string | number)[] };
-  then: { field: RuleField; values: readonly (string | number)[] };
+  allow: { field: RuleField; values: readonly (string | number)[] };
 };
 
 export type Frame = { width: number; height: number };
@@ -100,15 +100,15 @@ export function allowedValues(spec: ModelSpec, field: RuleField): readonly (stri
 
 /** The rule's words: `resolution 1080P is allowed only with aspect_ratio 16:9.` */
 export function ruleText(rule: CrossFieldRule): string {
-  return `${rule.when.field} ${allowedList(rule.when.values)} is allowed only with ${rule.then.field} ${allowedList(rule.then.values)}.`;
+  return `${rule.when.field} ${allowedList(rule.when.values)} is allowed only with ${rule.allow.field} ${allowedList(rule.allow.values)}.`;
 }
 
 /** The rules a pair of values breaks, given the input's values. */
 export function brokenRules(spec: ModelSpec, input: Partial<Record<RuleField, unknown>>): CrossFieldRule[] {
   return spec.rules.filter((rule) => {
     const when = input[rule.when.field];
-    const then = input[rule.then.field];
-    return when !== undefined && then !== undefined && rule.when.values.includes(when as never) && !rule.then.values.includes(then as never);
+    const then = input[rule.allow.field];
+    return when !== undefined && then !== undefined && rule.when.values.includes(when as never) && !rule.allow.values.includes(then as never);
   });
 }
 
@@ -134,9 +134,11 @@ const messageCache = new WeakMap<ModelSpec, SpecMessages>();
 
 /** The spec's validation messages; the schemas, the form and the docs use these words. */
 export function specMessages(spec: ModelSpec): SpecMessages {
-  let m = messageCache.get(spec);
-  if (!m) messageCache.set(spec, (m = buildMessages(spec)));
-  return m;
+  const kept = messageCache.get(spec);
+  if (kept) return kept;
+  const built = buildMessages(spec);
+  messageCache.set(spec, built);
+  return built;
 }
 
 export function promptTooLong(count: number): string {
@@ -169,6 +171,6 @@ export function allowedWords(spec: ModelSpec, field: FieldName): string {
 
 /** The fields a cross-field rule ties to `field`: re-checked whenever `field` changes. */
 export function ruleDeps(spec: ModelSpec, field: RuleField): RuleField[] {
-  const deps = spec.rules.flatMap((r) => (r.when.field === field ? [r.then.field] : r.then.field === field ? [r.when.field] : []));
+  const deps = spec.rules.flatMap((r) => (r.when.field === field ? [r.allow.field] : r.allow.field === field ? [r.when.field] : []));
   return [...new Set(deps)];
 }

@@ -4,7 +4,7 @@
  * once per spec object and kept.
  */
 import { z } from "zod";
-import { CONTRACT_MESSAGES, CONTRACT_MODES, MODE_IDS, PROMPT_MAX_CHARS, TASK_STATUSES, allowedList, modeLabel, type FieldName, type ModeId } from "./contract";
+import { CONTRACT_MESSAGES, MODE_IDS, PROMPT_MAX_CHARS, TASK_STATUSES, allowedList, modeLabel, type FieldName, type ModeId } from "./contract";
 import { MODELS, findModel } from "@/lib/models/registry";
 import {
   allowedValues,
@@ -42,7 +42,7 @@ function withRules<T extends z.ZodObject>(spec: ModelSpec, schema: T): T {
   return schema.superRefine(
     (value, ctx) => {
       for (const rule of brokenRules(spec, value as Partial<Record<RuleField, unknown>>)) {
-        for (const field of [rule.when.field, rule.then.field]) ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule) });
+        for (const field of [rule.when.field, rule.allow.field]) ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule) });
       }
     },
     { when: () => true },
@@ -137,9 +137,11 @@ const schemaCache = new WeakMap<ModelSpec, SpecSchemas>();
 
 /** The zod schemas of one model: the create body, the form, and each input field on its own. */
 export function schemasFor(spec: ModelSpec): SpecSchemas {
-  let schemas = schemaCache.get(spec);
-  if (!schemas) schemaCache.set(spec, (schemas = buildSchemas(spec)));
-  return schemas;
+  const kept = schemaCache.get(spec);
+  if (kept) return kept;
+  const built = buildSchemas(spec);
+  schemaCache.set(spec, built);
+  return built;
 }
 
 /**
