@@ -27,7 +27,7 @@ export type UpstreamConfig = {
  * (`nano-banana-2=my_id,gemini-omni-flash=other_id`), and UPSTREAM_MODEL, the older name that sets the
  * default model's id alone. An entry naming a model the registry does not have is a configuration error.
  */
-function modelIdsFromEnv(dialect: DialectId): Record<string, string> {
+export function modelIdsFromEnv(dialect: DialectId): Record<string, string> {
   const ids = Object.fromEntries(MODELS.map((m) => [m.id, m.upstreamId[dialect]]));
   const legacy = process.env.UPSTREAM_MODEL?.trim();
   if (legacy) ids[DEFAULT_MODEL.id] = legacy;
@@ -86,7 +86,7 @@ export function upstreamConfig(): UpstreamConfig {
   }
   const port = process.env.PORT || "3000";
   const simBase = (process.env.SIMULATOR_BASE_URL || `http://127.0.0.1:${port}/api/simulator`).replace(/\/+$/, "");
-  // The simulator speaks both dialects: the gateway's under /gateway, with the gateway's model ids.
+  // The simulator speaks both dialects: the gateway's under /gateway (lib/simulator/gateway.ts takes its model ids).
   const models = modelIdsFromEnv(dialect);
   return { baseUrl: dialect === "generation-task" ? `${simBase}/gateway` : simBase, simulated: true, apiKey: simulatorKey(), models, timeoutMs, dialect, supportsVideoEdit };
 }

@@ -76,7 +76,7 @@ const validBody = fc.record({
 const url = fc.oneof(fc.webUrl(), fc.constantFrom("http://localhost/a.png", "javascript:alert(1)", "file:///etc/passwd", "https://169.254.169.254/latest", ""), fc.string());
 const mutatedBody = fc.record(
   {
-    model: fc.oneof(fc.constant("nano-banana-2"), fc.string(), fc.jsonValue()),
+    model: fc.oneof(fc.constantFrom("nano-banana-2", "gemini-omni-flash"), fc.string(), fc.jsonValue()),
     mode: fc.oneof(fc.constantFrom(...MODE_IDS), fc.string(), fc.jsonValue()),
     input: fc.oneof(
       fc.record(

@@ -50,4 +50,10 @@ describe("embed preset", () => {
       { param: "duration", value: "5", message: "duration must be 4, 6 or 10 (seconds)." },
     ]);
   });
+
+  it("keeps values that are allowed each but not together, and says which rule they break", () => {
+    const preset = parseEmbedPreset(geminiOmniFlash, { resolution: "1080P", aspect_ratio: "9:16" });
+    expect(preset.values).toEqual({ resolution: "1080P", aspect_ratio: "9:16" });
+    expect(preset.notes).toEqual([{ param: "resolution,aspect_ratio", value: "1080P,9:16", message: "resolution 1080P is allowed only with aspect_ratio 16:9." }]);
+  });
 });

@@ -3,7 +3,7 @@
  * `resolution`, `theme`, `panels`) and validated with the spec's schemas. An invalid value is ignored and
  * reported as a note naming the parameter and the allowed values; it never breaks the page.
  */
-import { fieldsOf, hasMode, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
+import { brokenRules, fieldsOf, hasMode, ruleText, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
 import { checkInputField, type FormState } from "@/lib/spec/schema";
 import { THEMES, isThemeChoice, type ThemeChoice } from "@/lib/theme";
 
@@ -48,6 +48,11 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
     const r = checkInputField(spec, name, value);
     if (r.ok) (values as Record<string, unknown>)[name] = name === "prompt" ? raw : r.value;
     else notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
+  }
+
+  // Values that are each allowed but not together (1080P with 9:16) are kept, and the form flags them too.
+  for (const rule of brokenRules(spec, values)) {
+    notes.push({ param: `${rule.when.field},${rule.allow.field}`, value: `${values[rule.when.field]},${values[rule.allow.field]}`, message: ruleText(rule) });
   }
 
   let theme: ThemeChoice | null = null;

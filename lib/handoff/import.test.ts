@@ -84,6 +84,16 @@ describe("import: per model", () => {
     expect(r.values).toEqual({ mode: "text-to-video", prompt: "Dunes", aspect_ratio: "16:9", duration: 4, resolution: "1080P" });
   });
 
+  it("names the rule a pasted gemini-omni-flash request breaks (1080P with 9:16), at both fields", () => {
+    const r = importText(geminiOmniFlash, JSON.stringify({ model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "Dunes", aspect_ratio: "9:16", resolution: "1080P" } }));
+    const rule = "resolution 1080P is allowed only with aspect_ratio 16:9.";
+    expect(r.issues).toEqual([
+      { param: "input.resolution", message: rule },
+      { param: "input.aspect_ratio", message: rule },
+    ]);
+    expect(r.values).toMatchObject({ aspect_ratio: "9:16", resolution: "1080P" });
+  });
+
   it("names what nano-banana-2 does not take when the same request is pasted into its playground", () => {
     const r = importText(nanoBanana2, body);
     expect(r.issues).toEqual([

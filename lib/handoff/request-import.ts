@@ -5,7 +5,7 @@
  * tokenizer so that shared links (in the first load) do not pull it in.
  */
 import { CONTRACT_MESSAGES, FIELD_NAMES, type FieldName, type ModeId } from "@/lib/spec/contract";
-import { fieldsOf, hasMode, mediaFieldOf, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
+import { brokenRules, fieldsOf, hasMode, mediaFieldOf, ruleText, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
 import { checkInputField, parseCreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
 
 export type ImportResult = {
@@ -86,6 +86,11 @@ export function importRequest(spec: ModelSpec, body: unknown, opts: ImportOption
       if (typeof raw === "string" && (field === "prompt" || field === "image_url" || field === "video_url")) set[field] = raw;
       if (field === "reference_image_urls" && Array.isArray(raw)) set[field] = raw.filter((u): u is string => typeof u === "string");
     }
+  }
+  // A rule between two fields of the mode (1080P only with 16:9) is no field's own: checked on what was read.
+  for (const rule of brokenRules(spec, set)) {
+    if (!modeFields.includes(rule.when.field) || !modeFields.includes(rule.allow.field)) continue;
+    for (const field of [rule.when.field, rule.allow.field]) push(issues, { param: `input.${field}`, message: ruleText(rule) });
   }
   return { values, issues, source };
 }

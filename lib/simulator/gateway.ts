@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError, errorResponse, newRequestId, readJson } from "@/lib/errors";
-import { upstreamConfig } from "@/lib/config";
+import { modelIdsFromEnv, upstreamConfig } from "@/lib/config";
 import { MODELS } from "@/lib/models/registry";
 import { CONTRACT_MESSAGES, IMAGE_LIMITS, type ModeId } from "@/lib/spec/contract";
 import { fieldsOf } from "@/lib/spec/model-spec";
@@ -81,7 +81,8 @@ function toContractRequest(raw: unknown, requestId: string) {
     throw bad(issue.code === "unrecognized_keys" ? `${param} is not a field of this endpoint.` : `${param}: ${issue.message}`, param, requestId);
   }
   const body = parsed.data;
-  const models = upstreamConfig().models;
+  // The gateway's own model ids (with this deployment's overrides), whatever dialect the proxy speaks.
+  const models = modelIdsFromEnv("generation-task");
   const spec = MODELS.find((m) => models[m.id] === body.model);
   if (!spec) throw bad(`model must be one of ${MODELS.map((m) => models[m.id]).join(", ")}.`, "model", requestId);
   const images = body.image_urls ?? [];
@@ -114,7 +115,7 @@ function toContractRequest(raw: unknown, requestId: string) {
 /** A task as the gateway shows it at time `now`. */
 export async function viewGatewayTask(task: SimTask, now: number, base: string): Promise<Record<string, unknown>> {
   const view = await viewSimTask(task, now, base);
-  const common = { id: task.task_id, object: "generation.task", model: task.gatewayModel ?? upstreamConfig().models[task.request.model], created_at: Math.floor(task.createdAt / 1000) };
+  const common = { id: task.task_id, object: "generation.task", model: task.gatewayModel ?? modelIdsFromEnv("generation-task")[task.request.model], created_at: Math.floor(task.createdAt / 1000) };
   switch (view.status) {
     case "queued":
       // The docs call the waiting state both `queued` and `submitted`: the second half of the wait says `submitted`.

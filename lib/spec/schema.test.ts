@@ -141,6 +141,14 @@ describe("gemini-omni-flash", () => {
     });
   });
 
+  it("answers a body without an object input with issues, not an exception (its rule needs an object)", () => {
+    for (const input of [undefined, null, "x"]) {
+      const result = parseCreateTaskRequest({ model: "gemini-omni-flash", mode: "text-to-video", input });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues[0].param).toBe("input");
+    }
+  });
+
   it.each([4, 6, 10])("accepts duration %i", (duration) => {
     expect(flash("text-to-video", { duration }).ok).toBe(true);
   });

@@ -41,6 +41,8 @@ function withRules<T extends z.ZodObject>(spec: ModelSpec, schema: T): T {
   if (spec.rules.length === 0) return schema;
   return schema.superRefine(
     (value, ctx) => {
+      // It runs even when the object itself is invalid (to flag a rule as you type): no object, nothing to compare.
+      if (typeof value !== "object" || value === null) return;
       for (const rule of brokenRules(spec, value as Partial<Record<RuleField, unknown>>)) {
         for (const field of [rule.when.field, rule.allow.field]) ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule) });
       }
