@@ -46,12 +46,15 @@ test.describe("the model catalog", () => {
     await pg.choose("Aspect ratio", "9:16");
     await page.getByLabel("Resolution").selectOption("1080P");
     const rule = "resolution 1080P is allowed only with aspect_ratio 16:9.";
+    // The form's own messages (the guide's parameter tables below state the rule too).
+    const form = page.getByRole("form", { name: "Task parameters" });
     await expect(page.getByRole("group", { name: "Aspect ratio" })).toContainText(rule);
+    await expect(form.getByText(rule)).toHaveCount(2);
     await expect(page.getByLabel("Resolution")).toHaveAttribute("aria-invalid", "true");
     await expect(pg.run).toBeDisabled();
     // Fixing either field clears both.
     await pg.choose("Aspect ratio", "16:9");
-    await expect(page.getByText(rule)).toHaveCount(0);
+    await expect(form.getByText(rule)).toHaveCount(0);
     await expect(pg.run).toBeEnabled();
     expect(sent.creates).toHaveLength(0);
 

@@ -1,16 +1,22 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Request } from "@playwright/test";
 import path from "node:path";
 
 export const fixture = (name: string) => path.join(process.cwd(), "e2e/fixtures", name);
 
-/** Counts the requests the page sends to the proxy: creates, and polls (of one task or all). */
+/**
+ * Counts the requests the page sends to the proxy: creates, and polls (of one task or all). `at` is when
+ * the browser started the request (its own clock, read once the request is done), not when this process
+ * heard of it: event delivery to the test runner lags by a varying amount on a busy machine.
+ */
 export function countRequests(page: Page) {
   const creates: { at: number; headers: Record<string, string> }[] = [];
   const polls: { at: number; url: string }[] = [];
+  const startedAt = (r: Request) => () => r.timing().startTime;
   page.on("request", (r) => {
     const path = new URL(r.url()).pathname;
-    if (r.method() === "POST" && path === "/api/tasks") creates.push({ at: Date.now(), headers: r.headers() });
-    if (r.method() === "GET" && path.startsWith("/api/tasks/")) polls.push({ at: Date.now(), url: path });
+    const at = startedAt(r);
+    if (r.method() === "POST" && path === "/api/tasks") creates.push({ get at() { return at(); }, headers: r.headers() });
+    if (r.method() === "GET" && path.startsWith("/api/tasks/")) polls.push({ get at() { return at(); }, url: path });
   });
   return { creates, polls };
 }
