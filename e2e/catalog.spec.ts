@@ -71,15 +71,7 @@ test.describe("the model catalog", () => {
   });
 
   test("gemini-omni-flash: a 4 s 1080P 16:9 run plays a 1920×1080 clip of 4 s", async ({ page }) => {
-    const pg = new PlaygroundPage(page);
-    await pg.goto("", "/models/gemini-omni-flash");
-    await pg.prompt.fill("A lighthouse at dawn, waves below");
-    await pg.choose("Duration", "4 s");
-    await page.getByLabel("Resolution").selectOption("1080P");
-    await pg.run.click();
-    const video = await pg.waitForVideo();
-    expect(video).toMatchObject({ width: 1920, height: 1080 });
-    expect(video.duration).toBeCloseTo(4, 1);
+    await new PlaygroundPage(page).runFlash4s1080p();
     await expect(page.getByRole("group", { name: "request 1 JSON", exact: true })).toContainText(/"model":\s*"gemini-omni-flash"/);
   });
 

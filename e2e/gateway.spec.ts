@@ -42,16 +42,8 @@ test.describe("facing a generation.task gateway", () => {
   });
 
   test("gemini-omni-flash goes to the gateway as gemini_omni_flash: 4 s at 1080P, a 1920×1080 clip", async ({ page }) => {
-    const pg = new PlaygroundPage(page);
-    await pg.goto("", "/models/gemini-omni-flash");
+    await new PlaygroundPage(page).runFlash4s1080p();
     await expect(page.getByText(/Upstream: embedded simulator · generation-task/)).toBeVisible();
-    await pg.prompt.fill("A lighthouse at dawn, waves below");
-    await pg.choose("Duration", "4 s");
-    await page.getByLabel("Resolution").selectOption("1080P");
-    await pg.run.click();
-    const video = await pg.waitForVideo();
-    expect(video).toMatchObject({ width: 1920, height: 1080 });
-    expect(video.duration).toBeCloseTo(4, 1);
     await expect(page.getByRole("group", { name: "raw upstream answer 1" })).toContainText(/"model":\s*"gemini_omni_flash"/);
     await expect(page.getByRole("group", { name: "response 1 JSON", exact: true })).toContainText(/"model":\s*"gemini-omni-flash"/);
   });

@@ -111,6 +111,18 @@ export class PlaygroundPage {
     await expect(this.page.getByRole("img", { name: `Preview of the ${label.toLowerCase()}` }).or(this.page.getByLabel(`Preview of the ${label.toLowerCase()}`))).toBeVisible();
   }
 
+  /** On gemini-omni-flash's guide: runs a 4 s 1080P 16:9 Text-to-Video task and checks the clip is exactly that. */
+  async runFlash4s1080p() {
+    await this.goto("", "/models/gemini-omni-flash");
+    await this.prompt.fill("A lighthouse at dawn, waves below");
+    await this.choose("Duration", "4 s");
+    await this.page.getByLabel("Resolution").selectOption("1080P");
+    await this.run.click();
+    const video = await this.waitForVideo();
+    expect(video).toMatchObject({ width: 1920, height: 1080 });
+    expect(video.duration).toBeCloseTo(4, 1);
+  }
+
   /** Waits for the task to succeed and the video to play; returns what the browser measured. */
   async waitForVideo() {
     await expect(this.status).toHaveText("succeeded", { timeout: 60_000 });
