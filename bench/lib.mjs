@@ -18,14 +18,15 @@ export function run(cmd, args, { env = {}, cwd = ROOT } = {}) {
 
 /**
  * `next start` for `dir` on localhost:`port` (loopback only; `localhost` rather than 127.0.0.1 because the
- * guide's `/` rewrite targets the server's own host name), resolved once `probe` answers.
+ * guide's `/` rewrite targets the server's own host name), resolved once `probe` answers. `dir` is relative
+ * to `root`, a checkout with its own node_modules (this one unless a bench compares another).
  */
-export async function startNext({ dir = ".", port, env = {}, probe = "/" }) {
+export async function startNext({ dir = ".", root = ROOT, port, env = {}, probe = "/" }) {
   // A server left on the port would answer the probe before the new one fails to bind, and be measured
   // in its place (serving a build that may no longer exist): refuse instead.
   await assertPortFree(port);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", dir, "-p", String(port), "-H", "localhost"], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", dir, "-p", String(port), "-H", "localhost"], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

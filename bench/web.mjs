@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // npm run bench:web — the guide page and the embed against a bare Next page (bench/yardstick), same
 // next/react, same machine, same run. Options: --runs N (default 11), --cpu-runs N (default 5),
-// --no-build, --json FILE.
+// --no-build, --json FILE, --variant DIR.
+//
+// --variant DIR: another checkout of the app (the same code with one change under test, e.g. a clever
+// part replaced by the plain way), with its own node_modules. It is built too (unless --no-build), served
+// on BENCH_VARIANT_PORT (default 3434), and its guide and embed are loaded in the same interleaved rounds
+// as "guide*" and "embed*", so the change is measured against the same noise. Budgets apply to this
+// checkout's pages only.
 //
 // Per page, each load cold (a fresh browser context: empty cache, no service worker; its tab left at rest
 // for a second before the navigation, and nothing of the harness run in the page; see coldLoad):
@@ -32,6 +38,8 @@ const RUNS = Number(arg("runs", 11));
 const CPU_RUNS = Number(arg("cpu-runs", 5));
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3431);
 const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
+const VARIANT_PORT = Number(process.env.BENCH_VARIANT_PORT ?? 3434);
+const VARIANT = arg("variant", null) && path.resolve(arg("variant"));
 const MARK = "run-button-usable";
 /** How long a new tab rests before the navigation (see coldLoad). */
 const SETTLE_MS = 1000;
@@ -40,19 +48,23 @@ const BUDGET = { guideKiB: 50, usableRatio: 1.3, cls: 0 };
 // Before the build, which replaces what a server left on these ports would be serving.
 await assertPortFree(APP_PORT);
 await assertPortFree(YARD_PORT);
+if (VARIANT) await assertPortFree(VARIANT_PORT);
 if (!flag("no-build")) {
   console.log("Building the app and the yardstick…");
   // The app as it ships (`npm run build`: next build, then the compile hints); the yardstick as bare Next builds it.
   await run("npm", ["run", "build"]);
   await run(process.execPath, [NEXT_BIN, "build", "bench/yardstick"]);
+  if (VARIANT) await run("npm", ["run", "build"], { cwd: VARIANT });
 }
 
 const app = await startNext({ port: APP_PORT, probe: "/api/health", env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" } });
 const yard = await startNext({ dir: "bench/yardstick", port: YARD_PORT });
+const variant = VARIANT ? await startNext({ root: VARIANT, port: VARIANT_PORT, probe: "/api/health", env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" } }) : null;
 const pages = [
   { name: "yardstick", url: `${yard.base}/` },
   { name: "guide", url: `${app.base}/` },
   { name: "embed", url: `${app.base}/embed/nano-banana-2` },
+  ...(variant ? [{ name: "guide*", url: `${variant.base}/` }, { name: "embed*", url: `${variant.base}/embed/nano-banana-2` }] : []),
 ];
 
 // Collected in the page from its first script on (buffered observers see entries from before, too).
@@ -97,6 +109,7 @@ try {
   await browser.close();
   await app.stop();
   await yard.stop();
+  await variant?.stop();
 }
 
 /**
@@ -224,6 +237,7 @@ const signed = (x, digits = 0) => {
 };
 const y = results.yardstick;
 console.log(`\nbench:web — ${RUNS} cold loads per page, interleaved; median [min–max]. Shared machine: times are noisy, bytes are not.\n`);
+if (VARIANT) console.log(`guide* and embed*: the variant in ${VARIANT}\n`);
 for (const p of pages) {
   const rs = results[p.name];
   console.log(`${p.name.padEnd(9)} ${p.url}`);
@@ -247,6 +261,19 @@ const checks = [
   ...["guide", "embed"].map((n) => [`${n}: run button usable ≤ ${BUDGET.usableRatio}× yardstick`, ratio(n) <= BUDGET.usableRatio, `×${ratio(n).toFixed(2)}`]),
   ...["guide", "embed"].map((n) => [`${n}: CLS = 0`, Math.max(...col(results[n], "cls")) === BUDGET.cls, `max ${Math.max(...col(results[n], "cls")).toFixed(4)}`]),
 ];
+if (variant) {
+  console.log("\nThe variant against this checkout (same rounds; paired = median of the per-round differences)");
+  for (const n of ["guide", "embed"]) {
+    const [a, b] = [results[n], results[`${n}*`]];
+    const paired = (k) => median(col(a, k).map((x, i) => b[i][k] - x));
+    console.log(
+      `  ${`${n}*`.padEnd(7)} usable ${signed(paired("usable"))} ms paired (×${ratio(n).toFixed(2)} → ×${ratio(`${n}*`).toFixed(2)}), ` +
+        `TTFB ${signed(paired("ttfb"))} ms paired, first load ${signed(extra(`${n}*`) - extra(n), 1)} KiB, ` +
+        `main-thread CPU ${signed(median(cpu[`${n}*`] ?? [NaN]) - median(cpu[n] ?? [NaN]))} ms`,
+    );
+  }
+}
+
 console.log("\nBudget");
 for (const [what, ok, value] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
 

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { RETRY } from "@/lib/spec/contract";
-import { RetryStopped, decide, rateLimitDelay, sleep, withRetries, type Failure, type RetryEvent } from "./retry-policy";
+import { decide, rateLimitDelay, retryOptions, type Failure, type RetryWait } from "./retry-policy";
 
 const f = (status: number, retryAfterMs: number | null = null, type = "x"): Failure => ({ status, type, retryAfterMs });
 const mid = () => 0.5;
@@ -57,84 +57,29 @@ class Http extends Error {
 }
 const classify = (err: unknown) => (err instanceof Http ? f(err.status, err.retryAfterMs) : null);
 
-describe("withRetries (fake timers)", () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
-  /** A call that fails with each status in turn, then succeeds. */
-  function script(statuses: (number | [number, number])[]) {
-    const calls: number[] = [];
-    const call = async (attempt: number) => {
-      calls.push(Date.now());
-      const next = statuses[attempt - 1];
-      if (next === undefined) return "ok";
-      const [status, ra] = Array.isArray(next) ? next : [next, null];
-      throw new Http(status, ra);
-    };
-    return { calls, call };
-  }
-
-  it("waits what the policy says between attempts and reports every attempt and wait", async () => {
-    const { calls, call } = script([[429, 1000], 500, 500]);
-    const events: RetryEvent[] = [];
-    const t0 = Date.now();
-    const p = withRetries("poll", call, { classify, random: mid, onEvent: (e) => events.push(e) });
-    await vi.advanceTimersByTimeAsync(999);
-    expect(calls).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(calls).toHaveLength(2);
-    await vi.runAllTimersAsync();
-    await expect(p).resolves.toBe("ok");
-    // Retries count consecutive failures of any kind: the second 500 is retry 3 (2 s).
-    expect(calls.map((t) => t - t0)).toEqual([0, 1000, 2000, 4000]);
-    expect(events.map((e) => e.type)).toEqual(["attempt", "wait", "attempt", "wait", "attempt", "wait", "attempt"]);
-    expect(events.filter((e) => e.type === "wait").map((e) => (e as { delayMs: number }).delayMs)).toEqual([1000, 1000, 2000]);
+describe("retryOptions: the policy as TanStack Query's retry and retryDelay", () => {
+  it("counts the failure at hand (TanStack passes the failures before it) and reports each wait once", () => {
+    const waits: RetryWait[] = [];
+    const { retry, retryDelay } = retryOptions("poll", { classify, random: mid, onWait: (w) => waits.push(w) });
+    // TanStack's order after a failure: retryDelay, then retry.
+    expect([retryDelay(0, new Http(429, 1000)), retry(0, new Http(429, 1000))]).toEqual([1000, true]);
+    expect([retryDelay(1, new Http(500)), retry(1, new Http(500))]).toEqual([1000, true]);
+    expect([retryDelay(3, new Http(500)), retry(3, new Http(500))]).toEqual([0, false]);
+    expect(waits.map((w) => [w.retryNumber, w.delayMs])).toEqual([
+      [1, 1000],
+      [2, 1000],
+    ]);
   });
 
-  it("stops with RetryStopped after the last retry, carrying the last error", async () => {
-    const { calls, call } = script([429, 429, 429, 429, 429]);
-    const p = withRetries("create", call, { classify, idempotent: true, random: mid });
-    const caught = p.catch((e) => e);
-    await vi.runAllTimersAsync();
-    const err = await caught;
-    expect(err).toBeInstanceOf(RetryStopped);
-    expect(err.failures).toBe(4);
-    expect((err.cause as Http).status).toBe(429);
-    expect(calls).toHaveLength(4);
+  it("a create after a 5xx: retried only when idempotent", () => {
+    expect(retryOptions("create", { classify, idempotent: true }).retry(0, new Http(503))).toBe(true);
+    expect(retryOptions("create", { classify, idempotent: false }).retry(0, new Http(503))).toBe(false);
   });
 
-  it("does not retry a 400 and does not wait", async () => {
-    const { calls, call } = script([400]);
-    const events: RetryEvent[] = [];
-    await expect(withRetries("poll", call, { classify, onEvent: (e) => events.push(e) })).rejects.toMatchObject({ failures: 1 });
-    expect(calls).toHaveLength(1);
-    expect(events.map((e) => e.type)).toEqual(["attempt", "gave-up"]);
-  });
-
-  it("does not retry a create after a 500 without a key", async () => {
-    const { calls, call } = script([500]);
-    await expect(withRetries("create", call, { classify, idempotent: false })).rejects.toBeInstanceOf(RetryStopped);
-    expect(calls).toHaveLength(1);
-  });
-
-  it("rethrows errors it cannot classify", async () => {
-    const boom = new TypeError("boom");
-    await expect(withRetries("poll", () => Promise.reject(boom), { classify })).rejects.toBe(boom);
-  });
-
-  it("an abort during a wait ends the retries at once", async () => {
-    const { calls, call } = script([500, 500]);
-    const abort = new AbortController();
-    const p = withRetries("poll", call, { classify, signal: abort.signal });
-    const caught = p.catch((e) => e);
-    await vi.advanceTimersByTimeAsync(100);
-    abort.abort();
-    expect((await caught).name).toBe("AbortError");
-    await vi.runAllTimersAsync();
-    expect(calls).toHaveLength(1);
-  });
-
-  it("sleep rejects at once on an aborted signal", async () => {
-    await expect(sleep(10, AbortSignal.abort())).rejects.toMatchObject({ name: "AbortError" });
+  it("never retries what it cannot classify (an abort, a bug)", () => {
+    const onWait = vi.fn();
+    const { retry, retryDelay } = retryOptions("poll", { classify, onWait });
+    expect([retryDelay(0, new TypeError("boom")), retry(0, new TypeError("boom"))]).toEqual([0, false]);
+    expect(onWait).not.toHaveBeenCalled();
   });
 });

@@ -1,12 +1,9 @@
 /**
  * The client policy of the guide's error table, implemented once: what to do after a failed create or
- * poll. Pure (time and randomness are injected), so every branch is unit-tested with fake timers; the
- * browser, the bench script and the exported code all follow it.
+ * poll. Pure (randomness is injected), so every branch is unit-tested; the browser and the bench script
+ * run it as TanStack Query's retry options (`retryOptions`), the exported code follows the same numbers.
  */
 import { RETRY, RETRY_MESSAGES } from "@/lib/spec/contract";
-import { RetryStopped } from "./retry-stopped";
-
-export { RetryStopped };
 
 export type Operation = "create" | "poll";
 
@@ -60,61 +57,30 @@ export function decide(op: Operation, failure: Failure, failuresSoFar: number, o
   return { retry: false, reason: RETRY_MESSAGES.noRetry(failure.status) };
 }
 
-/** A sleep that ends early with an AbortError when `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new DOMException("Aborted", "AbortError"));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException("Aborted", "AbortError"));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-export type RetryEvent =
-  | { type: "attempt"; attempt: number }
-  | { type: "wait"; delayMs: number; reason: string; startedAt: number; retryNumber: number; maxRetries: number }
-  | { type: "gave-up"; reason: string; failures: number };
-
+/** A wait the policy chose before retry `retryNumber`, as the timeline shows it. */
+export type RetryWait = Extract<Decision, { retry: true }>;
 
 /**
- * Runs `call` and, when it fails with something `classify` recognises, retries as `decide` says, waiting
- * in between (abortable). Every attempt, wait and stop is reported through `onEvent`. Resolves with the
- * first success; rejects with RetryStopped when the policy stops, or the abort reason when aborted.
+ * The policy as TanStack Query's `retry` and `retryDelay` options, for a query (`"poll"`) or a mutation
+ * (`"create"`). TanStack calls both after each failure with the number of failures before it; `classify`
+ * says what failed (null: not an answer of the proxy, never retried); `onWait` hears each wait the policy
+ * chooses, when it chooses it.
  */
-export async function withRetries<T>(
+export function retryOptions(
   op: Operation,
-  call: (attempt: number) => Promise<T>,
-  opts: {
-    classify: (err: unknown) => Failure | null;
-    idempotent?: boolean;
-    signal?: AbortSignal;
-    onEvent?: (event: RetryEvent) => void;
-    random?: () => number;
-    now?: () => number;
-  },
-): Promise<T> {
-  const now = opts.now ?? Date.now;
-  for (let attempt = 1; ; attempt++) {
-    opts.onEvent?.({ type: "attempt", attempt });
-    try {
-      return await call(attempt);
-    } catch (err) {
-      if (opts.signal?.aborted) throw err;
-      const failure = opts.classify(err);
-      if (!failure) throw err;
-      const decision = decide(op, failure, attempt, { idempotent: !!opts.idempotent, random: opts.random });
-      if (!decision.retry) {
-        opts.onEvent?.({ type: "gave-up", reason: decision.reason, failures: attempt });
-        throw new RetryStopped(err, decision.reason, attempt);
-      }
-      opts.onEvent?.({ type: "wait", delayMs: decision.delayMs, reason: decision.reason, startedAt: now(), retryNumber: decision.retryNumber, maxRetries: decision.maxRetries });
-      await sleep(decision.delayMs, opts.signal);
-    }
-  }
+  opts: { classify: (err: unknown) => Failure | null; idempotent?: boolean; onWait?: (wait: RetryWait) => void; random?: () => number },
+) {
+  const decision = (failuresBefore: number, err: unknown): Decision | null => {
+    const failure = opts.classify(err);
+    return failure && decide(op, failure, failuresBefore + 1, { idempotent: !!opts.idempotent, random: opts.random });
+  };
+  return {
+    retry: (failuresBefore: number, err: unknown) => decision(failuresBefore, err)?.retry ?? false,
+    retryDelay: (failuresBefore: number, err: unknown) => {
+      const d = decision(failuresBefore, err);
+      if (!d?.retry) return 0;
+      opts.onWait?.(d);
+      return d.delayMs;
+    },
+  };
 }

@@ -17,12 +17,10 @@ const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavai
 export function OutputPanel({
   run,
   dispatch,
-  follower,
   onWatch,
 }: {
   run: Run | null;
   dispatch: Dispatch<RunAction>;
-  follower: boolean;
   onWatch: (taskId: string) => void;
 }) {
   return (
@@ -36,7 +34,7 @@ export function OutputPanel({
           Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.
         </p>
       ) : (
-        <RunView run={run} dispatch={dispatch} follower={follower} />
+        <RunView run={run} dispatch={dispatch} />
       )}
     </section>
   );

@@ -8,7 +8,6 @@ import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import { SpecProvider } from "./spec-context";
 import { formFieldErrors, type Exchange } from "@/lib/client/api";
 import { runReducer } from "@/lib/client/run";
-import { apiErrorOf } from "@/lib/client/task-hooks";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
 import type { PanelVisibility } from "@/lib/embed/preset";
@@ -21,7 +20,7 @@ import { useApplyValues, useFormLink } from "./use-form-link";
 import { SimulateControl, type ScenarioChoice } from "./simulate-control";
 import { lazyResolver } from "./use-form-check";
 import { useIdle } from "@/lib/client/use-idle";
-import type { CreateVars, RunEngineLink, RunEngineStatus } from "./run-engine";
+import type { CreateVars, RunEngineLink } from "./run-engine";
 import RunEngineUnavailable from "./run-engine-unavailable";
 
 /**
@@ -71,12 +70,10 @@ export function PlaygroundClient({
   const applyValues = useApplyValues(spec, form);
   const [run, dispatch] = useReducer(runReducer, null);
   const uploadExchanges = useRef(new Map<string, Exchange[]>());
-  /** Aborts the create of the current run (its retries) when the user switches to watching another task. */
-  const createAbort = useRef<AbortController | null>(null);
   const [simulate, setSimulate] = useState("none");
   // The create (with the policy's retries, under one Idempotency-Key) and the watch run in RunEngine.
   const engineLink = useRef<RunEngineLink>({ engine: { current: null }, queued: { current: null } }).current;
-  const [{ creating, follower }, setEngineStatus] = useState<RunEngineStatus>({ creating: false, follower: false });
+  const [creating, setCreating] = useState(false);
   // The engine (and TanStack Query) loads once the page is idle, or at once when a run or a watch starts;
   // once wanted it stays mounted (its QueryClient holds the create and the watch).
   const idle = useIdle();
@@ -84,7 +81,7 @@ export function PlaygroundClient({
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
-      for (const { field, message } of formFieldErrors(apiErrorOf(err))) form.setError(field, { type: "server", message }, { shouldFocus: true });
+      for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message }, { shouldFocus: true });
     },
     [form],
   );
@@ -92,7 +89,7 @@ export function PlaygroundClient({
     setEngineWanted(true);
     if (engineLink.engine.current) return engineLink.engine.current.create(vars);
     engineLink.queued.current = vars;
-    setEngineStatus((s) => ({ ...s, creating: true }));
+    setCreating(true);
   };
   useTaskIdInUrl(run?.taskId, dispatch);
 
@@ -108,21 +105,17 @@ export function PlaygroundClient({
     const request = toCreateRequest(spec, state);
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
-    const abort = new AbortController();
-    createAbort.current = abort;
-    // The options as they are now, at the click (not when the engine gets to it).
-    create({ request, uploads, signal: abort.signal, options: { simulate: upstream.simulated ? simulate : undefined, idempotent: upstream.idempotentCreates } });
+    // The scenario as it is now, at the click (not when the engine gets to it).
+    create({ request, uploads, simulate: upstream.simulated ? simulate : undefined });
   });
 
   const onWatch = useCallback(
     (taskId: string) => {
-      createAbort.current?.abort();
-      // A create still waiting for the engine is dropped: the user chose to watch a task instead.
-      if (engineLink.queued.current) {
-        engineLink.queued.current = null;
-        setEngineStatus((s) => ({ ...s, creating: false }));
-      }
       setEngineWanted(true);
+      if (engineLink.engine.current) return engineLink.engine.current.watch(taskId);
+      // A create still waiting for the engine is dropped: the user chose to watch a task instead.
+      engineLink.queued.current = null;
+      setCreating(false);
       dispatch({ type: "watch", taskId, now: Date.now() });
     },
     [engineLink],
@@ -143,7 +136,7 @@ export function PlaygroundClient({
     <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, referenceCounts: spec.referenceCounts, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
     <FormProvider {...form}>
       {(idle || engineWanted || run !== null) && (
-        <RunEngine link={engineLink} run={run} dispatch={dispatch} onCreateError={onCreateError} onStatus={setEngineStatus} />
+        <RunEngine link={engineLink} run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} onCreating={setCreating} />
       )}
       <div className={panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"}>
         {panels.form && (
@@ -180,7 +173,7 @@ export function PlaygroundClient({
         )}
         {panels.output && (
           <Suspense>
-            <OutputPanel run={run} dispatch={dispatch} follower={follower} onWatch={onWatch} />
+            <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
           </Suspense>
         )}
       </div>

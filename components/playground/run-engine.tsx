@@ -1,53 +1,43 @@
 "use client";
 
-import { QueryClient, QueryClientProvider, useMutation } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type Dispatch, type RefObject } from "react";
 import type { Exchange } from "@/lib/client/api";
 import type { Run, RunAction } from "@/lib/client/run";
-import { startRun } from "@/lib/client/task-hooks";
-import { useTaskWatch } from "@/lib/client/task-watch";
+import { useTaskRun } from "@/lib/client/use-task-run";
 import type { CreateTaskRequest } from "@/lib/spec/form-state";
 
-/**
- * One create: the request, the uploads it uses (their exchanges join the run), how to abort it, and the
- * options as they were when the user clicked Run (the simulator scenario; whether the upstream replays
- * Idempotency-Keys).
- */
-export type CreateVars = {
-  request: CreateTaskRequest;
-  uploads: Exchange[];
-  signal: AbortSignal;
-  options: { simulate?: string; idempotent?: boolean };
-};
+/** One create as the user asked for it: the request, the uploads it uses (their exchanges join the run), the simulator's scenario. */
+export type CreateVars = { request: CreateTaskRequest; uploads: Exchange[]; simulate?: string };
 
 /**
  * How the playground reaches the engine. `queued` holds a create submitted before the engine's code had
  * loaded; the engine starts it as soon as it mounts.
  */
 export type RunEngineLink = {
-  engine: RefObject<{ create: (vars: CreateVars) => void } | null>;
+  engine: RefObject<{ create: (vars: CreateVars) => void; watch: (taskId: string) => void } | null>;
   queued: RefObject<CreateVars | null>;
 };
-
-export type RunEngineStatus = { creating: boolean; follower: boolean };
 
 export type RunEngineProps = {
   link: RunEngineLink;
   run: Run | null;
   dispatch: Dispatch<RunAction>;
+  /** Whether the upstream honours Idempotency-Keys (a create may then be retried after a 5xx). */
+  idempotent: boolean;
   onCreateError: (err: unknown) => void;
-  onStatus: (status: RunEngineStatus) => void;
+  onCreating: (creating: boolean) => void;
 };
 
 /**
- * The playground's task engine: TanStack Query owns the create (a mutation, with the policy's retries under
- * one Idempotency-Key) and the watch (a query per task and window). It renders nothing and is loaded right
- * after the page is interactive rather than with it (see playground-client.tsx), so the run button is
- * usable without waiting for TanStack Query; a run submitted before it arrives is queued, not lost.
+ * The playground's task engine: TanStack Query runs the create and the watch (lib/client/use-task-run.ts).
+ * It renders nothing and is loaded right after the page is interactive rather than with it (see
+ * playground-client.tsx), so the run button is usable without waiting for TanStack Query; a run submitted
+ * before it arrives is queued, not lost.
  */
 export default function RunEngine(props: RunEngineProps) {
   // One QueryClient per browser session (created once per mount, never shared across requests).
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 0 } } }));
+  const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>
       <Engine {...props} />
@@ -55,33 +45,30 @@ export default function RunEngine(props: RunEngineProps) {
   );
 }
 
-function Engine({ link, run, dispatch, onCreateError, onStatus }: RunEngineProps) {
+function Engine({ link, run, dispatch, idempotent, onCreateError, onCreating }: RunEngineProps) {
   const onError = useRef(onCreateError);
   onError.current = onCreateError;
-  const create = useMutation({
-    mutationFn: (vars: CreateVars) => startRun(vars.request, vars.uploads, dispatch, { ...vars.options, signal: vars.signal }),
-    retry: false,
-    onError: (err) => onError.current(err),
-  });
-  const { mutate } = create;
-  const { follower } = useTaskWatch(run, dispatch);
+  const { start, watch, creating } = useTaskRun(run, dispatch, { idempotent, onCreateError: (err) => onError.current(err) });
   // A create queued before the engine loaded counts as creating from the first render on: the mutation's
   // own pending state arrives a little later (TanStack notifies on a timer), and reporting "not creating"
   // in between would re-enable the run button.
   const [fromQueue, setFromQueue] = useState(() => link.queued.current !== null);
 
   useEffect(() => {
-    link.engine.current = { create: mutate };
+    const create = ({ request, uploads, simulate }: CreateVars) => start(request, uploads, simulate);
+    link.engine.current = { create, watch };
     const queued = link.queued.current;
     link.queued.current = null;
-    if (queued) mutate(queued);
-    else setFromQueue(false);
+    if (queued) create(queued);
     return () => {
       link.engine.current = null;
     };
-  }, [link, mutate]);
+  }, [link, start, watch]);
+  useEffect(() => {
+    if (creating) setFromQueue(false);
+  }, [creating]);
 
-  const creating = create.isPending || (fromQueue && create.isIdle);
-  useEffect(() => onStatus({ creating, follower }), [onStatus, creating, follower]);
+  const busy = creating || fromQueue;
+  useEffect(() => onCreating(busy), [onCreating, busy]);
   return null;
 }

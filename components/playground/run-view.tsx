@@ -12,7 +12,7 @@ import { RunRequestExport } from "./run-request-export";
 const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits. */
-export function RunView({ run, dispatch, follower }: { run: Run; dispatch: Dispatch<RunAction>; follower: boolean }) {
+export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAction> }) {
   const reported = run.task?.mode;
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : "Watching a task";
@@ -32,11 +32,6 @@ export function RunView({ run, dispatch, follower }: { run: Run; dispatch: Dispa
       </p>
       {run.request && <RunRequestExport request={run.request} />}
       <TaskStatusBar run={run} />
-      {follower && (
-        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {RETRY_MESSAGES.follower}
-        </p>
-      )}
       {isWatching(run) && (
         <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
           Stop watching

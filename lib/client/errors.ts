@@ -1,17 +1,20 @@
-import { RetryStopped } from "@/lib/retry-stopped";
+import { decide, type Failure, type Operation } from "@/lib/retry-policy";
 import { ApiClientError } from "./api";
 import type { RunError } from "./run";
 
-/** The panel's view of anything a create or a watch threw: the envelope, plus the policy's decision. */
-export function toRunError(err: unknown): RunError {
-  const policy = err instanceof RetryStopped ? err.reason : undefined;
-  const cause = err instanceof RetryStopped ? err.cause : err;
-  if (cause instanceof ApiClientError) return { status: cause.status, ...cause.envelope, policy };
-  return { status: 0, type: "client_error", message: cause instanceof Error ? cause.message : String(cause), policy };
+/** The retry policy's view of an error: an answer of the proxy is judged by its status; anything else is not retried. */
+export function classify(err: unknown): Failure | null {
+  if (err instanceof ApiClientError) return { status: err.status, type: err.envelope.type, retryAfterMs: err.retryAfterMs };
+  return null;
 }
 
-/** The ApiClientError behind an error (unwrapping the policy's stop), for mapping a 400 onto the form. */
-export function apiErrorOf(err: unknown): unknown {
-  return err instanceof RetryStopped ? err.cause : err;
+/**
+ * The panel's view of what stopped a create or a watch: the envelope and, given the operation and how many
+ * consecutive failures it had, what the retry policy decided ("not retried…", "still failing after 3 retries…").
+ */
+export function toRunError(err: unknown, stop?: { op: Operation; failures: number; idempotent?: boolean }): RunError {
+  const failure = classify(err);
+  const policy = failure && stop ? decide(stop.op, failure, stop.failures, { idempotent: !!stop.idempotent }).reason : undefined;
+  if (err instanceof ApiClientError) return { status: err.status, ...err.envelope, policy };
+  return { status: 0, type: "client_error", message: err instanceof Error ? err.message : String(err), policy };
 }
-

@@ -27,6 +27,21 @@ describe("runReducer", () => {
     expect(runReducer(run, { type: "stop", reason: "user" })).toBe(run);
   });
 
+  it("the create's answer says when it took a retry: the task replayed under the run's key, or made by the retry", () => {
+    const start = runReducer(null, { type: "start", request: REQUEST, uploads: [], now: 1, idempotencyKey: "idem_x" });
+    const first = runReducer(start, { type: "created", task: task("queued"), now: 2 });
+    expect(first!.notes).toEqual([]);
+    const waited = runReducer(start, { type: "wait", wait: { id: "w1", startedAt: 1, delayMs: 500, reason: "r" } });
+    const replay = { id: "b", responseHeaders: { "x-idempotent-replayed": "true" } } as unknown as Exchange;
+    const replayed = runReducer(runReducer(waited, { type: "exchange", exchange: replay }), { type: "created", task: task("queued"), now: 3 });
+    expect(replayed!.notes).toEqual([expect.stringMatching(/same Idempotency-Key \(idem_x\).*task_1.*one task, not two/)]);
+    const retried = runReducer(runReducer(waited, { type: "exchange", exchange: ex("c") }), { type: "created", task: task("queued"), now: 3 });
+    expect(retried!.notes).toEqual([expect.stringMatching(/succeeded on a retry with Idempotency-Key idem_x: task task_1/)]);
+    // A create the user moved on from (now watching another task) changes nothing.
+    const watching = runReducer(waited, { type: "watch", taskId: "task_2", now: 4 });
+    expect(runReducer(watching, { type: "created", task: task("queued"), now: 5 })).toBe(watching);
+  });
+
   it("watching a pasted id starts a run without a request; updates of another task are ignored", () => {
     let run = runReducer(null, { type: "watch", taskId: "task_2", now: 5 });
     expect(run).toMatchObject({ taskId: "task_2", watchStartedAt: 5 });

@@ -4,6 +4,7 @@
  * watching stopped. A pure reducer, so it is unit-tested without a browser.
  */
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
+import { RETRY_MESSAGES } from "@/lib/spec/contract";
 import { isTerminal } from "@/lib/polling";
 import type { Exchange, WaitEntry } from "./api";
 
@@ -42,6 +43,8 @@ export type RunAction =
   | { type: "wait"; wait: WaitEntry }
   | { type: "note"; text: string }
   | { type: "task"; task: Task; now: number }
+  /** The create's answer: the task, and a note when it took retries (the create's exchanges and waits are in the run). */
+  | { type: "created"; task: Task; now: number }
   | { type: "error"; error: RunError; now: number }
   | { type: "stop"; reason: "user" | "time-limit" }
   | { type: "resume"; now: number };
@@ -64,10 +67,17 @@ export function runReducer(run: Run | null, action: RunAction): Run | null {
       return { ...run, waits: [...run.waits, action.wait] };
     case "note":
       return run.notes.includes(action.text) ? run : { ...run, notes: [...run.notes, action.text] };
-    case "task": {
-      if (run.taskId && action.task.task_id !== run.taskId) return run;
-      const done = isTerminal(action.task.status);
-      return { ...run, taskId: action.task.task_id, task: action.task, error: undefined, finishedAt: done ? (run.finishedAt ?? action.now) : undefined };
+    case "task":
+      return withTask(run, action.task, action.now);
+    case "created": {
+      // Only the create of this run (a create the user moved on from answers nothing here).
+      if (!run.request || run.taskId) return run;
+      const next = withTask(run, action.task, action.now);
+      // Retried (a wait before the answer), or answered with a task the upstream had already made for this key.
+      const replayed = run.exchanges.at(-1)?.responseHeaders?.["x-idempotent-replayed"] === "true";
+      if (!run.idempotencyKey || (!replayed && !run.waits.length)) return next;
+      const note = (replayed ? RETRY_MESSAGES.replayed : RETRY_MESSAGES.retriedCreated)(run.idempotencyKey, action.task.task_id);
+      return { ...next, notes: [...next.notes, note] };
     }
     case "error":
       return { ...run, error: action.error, finishedAt: run.taskId ? run.finishedAt : action.now };
@@ -76,6 +86,12 @@ export function runReducer(run: Run | null, action: RunAction): Run | null {
     case "resume":
       return { ...run, stopped: undefined, error: undefined, watchStartedAt: action.now };
   }
+}
+
+function withTask(run: Run, task: Task, now: number): Run {
+  if (run.taskId && task.task_id !== run.taskId) return run;
+  const done = isTerminal(task.status);
+  return { ...run, taskId: task.task_id, task, error: undefined, finishedAt: done ? (run.finishedAt ?? now) : undefined };
 }
 
 /** True while the panel should keep polling this run. */

@@ -204,7 +204,6 @@ export const RETRY_MESSAGES = {
   stopped: "You stopped watching. The task goes on upstream: there is no cancel endpoint, so it may still finish (and be charged).",
   timeLimit: (minutes: number) =>
     `The task is still running upstream after ${minutes} minutes of watching. It goes on there; keep watching or come back with its task id.`,
-  follower: "Another tab of this playground is polling this task; this tab shows what it sees (one poller per task).",
 } as const;
 
 /**

@@ -1,13 +1,21 @@
 /**
- * Runs one fault scenario end to end the way the playground does (lib/client/task-flow: the same create,
- * watch and retry policy) against the proxy and the real simulator served by sim-server, and counts the
- * requests that reached the upstream. Used by the scenario tests and by `npm run bench:polling`.
+ * Runs one fault scenario end to end the way the playground does (the same TanStack Query options of
+ * lib/client/task-queries.ts, so the same retry policy and polling intervals, and the same run reducer)
+ * against the proxy and the real simulator served by sim-server, and counts the requests that reached
+ * the upstream. Used by the scenario tests and by `npm run bench:polling`.
  */
-import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { MutationObserver, QueryClient, QueryObserver, environmentManager, type Query, type QueryObserverResult } from "@tanstack/react-query";
+import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
+import { isTerminal } from "@/lib/polling";
 import { toRunError } from "@/lib/client/errors";
-import { createTaskFlow, newIdempotencyKey, watchTask, type FlowEvent } from "@/lib/client/task-flow";
+import { runReducer, type Run, type RunAction } from "@/lib/client/run";
+import { createTaskMutation, newIdempotencyKey, taskKey, taskQuery, type TaskEvents } from "@/lib/client/task-queries";
 import { simStore, type SimStore } from "@/lib/simulator/store";
 import type { SimServer } from "./sim-server";
+
+// TanStack Query takes a runtime without `window` for a server and schedules no refetch timers there;
+// here it plays the browser.
+environmentManager.setIsServer(() => false);
 
 /** Task ids the simulator created, per Idempotency-Key: counted by wrapping the process's store once. */
 const created = new Map<string, Set<string>>();
@@ -50,27 +58,38 @@ export type ScenarioResult = {
   notes: string[];
 };
 
-export async function runScenario(sim: SimServer, scenario: string, request: CreateTaskRequest = BENCH_REQUEST): Promise<ScenarioResult> {
+/** When to poll next, as TanStack Query's `refetchInterval` (the playground's is in taskQuery). */
+export type PollSchedule = (query: Query<Task, unknown, Task, ReturnType<typeof taskKey>>) => number | false;
+
+/** Runs `scenario` as the playground would; `schedule` replaces its polling intervals (the bench's yardstick). */
+export async function runScenario(sim: SimServer, scenario: string, { request = BENCH_REQUEST, schedule }: { request?: CreateTaskRequest; schedule?: PollSchedule } = {}): Promise<ScenarioResult> {
   trackCreatedTasks();
   const key = newIdempotencyKey();
-  const events: FlowEvent[] = [];
-  const onEvent = (e: FlowEvent) => events.push(e);
   const t0 = Date.now();
+  let run: Run | null = runReducer(null, { type: "start", request, uploads: [], now: t0, idempotencyKey: key, simulate: scenario });
+  const dispatch = (action: RunAction) => (run = runReducer(run, action));
+  const events: TaskEvents = { onExchange: (exchange) => dispatch({ type: "exchange", exchange }), onWait: (wait) => dispatch({ type: "wait", wait }) };
+  const client = new QueryClient();
   let outcome: string;
   let taskId: string | undefined;
   try {
-    const task = await createTaskFlow(request, { idempotencyKey: key, simulate: scenario, onEvent, base: sim.origin });
-    taskId = task.task_id;
-    await watchTask(task.task_id, { onEvent, base: sim.origin });
-    const last = events.filter((e) => e.type === "task").at(-1);
-    outcome = last?.type === "task" ? last.task.status : "unknown";
+    // As lib/client/use-task-run.ts does: the create's task seeds the task's query, which then polls by itself.
+    const created = await new MutationObserver(client, createTaskMutation(events, { idempotent: true, base: sim.origin })).mutate({ request, idempotencyKey: key, simulate: scenario });
+    taskId = created.task_id;
+    client.setQueryData(taskKey(taskId), created);
+    dispatch({ type: "created", task: created, now: Date.now() });
+    const options = taskQuery(taskId, events, { base: sim.origin });
+    const task = await untilTerminal(new QueryObserver(client, schedule ? { ...options, refetchInterval: schedule } : options));
+    outcome = task.status;
   } catch (err) {
     const e = toRunError(err);
     outcome = `stopped: HTTP ${e.status} ${e.type}`;
+  } finally {
+    client.clear();
   }
   const creates = sim.requests.filter((r) => r.method === "POST" && r.path === "/api/simulator/v1/tasks" && r.idempotencyKey === key);
   const polls = taskId ? sim.requests.filter((r) => r.method === "GET" && r.path === `/api/simulator/v1/tasks/${taskId}`) : [];
-  const waits = events.flatMap((e) => (e.type === "wait" ? [e.wait.delayMs] : []));
+  const waits = run!.waits.map((w) => w.delayMs);
   return {
     scenario,
     outcome,
@@ -80,6 +99,21 @@ export async function runScenario(sim: SimServer, scenario: string, request: Cre
     waits: waits.length,
     waitedMs: waits.reduce((a, b) => a + b, 0),
     elapsedMs: Date.now() - t0,
-    notes: events.flatMap((e) => (e.type === "note" ? [e.text] : [])),
+    notes: run!.notes,
   };
+}
+
+/** Follows a task's query while it polls on its own: resolves with the terminal task, rejects when the policy stops. */
+function untilTerminal(observer: QueryObserver<Task, unknown, Task, Task, ReturnType<typeof taskKey>>): Promise<Task> {
+  return new Promise((resolve, reject) => {
+    const settled = (result: QueryObserverResult<Task, unknown>) => {
+      if (result.error) reject(result.error);
+      else if (isTerminal(result.data?.status)) resolve(result.data!);
+      else return false;
+      return true;
+    };
+    // The create may already have answered with a finished task (a replay after a slow answer).
+    if (settled(observer.getCurrentResult())) return;
+    const unsubscribe = observer.subscribe((result) => settled(result) && unsubscribe());
+  });
 }
