@@ -75,6 +75,35 @@ test.describe("the model catalog", () => {
     await expect(page.getByRole("group", { name: "request 1 JSON", exact: true })).toContainText(/"model":\s*"gemini-omni-flash"/);
   });
 
+  test("gemini-omni-flash: Image-to-Video, R2V and Video Edit each reach a video of the requested frame", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto("", "/models/gemini-omni-flash");
+    await pg.mode("Image-to-Video");
+    await pg.prompt.fill("The scene slowly comes alive");
+    await pg.choose("Duration", "4 s");
+    await page.getByLabel("Resolution").selectOption("1080P");
+    await pg.upload("First-frame image", "still.png");
+    await pg.run.click();
+    expect(await pg.waitForVideo()).toMatchObject({ width: 1920, height: 1080, duration: expect.closeTo(4, 1) });
+
+    await pg.mode("R2V");
+    await pg.prompt.fill("A product turntable guided by the references");
+    await pg.choose("Duration", "10 s");
+    for (const [i, file] of ["ref-1.jpg", "ref-2.jpg", "ref-3.jpg"].entries()) await pg.upload(`Reference image ${i + 1}`, file);
+    await pg.run.click();
+    await expect(pg.status).not.toHaveText("succeeded");
+    expect(await pg.waitForVideo()).toMatchObject({ width: 1920, height: 1080, duration: expect.closeTo(10, 1) });
+
+    await pg.mode("Video Edit");
+    await pg.prompt.fill("Make it look like a warm film print");
+    await page.getByLabel("Resolution").selectOption("720P");
+    await pg.choose("Aspect ratio", "9:16");
+    await pg.upload("Source video", "source.mp4");
+    await pg.run.click();
+    await expect(pg.status).not.toHaveText("succeeded");
+    expect(await pg.waitForVideo()).toMatchObject({ width: 720, height: 1280, duration: expect.closeTo(4, 1) });
+  });
+
   test("the embed of gemini-omni-flash takes its own presets and refuses the other model's values", async ({ page }) => {
     await page.goto("/embed/gemini-omni-flash?duration=4&resolution=1080P");
     await expect(page.getByRole("radio", { name: "4 s" })).toBeChecked();

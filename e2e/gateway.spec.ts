@@ -48,6 +48,17 @@ test.describe("facing a generation.task gateway", () => {
     await expect(page.getByRole("group", { name: "response 1 JSON", exact: true })).toContainText(/"model":\s*"gemini-omni-flash"/);
   });
 
+  test("gemini-omni-flash R2V: three uploaded references go as image_urls, a 1080P clip comes back", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto("", "/models/gemini-omni-flash");
+    await pg.mode("R2V");
+    await pg.prompt.fill("A product turntable guided by the references");
+    await page.getByLabel("Resolution").selectOption("1080P");
+    for (const [i, file] of ["ref-1.jpg", "ref-2.jpg", "ref-3.jpg"].entries()) await pg.upload(`Reference image ${i + 1}`, file);
+    await pg.run.click();
+    expect(await pg.waitForVideo()).toMatchObject({ width: 1920, height: 1080, duration: expect.closeTo(6, 1) });
+  });
+
   test("Image-to-Video from an uploaded image (through /v1/uploads/images), 9:16", async ({ page }) => {
     const pg = new PlaygroundPage(page);
     await pg.goto();
