@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "@/lib/spec/schema";
 import type { Exchange } from "./api";
-import { isWatching, runReducer, type Run } from "./run";
+import { isCreating, isWatching, runReducer, type Run } from "./run";
 
 const REQUEST = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, resolution: "720P" as const } };
 const task = (status: Task["status"], id = "task_1"): Task => ({ task_id: id, model: "nano-banana-2", mode: "text-to-video", status, created_at: "x" });
@@ -40,6 +40,15 @@ describe("runReducer", () => {
     // A create the user moved on from (now watching another task) changes nothing.
     const watching = runReducer(waited, { type: "watch", taskId: "task_2", now: 4 });
     expect(runReducer(watching, { type: "created", task: task("queued"), now: 5 })).toBe(watching);
+  });
+
+  it("a run is creating from the click until its create is answered or fails, and not once the user watches a task instead", () => {
+    const start = runReducer(null, { type: "start", request: REQUEST, uploads: [], now: 1, idempotencyKey: "idem_x" });
+    expect(isCreating(null)).toBe(false);
+    expect(isCreating(start)).toBe(true);
+    expect(isCreating(runReducer(start, { type: "created", task: task("queued"), now: 2 }))).toBe(false);
+    expect(isCreating(runReducer(start, { type: "error", error: { status: 429, type: "rate_limit_exceeded", message: "m" }, now: 2 }))).toBe(false);
+    expect(isCreating(runReducer(start, { type: "watch", taskId: "task_2", now: 2 }))).toBe(false);
   });
 
   it("watching a pasted id starts a run without a request; updates of another task are ignored", () => {

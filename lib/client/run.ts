@@ -94,6 +94,16 @@ function withTask(run: Run, task: Task, now: number): Run {
   return { ...run, taskId: task.task_id, task, error: undefined, finishedAt: done ? (run.finishedAt ?? now) : undefined };
 }
 
+/** A new Idempotency-Key for one run; every retry of the run's create reuses it. */
+export function newIdempotencyKey(): string {
+  return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+}
+
+/** True from the click on Run until the create is answered (or fails): the run button is busy. */
+export function isCreating(run: Run | null): boolean {
+  return !!run?.request && !run.taskId && !run.error;
+}
+
 /** True while the panel should keep polling this run. */
 export function isWatching(run: Run | null): boolean {
   return !!run?.taskId && !run.stopped && !isTerminal(run.task?.status) && !run.error;

@@ -22,11 +22,6 @@ type Where = { base?: string };
 
 export const taskKey = (taskId: string) => ["task", taskId] as const;
 
-/** A new Idempotency-Key for one run; every retry of the run's create reuses it. */
-export function newIdempotencyKey(): string {
-  return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
-}
-
 /** Reports the call's exchange (a failed one too: the proxy's error is part of the timeline) and returns its data. */
 async function recorded<T>(call: Promise<{ data: T; exchange: Exchange }>, onExchange: TaskEvents["onExchange"]): Promise<T> {
   try {

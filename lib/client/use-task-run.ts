@@ -1,13 +1,11 @@
 "use client";
 
 import { focusManager, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type Dispatch } from "react";
+import { useEffect, useMemo, useRef, useSyncExternalStore, type Dispatch } from "react";
 import { POLLING } from "@/lib/spec/contract";
-import type { CreateTaskRequest } from "@/lib/spec/schema";
-import type { Exchange } from "./api";
 import { toRunError } from "./errors";
-import { isWatching, type Run, type RunAction } from "./run";
-import { createTaskMutation, newIdempotencyKey, taskKey, taskQuery, type TaskEvents } from "./task-queries";
+import { isCreating, isWatching, type Run, type RunAction } from "./run";
+import { createTaskMutation, taskKey, taskQuery, type TaskEvents } from "./task-queries";
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 
@@ -21,16 +19,18 @@ function usePageHidden(): boolean {
 }
 
 /**
- * The run's create and watch. The create is a mutation (./task-queries.ts: the policy's retries under one
- * Idempotency-Key); its task seeds the task's query, which polls while the run is watched and stops on a
- * terminal status, "Stop watching", an error, or the watch time limit. Everything either of them sends and
- * waits for lands in the run through `dispatch`.
+ * Carries out what the run asks for, through TanStack Query: a run that is creating (started by the Run
+ * button, ./run.ts) gets its create sent once, as a mutation with the policy's retries under the run's
+ * Idempotency-Key (./task-queries.ts); the created task seeds the task's query, which polls while the run
+ * is watched and stops on a terminal status, "Stop watching", an error or the watch time limit. A run
+ * replaced before its create is answered (the user watches another task) abandons it. Everything sent
+ * and waited for lands in the run through `dispatch`.
  */
 export function useTaskRun(
   run: Run | null,
   dispatch: Dispatch<RunAction>,
   { idempotent, onCreateError }: { idempotent: boolean; onCreateError: (err: unknown) => void },
-) {
+): void {
   const client = useQueryClient();
   const events = useMemo<TaskEvents>(
     () => ({ onExchange: (exchange) => dispatch({ type: "exchange", exchange }), onWait: (wait) => dispatch({ type: "wait", wait }) }),
@@ -45,27 +45,20 @@ export function useTaskRun(
     },
   });
   const { mutate, reset } = create;
-  /** Aborts the current create (and its retries) when the user moves on to watch a task instead. */
-  const createAbort = useRef<AbortController | null>(null);
-  const start = useCallback(
-    (request: CreateTaskRequest, uploads: Exchange[], simulate?: string) => {
-      const abort = new AbortController();
-      createAbort.current = abort;
-      const idempotencyKey = newIdempotencyKey();
-      dispatch({ type: "start", request, uploads, now: Date.now(), idempotencyKey, simulate });
-      mutate({ request, idempotencyKey, simulate, signal: abort.signal });
-    },
-    [dispatch, mutate],
-  );
-  const watch = useCallback(
-    (taskId: string) => {
-      createAbort.current?.abort();
+  const sent = useRef<{ key: string; abort: AbortController } | null>(null);
+  const pendingKey = isCreating(run) ? run!.idempotencyKey : undefined;
+  useEffect(() => {
+    // The previous create, if still out, belongs to a run that is gone.
+    if (sent.current && sent.current.key !== pendingKey) {
+      sent.current.abort.abort();
+      sent.current = null;
       reset();
-      dispatch({ type: "watch", taskId, now: Date.now() });
-    },
-    [dispatch, reset],
-  );
-  // Once per failed create (per error, hence the one dependency), with what the policy decided after its failures.
+    }
+    if (!pendingKey || !run?.request || sent.current) return;
+    sent.current = { key: pendingKey, abort: new AbortController() };
+    mutate({ request: run.request, idempotencyKey: pendingKey, simulate: run.simulate, signal: sent.current.abort.signal });
+  }, [pendingKey]); // once per run's create, whatever else of the run changes
+  // Once per failed create (per error), with what the policy decided after its failures.
   useEffect(() => {
     // An abort is the user moving on to watch another task: nothing to report.
     if (!create.error || isAbort(create.error)) return;
@@ -96,6 +89,4 @@ export function useTaskRun(
     const timer = setTimeout(() => dispatch({ type: "stop", reason: "time-limit" }), watchStartedAt + POLLING.timeLimitMs - Date.now());
     return () => clearTimeout(timer);
   }, [watching, watchStartedAt, dispatch]);
-
-  return { start, watch, creating: create.isPending };
 }

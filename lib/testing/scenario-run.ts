@@ -8,8 +8,8 @@ import { MutationObserver, QueryClient, QueryObserver, environmentManager, type 
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { isTerminal } from "@/lib/polling";
 import { toRunError } from "@/lib/client/errors";
-import { runReducer, type Run, type RunAction } from "@/lib/client/run";
-import { createTaskMutation, newIdempotencyKey, taskKey, taskQuery, type TaskEvents } from "@/lib/client/task-queries";
+import { newIdempotencyKey, runReducer, type Run, type RunAction } from "@/lib/client/run";
+import { createTaskMutation, taskKey, taskQuery, type TaskEvents } from "@/lib/client/task-queries";
 import { simStore, type SimStore } from "@/lib/simulator/store";
 import type { SimServer } from "./sim-server";
 
