@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
 import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";

@@ -1,5 +1,5 @@
-import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
 
 /**
  * `npm run bench:polling`: the bench script runs under Vitest for its TypeScript and `@/` alias handling

@@ -25,11 +25,15 @@ export async function startNext({ dir = ".", root = ROOT, port, env = {}, probe 
   // A server left on the port would answer the probe before the new one fails to bind, and be measured
   // in its place (serving a build that may no longer exist): refuse instead.
   await assertPortFree(port);
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", dir, "-p", String(port), "-H", "localhost"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", dir, "-p", String(port), "-H", "localhost"],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -63,7 +67,9 @@ export async function startNext({ dir = ".", root = ROOT, port, env = {}, probe 
  */
 export async function assertPortFree(port) {
   const inUse = () =>
-    new Error(`port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`);
+    new Error(
+      `port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`,
+    );
   const answers = await new Promise((resolve) => {
     const socket = net.connect({ port, host: "localhost" });
     socket.setTimeout(1000);
@@ -95,7 +101,15 @@ export async function launchChromium() {
   if (bundled && existsSync(bundled)) return chromium.launch();
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 

@@ -5,7 +5,7 @@
 // --build (build first; also done when there is no build yet).
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ROOT, arg, flag, quantile, run, startNext } from "./lib.mjs";
+import { arg, flag, quantile, ROOT, run, startNext } from "./lib.mjs";
 
 const SECONDS = Number(arg("seconds", 4));
 const CONCURRENCY = Number(arg("concurrency", 8));
@@ -86,7 +86,11 @@ try {
   await phase(create(direct), 0.5);
   await phase(create(proxy), 0.5);
   const ids = (await phase(create(direct), 0.5)).results;
-  const merge = (a, b) => ({ latencies: [...a.latencies, ...b.latencies], errors: [...a.errors, ...b.errors], perSecond: (a.perSecond + b.perSecond) / 2 });
+  const merge = (a, b) => ({
+    latencies: [...a.latencies, ...b.latencies],
+    errors: [...a.errors, ...b.errors],
+    perSecond: (a.perSecond + b.perSecond) / 2,
+  });
   const half = SECONDS / 2;
   for (const [name, d, p] of [
     ["create", create(direct), create(proxy)],
@@ -116,5 +120,7 @@ for (const [name, r] of Object.entries(rows)) {
     if (x.errors.length) console.log(`        first error: ${x.errors[0]}`);
   }
   const ratio = (q) => quantile(r.proxy.latencies, q) / quantile(r.direct.latencies, q);
-  console.log(`${name.padEnd(7)} proxy/direct: p50 ×${ratio(0.5).toFixed(2)}, p99 ×${ratio(0.99).toFixed(2)}, throughput ×${(r.proxy.perSecond / r.direct.perSecond).toFixed(2)}\n`);
+  console.log(
+    `${name.padEnd(7)} proxy/direct: p50 ×${ratio(0.5).toFixed(2)}, p99 ×${ratio(0.99).toFixed(2)}, throughput ×${(r.proxy.perSecond / r.direct.perSecond).toFixed(2)}\n`,
+  );
 }

@@ -32,7 +32,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { NEXT_BIN, ROOT, arg, assertPortFree, flag, launchChromium, median, run, spread, startNext } from "./lib.mjs";
+import { arg, assertPortFree, flag, launchChromium, median, NEXT_BIN, ROOT, run, spread, startNext } from "./lib.mjs";
 
 const RUNS = Number(arg("runs", 11));
 const CPU_RUNS = Number(arg("cpu-runs", 5));
@@ -59,12 +59,24 @@ if (!flag("no-build")) {
 
 const app = await startNext({ port: APP_PORT, probe: "/api/health", env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" } });
 const yard = await startNext({ dir: "bench/yardstick", port: YARD_PORT });
-const variant = VARIANT ? await startNext({ root: VARIANT, port: VARIANT_PORT, probe: "/api/health", env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" } }) : null;
+const variant = VARIANT
+  ? await startNext({
+      root: VARIANT,
+      port: VARIANT_PORT,
+      probe: "/api/health",
+      env: { UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: "sk-bench-web" },
+    })
+  : null;
 const pages = [
   { name: "yardstick", url: `${yard.base}/` },
   { name: "guide", url: `${app.base}/` },
   { name: "embed", url: `${app.base}/embed/nano-banana-2` },
-  ...(variant ? [{ name: "guide*", url: `${variant.base}/` }, { name: "embed*", url: `${variant.base}/embed/nano-banana-2` }] : []),
+  ...(variant
+    ? [
+        { name: "guide*", url: `${variant.base}/` },
+        { name: "embed*", url: `${variant.base}/embed/nano-banana-2` },
+      ]
+    : []),
 ];
 
 // Collected in the page from its first script on (buffered observers see entries from before, too).
@@ -130,7 +142,10 @@ async function coldLoad(url, prepare = async () => {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript((mark) => {
-    new PerformanceObserver((list) => list.getEntriesByName(mark).length && console.debug(`bench:${mark}`)).observe({ type: "mark", buffered: true });
+    new PerformanceObserver((list) => list.getEntriesByName(mark).length && console.debug(`bench:${mark}`)).observe({
+      type: "mark",
+      buffered: true,
+    });
   }, MARK);
   await prepare(context, page);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -150,11 +165,17 @@ async function mainThreadCpu(url) {
   await context.close();
   // From this document's navigation to the mark, both as the trace saw them, on the main thread that parsed it.
   const parse = events.find((e) => e.name === "ParseHTML" && e.args?.beginData?.url === url) ?? events.find((e) => e.name === "ParseHTML");
-  const nav = events.find((e) => e.name === "navigationStart" && e.pid === parse.pid && e.args?.data?.documentLoaderURL === url && e.args?.data?.isLoadingMainFrame);
+  const nav = events.find(
+    (e) =>
+      e.name === "navigationStart" && e.pid === parse.pid && e.args?.data?.documentLoaderURL === url && e.args?.data?.isLoadingMainFrame,
+  );
   const mark = events.find((e) => e.name === MARK && e.pid === parse.pid);
   if (!nav || !mark) throw new Error(`the trace of ${url} lacks its navigationStart or the ${MARK} mark`);
-  const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= nav.ts && e.ts < mark.ts);
-  if (!tasks.length || tasks.some((t) => t.tdur === undefined)) throw new Error("the trace has no thread times (tdur) for the main thread's tasks");
+  const tasks = events.filter(
+    (e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask" && e.ts >= nav.ts && e.ts < mark.ts,
+  );
+  if (!tasks.length || tasks.some((t) => t.tdur === undefined))
+    throw new Error("the trace has no thread times (tdur) for the main thread's tasks");
   return tasks.reduce((sum, t) => sum + t.tdur, 0) / 1000;
 }
 
@@ -165,7 +186,12 @@ async function record(url, into) {
   const { context, page } = await coldLoad(url, async (_, page) => {
     page.on("response", (res) => {
       if (!res.url().startsWith(origin) || res.status() >= 300) return;
-      pending.push(res.body().then((body) => into.set(res.url(), { status: res.status(), headers: res.headers(), body }), () => {}));
+      pending.push(
+        res.body().then(
+          (body) => into.set(res.url(), { status: res.status(), headers: res.headers(), body }),
+          () => {},
+        ),
+      );
     });
   });
   await page.waitForTimeout(1500);
@@ -183,7 +209,9 @@ async function replayOnce(url, recorded) {
         return route.continue();
       }
       // The body is stored decoded: drop the headers that described the encoded transfer.
-      const headers = Object.fromEntries(Object.entries(hit.headers).filter(([k]) => !["content-encoding", "content-length", "transfer-encoding"].includes(k)));
+      const headers = Object.fromEntries(
+        Object.entries(hit.headers).filter(([k]) => !["content-encoding", "content-length", "transfer-encoding"].includes(k)),
+      );
       return route.fulfill({ status: hit.status, headers, body: hit.body });
     }),
   );
@@ -208,7 +236,10 @@ async function loadOnce(url) {
     const ttfb = performance.getEntriesByType("navigation")[0].responseStart;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
     const tbt = window.__bench.longTasks.filter(([s]) => s >= fcp).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
-    const starts = performance.getEntriesByType("resource").filter((e) => e.initiatorType === "script" || e.name.endsWith(".js")).map((e) => [e.name, e.startTime]);
+    const starts = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.initiatorType === "script" || e.name.endsWith(".js"))
+      .map((e) => [e.name, e.startTime]);
     return { usable, ttfb, fcp, lcp: window.__bench.lcp, cls: window.__bench.cls, tbt, starts };
   }, MARK);
   const scripts = new Map();
@@ -226,7 +257,16 @@ async function loadOnce(url) {
     if ((start.get(u) ?? Infinity) <= m.usable) first += gz;
     else later += gz;
   }
-  return { usable: m.usable, ttfb: m.ttfb, lcp: m.lcp, tbt: m.tbt, cls: m.cls, firstKiB: first / 1024, laterKiB: later / 1024, scripts: scripts.size };
+  return {
+    usable: m.usable,
+    ttfb: m.ttfb,
+    lcp: m.lcp,
+    tbt: m.tbt,
+    cls: m.cls,
+    firstKiB: first / 1024,
+    laterKiB: later / 1024,
+    scripts: scripts.size,
+  };
 }
 
 const col = (rs, k) => rs.map((r) => r[k]);
@@ -241,25 +281,48 @@ if (VARIANT) console.log(`guide* and embed*: the variant in ${VARIANT}\n`);
 for (const p of pages) {
   const rs = results[p.name];
   console.log(`${p.name.padEnd(9)} ${p.url}`);
-  console.log(`  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (${signed(median(col(rs, "firstKiB")) - median(col(y, "firstKiB")), 1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`);
+  console.log(
+    `  scripts, first load   ${spread(col(rs, "firstKiB"), 1, " KiB")} gz   (${signed(median(col(rs, "firstKiB")) - median(col(y, "firstKiB")), 1)} KiB vs yardstick, ×${(median(col(rs, "firstKiB")) / median(col(y, "firstKiB"))).toFixed(2)})`,
+  );
   console.log(`  scripts, loaded later ${spread(col(rs, "laterKiB"), 1, " KiB")} gz   (after the button is usable, no interaction)`);
-  console.log(`  run button usable     ${spread(col(rs, "usable"), 0, " ms")}   (×${(median(col(rs, "usable")) / median(col(y, "usable"))).toFixed(2)} vs yardstick)`);
-  console.log(`  document TTFB         ${spread(col(rs, "ttfb"), 0, " ms")}   (${signed(median(col(rs, "ttfb")) - median(col(y, "ttfb")))} ms vs yardstick)`);
-  console.log(`  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`);
+  console.log(
+    `  run button usable     ${spread(col(rs, "usable"), 0, " ms")}   (×${(median(col(rs, "usable")) / median(col(y, "usable"))).toFixed(2)} vs yardstick)`,
+  );
+  console.log(
+    `  document TTFB         ${spread(col(rs, "ttfb"), 0, " ms")}   (${signed(median(col(rs, "ttfb")) - median(col(y, "ttfb")))} ms vs yardstick)`,
+  );
+  console.log(
+    `  LCP                   ${spread(col(rs, "lcp"), 0, " ms")}   (×${(median(col(rs, "lcp")) / median(col(y, "lcp"))).toFixed(2)})`,
+  );
   console.log(`  TBT                   ${spread(col(rs, "tbt"), 0, " ms")}`);
   console.log(`  CLS                   ${spread(col(rs, "cls"), 3)}`);
-  if (replayed[p.name]?.length) console.log(`  usable, client only   ${spread(replayed[p.name], 0, " ms")}   (×${(median(replayed[p.name]) / median(replayed.yardstick)).toFixed(2)}; responses replayed from memory, diagnostic)`);
-  if (cpu[p.name]?.length) console.log(`  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (${signed(median(cpu[p.name]) - median(cpu.yardstick))} ms vs yardstick; traced loads, thread time until usable)`);
+  if (replayed[p.name]?.length)
+    console.log(
+      `  usable, client only   ${spread(replayed[p.name], 0, " ms")}   (×${(median(replayed[p.name]) / median(replayed.yardstick)).toFixed(2)}; responses replayed from memory, diagnostic)`,
+    );
+  if (cpu[p.name]?.length)
+    console.log(
+      `  main-thread CPU       ${spread(cpu[p.name], 0, " ms")}   (${signed(median(cpu[p.name]) - median(cpu.yardstick))} ms vs yardstick; traced loads, thread time until usable)`,
+    );
 }
-if (flag("replay")) console.log(`\nClient-only loads: ${replayMisses} request${replayMisses === 1 ? "" : "s"} not in the recording went to the servers.`);
+if (flag("replay"))
+  console.log(`\nClient-only loads: ${replayMisses} request${replayMisses === 1 ? "" : "s"} not in the recording went to the servers.`);
 
 const extra = (name) => median(col(results[name], "firstKiB")) - median(col(y, "firstKiB"));
 const ratio = (name) => median(col(results[name], "usable")) / median(col(y, "usable"));
 const checks = [
   [`guide: first-load scripts ≤ yardstick + ${BUDGET.guideKiB} KiB`, extra("guide") <= BUDGET.guideKiB, `${signed(extra("guide"), 1)} KiB`],
   ["embed: first-load scripts below the guide's", extra("embed") < extra("guide"), `${signed(extra("embed"), 1)} KiB`],
-  ...["guide", "embed"].map((n) => [`${n}: run button usable ≤ ${BUDGET.usableRatio}× yardstick`, ratio(n) <= BUDGET.usableRatio, `×${ratio(n).toFixed(2)}`]),
-  ...["guide", "embed"].map((n) => [`${n}: CLS = 0`, Math.max(...col(results[n], "cls")) === BUDGET.cls, `max ${Math.max(...col(results[n], "cls")).toFixed(4)}`]),
+  ...["guide", "embed"].map((n) => [
+    `${n}: run button usable ≤ ${BUDGET.usableRatio}× yardstick`,
+    ratio(n) <= BUDGET.usableRatio,
+    `×${ratio(n).toFixed(2)}`,
+  ]),
+  ...["guide", "embed"].map((n) => [
+    `${n}: CLS = 0`,
+    Math.max(...col(results[n], "cls")) === BUDGET.cls,
+    `max ${Math.max(...col(results[n], "cls")).toFixed(4)}`,
+  ]),
 ];
 if (variant) {
   console.log("\nThe variant against this checkout (same rounds; paired = median of the per-round differences)");
@@ -280,7 +343,12 @@ for (const [what, ok, value] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  
 if (flag("write-baseline")) {
   const file = path.join(ROOT, "bench/yardstick-baseline.json");
   const version = (name) => JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
-  const baseline = { firstLoadKiB: Number(median(col(y, "firstKiB")).toFixed(1)), next: version("next"), react: version("react"), measuredAt: new Date().toISOString().slice(0, 10) };
+  const baseline = {
+    firstLoadKiB: Number(median(col(y, "firstKiB")).toFixed(1)),
+    next: version("next"),
+    react: version("react"),
+    measuredAt: new Date().toISOString().slice(0, 10),
+  };
   writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
   console.log(`Baseline written: ${path.relative(ROOT, file)} (${baseline.firstLoadKiB} KiB)`);
 }

@@ -1,5 +1,5 @@
-import { chromium, type LaunchOptions } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { chromium, type LaunchOptions } from "@playwright/test";
 
 /** Debian's Chromium, for machines where Playwright cannot download its own browser. */
 export const SYSTEM_CHROMIUM = "/usr/bin/chromium";

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { expect, type Page, test } from "@playwright/test";
 
 /**
  * The size budget, on the build the other end-to-end tests use (no second build): the scripts a page
@@ -14,7 +14,14 @@ const baseline = JSON.parse(readFileSync(new URL("../bench/yardstick-baseline.js
 async function firstLoadKiB(page: Page, path: string): Promise<number> {
   const bodies = new Map<string, Promise<number>>();
   page.on("response", (res) => {
-    if (res.request().resourceType() === "script") bodies.set(res.url(), res.body().then((b) => gzipSync(b, { level: 6 }).length, () => 0));
+    if (res.request().resourceType() === "script")
+      bodies.set(
+        res.url(),
+        res.body().then(
+          (b) => gzipSync(b, { level: 6 }).length,
+          () => 0,
+        ),
+      );
   });
   await page.goto(path);
   await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
@@ -40,7 +47,10 @@ test("every guide's first-load scripts stay within 50 KiB (gzipped) of a bare Ne
     }
   };
   const over = (kib: number) => `${(kib - baseline.firstLoadKiB).toFixed(1)} KiB above the yardstick's ${baseline.firstLoadKiB} KiB`;
-  for (const [guidePath, embedPath] of [["/", "/embed/nano-banana-2"], ["/models/gemini-omni-flash", "/embed/gemini-omni-flash"]]) {
+  for (const [guidePath, embedPath] of [
+    ["/", "/embed/nano-banana-2"],
+    ["/models/gemini-omni-flash", "/embed/gemini-omni-flash"],
+  ]) {
     const guide = await measure(guidePath);
     const embed = await measure(embedPath);
     expect(guide - baseline.firstLoadKiB, `${guidePath}: ${guide.toFixed(1)} KiB, ${over(guide)}`).toBeLessThanOrEqual(BUDGET_KIB);
@@ -56,7 +66,14 @@ test("the scripts a page hydrates with carry V8's compile hint; the ones it load
     const page = await context.newPage();
     const heads = new Map<string, Promise<string>>();
     page.on("response", (res) => {
-      if (res.request().resourceType() === "script") heads.set(res.url(), res.text().then((t) => t.slice(0, 40), () => ""));
+      if (res.request().resourceType() === "script")
+        heads.set(
+          res.url(),
+          res.text().then(
+            (t) => t.slice(0, 40),
+            () => "",
+          ),
+        );
     });
     await page.goto(path);
     await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);

@@ -1,20 +1,26 @@
 import { expect, test } from "@playwright/test";
+import { geminiOmniFlash as flash } from "../lib/models/gemini-omni-flash";
+import { MODELS } from "../lib/models/registry";
 import en from "../messages/en.json" with { type: "json" };
 import ru from "../messages/ru.json" with { type: "json" };
-import { MODELS } from "../lib/models/registry";
-import { geminiOmniFlash as flash } from "../lib/models/gemini-omni-flash";
-import { PlaygroundPage, countRequests } from "./playground-page";
+import { countRequests, PlaygroundPage } from "./playground-page";
 
 /** The catalog of model guides, and the second model end to end on the simulator. */
 test.describe("the model catalog", () => {
   test("lists every model with its guide, embed and OpenAPI, in English and Russian", async ({ page }) => {
-    for (const [path, t, locale] of [["/models", en, "en"], ["/ru/models", ru, "ru"]] as const) {
+    for (const [path, t, locale] of [
+      ["/models", en, "en"],
+      ["/ru/models", ru, "ru"],
+    ] as const) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.catalog.title);
       for (const m of MODELS) {
         const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: m.name }) });
         await expect(card).toContainText(m.texts[locale].tagline);
-        await expect(card.getByRole("link", { name: `${t.catalog.guide}: ${m.name}` })).toHaveAttribute("href", locale === "en" ? `/models/${m.id}` : `/ru/models/${m.id}`);
+        await expect(card.getByRole("link", { name: `${t.catalog.guide}: ${m.name}` })).toHaveAttribute(
+          "href",
+          locale === "en" ? `/models/${m.id}` : `/ru/models/${m.id}`,
+        );
         await expect(card.getByRole("link", { name: `${t.catalog.embed}: ${m.name}` })).toHaveAttribute("href", `/embed/${m.id}`);
       }
     }

@@ -1,12 +1,13 @@
-import { expect, test, type FrameLocator, type Page } from "@playwright/test";
-import { EMBED_HOST_ALLOWED, EMBED_HOST_PORT, EMBED_HOST_REFUSED } from "../playwright.config";
+import { expect, type FrameLocator, type Page, test } from "@playwright/test";
 import { embedPath } from "../lib/embed/snippet";
 import { nanoBanana2 } from "../lib/models/nano-banana-2";
 import { specMessages } from "../lib/spec/model-spec";
+import { EMBED_HOST_ALLOWED, EMBED_HOST_PORT, EMBED_HOST_REFUSED } from "../playwright.config";
 
 /** The embed docs pages already use: nano-banana-2's. */
 const EMBED_PATH = embedPath(nanoBanana2.id);
 const MESSAGES = specMessages(nanoBanana2);
+
 import { startEmbedHost } from "./embed-host";
 
 let host: Awaited<ReturnType<typeof startEmbedHost>>;
@@ -69,7 +70,9 @@ test.describe("the embed, framed by another origin", () => {
     expect(afterText).toBeGreaterThan(after.iframeHeight);
 
     // The host can switch the embed's theme.
-    await page.evaluate(() => document.querySelector("iframe")!.contentWindow!.postMessage({ type: "nano-banana-2:theme", theme: "light" }, "*"));
+    await page.evaluate(() =>
+      document.querySelector("iframe")!.contentWindow!.postMessage({ type: "nano-banana-2:theme", theme: "light" }, "*"),
+    );
     await expect(embed.locator("html")).toHaveAttribute("data-theme", "light");
   });
 

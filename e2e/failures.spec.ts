@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PlaygroundPage, countRequests } from "./playground-page";
+import { countRequests, PlaygroundPage } from "./playground-page";
 
 /**
  * Every fault scenario of the simulator, driven from the UI's Simulate control: what the user sees and
@@ -127,7 +127,9 @@ test.describe("rehearsing failures", () => {
     const sent = countRequests(page);
     await pg.goto();
     await pg.runScenario("create-lost-answer");
-    await expect(pg.note).toContainText(/The retry sent the same Idempotency-Key \(idem_[a-f0-9]{32}\) and the upstream answered with the task it had already created \(task_[a-f0-9]+\): one task, not two\./);
+    await expect(pg.note).toContainText(
+      /The retry sent the same Idempotency-Key \(idem_[a-f0-9]{32}\) and the upstream answered with the task it had already created \(task_[a-f0-9]+\): one task, not two\./,
+    );
     await expect(pg.status).toHaveText("succeeded", { timeout: 30_000 });
     await expect(pg.exchangeItems("Create task", 500)).toHaveCount(1);
     await expect(pg.timeline.getByText("x-idempotent-replayed", { exact: true })).toBeVisible();

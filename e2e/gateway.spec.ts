@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { E2E_KEY } from "../playwright.config";
 import { HOSTILE_PROMPTS } from "../lib/handoff/hostile";
+import { E2E_KEY } from "../playwright.config";
 import { HandoffPanel, runInBash } from "./handoff-page";
 import { PlaygroundPage } from "./playground-page";
 
@@ -14,7 +14,9 @@ test.describe("facing a generation.task gateway", () => {
     await pg.goto();
     await expect(page.getByText(/Upstream: embedded simulator · generation-task/)).toBeVisible();
     await pg.mode("Video Edit");
-    await expect(page.getByRole("note", { name: "Mode not available" })).toContainText("Video Edit is not available on the configured upstream");
+    await expect(page.getByRole("note", { name: "Mode not available" })).toContainText(
+      "Video Edit is not available on the configured upstream",
+    );
     await pg.prompt.fill("Make it look like a warm film print");
     await page.getByLabel("Source video URL").fill("https://example.com/source.mp4");
     await expect(pg.run).toBeDisabled();
@@ -69,7 +71,10 @@ test.describe("facing a generation.task gateway", () => {
     await pg.run.click();
     const video = await pg.waitForVideo();
     expect(video).toMatchObject({ width: 720, height: 1280 });
-    await pg.exchanges.getByRole("listitem", { name: /^Upload media/ }).locator("summary").click();
+    await pg.exchanges
+      .getByRole("listitem", { name: /^Upload media/ })
+      .locator("summary")
+      .click();
     // Exchange 1 is the upload's ticket (answered by the playground's server, no upstream call); 2 the upload.
     await expect(page.getByRole("group", { name: "raw upstream answer 2" })).toContainText(/"success":\s*true/);
     await expect(page.getByRole("group", { name: "Contract check 2" })).toHaveText("Matches the generation-task schema.");
@@ -111,7 +116,10 @@ test.describe("facing a generation.task gateway", () => {
 test.describe("hand-off in the gateway's dialect", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("copied curl and script speak the gateway's API and create the task the playground creates; Video Edit is explained, not sent", async ({ page, request }) => {
+  test("copied curl and script speak the gateway's API and create the task the playground creates; Video Edit is explained, not sent", async ({
+    page,
+    request,
+  }) => {
     const pg = new PlaygroundPage(page);
     const handoff = new HandoffPanel(page);
     await pg.goto();
@@ -122,7 +130,8 @@ test.describe("hand-off in the gateway's dialect", () => {
     await pg.run.click();
     await expect(pg.status).toHaveText("succeeded", { timeout: 60_000 });
     const runTaskId = (await page.getByLabel("Task id", { exact: true }).textContent())!.trim();
-    const received = async (id: string) => (await request.get(`/api/simulator/v1/tasks/${id}/request`, { headers: { authorization: `Bearer ${E2E_KEY}` } })).json();
+    const received = async (id: string) =>
+      (await request.get(`/api/simulator/v1/tasks/${id}/request`, { headers: { authorization: `Bearer ${E2E_KEY}` } })).json();
 
     const curl = await handoff.copy("curl");
     expect(curl).toMatch(/^curl -sS -X POST '?http:\/\/127\.0\.0\.1:\d+\/api\/simulator\/gateway\/v1\/videos\/generations/);
@@ -133,7 +142,11 @@ test.describe("hand-off in the gateway's dialect", () => {
     expect(viaCurl).toMatchObject({ object: "generation.task", status: "queued" });
     // The simulator read the copied curl's body exactly as it read the proxy's for the playground's run.
     const sent = await received(viaCurl.id);
-    expect(sent.input).toMatchObject({ prompt: (HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[1]).trim(), aspect_ratio: "9:16", image_url: expect.stringContaining("/api/simulator/files/") });
+    expect(sent.input).toMatchObject({
+      prompt: (HOSTILE_PROMPTS[4] + HOSTILE_PROMPTS[1]).trim(),
+      aspect_ratio: "9:16",
+      image_url: expect.stringContaining("/api/simulator/files/"),
+    });
     expect(sent).toEqual(await received(runTaskId));
 
     const script = await handoff.copy("Shell script");
@@ -147,4 +160,3 @@ test.describe("hand-off in the gateway's dialect", () => {
     expect(edit).toContain("Video Edit is not available on the configured upstream");
   });
 });
-

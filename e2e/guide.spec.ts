@@ -1,9 +1,18 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { nanoBanana2 as model } from "../lib/models/nano-banana-2";
+import {
+  ERRORS,
+  FIELD_TYPES,
+  type FieldName,
+  IMAGE_LIMITS,
+  CONTRACT_MODES as MODES,
+  type ModeId,
+  PROMPT_MAX_CHARS,
+  VIDEO_LIMITS,
+} from "../lib/spec/contract";
+import { allowedValues as specAllowed, fieldsOf as specFieldsOf, specMessages } from "../lib/spec/model-spec";
 import en from "../messages/en.json" with { type: "json" };
 import ru from "../messages/ru.json" with { type: "json" };
-import { nanoBanana2 as model } from "../lib/models/nano-banana-2";
-import { CONTRACT_MODES as MODES, ERRORS, FIELD_TYPES, IMAGE_LIMITS, PROMPT_MAX_CHARS, VIDEO_LIMITS, type FieldName, type ModeId } from "../lib/spec/contract";
-import { allowedValues as specAllowed, fieldsOf as specFieldsOf, specMessages } from "../lib/spec/model-spec";
 
 // `/` is nano-banana-2's guide: everything below is read from its spec.
 const MODEL_ID = model.id;
@@ -73,7 +82,10 @@ test.describe("the guide page", () => {
     }
   });
 
-  test("the minimal request carries the spec's defaults and the server accepts it; the seed's duration 5 is explained", async ({ page, request }) => {
+  test("the minimal request carries the spec's defaults and the server accepts it; the seed's duration 5 is explained", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
     const examples = section(page, en.guide.sections.examples);
     const body = (await readJson(examples.getByRole("group", { name: en.examples.request }))) as Record<string, any>;
@@ -156,7 +168,9 @@ test.describe("the guide page", () => {
     for (const item of model.texts.ru.faq) await expect(section(page, s.faq).getByText(item.a, { exact: true })).toBeVisible();
     const firstError = section(page, s.errors).getByRole("row", { name: /invalid_request_error/ });
     await expect(firstError).toContainText(ru.spec.errors.invalid_request_error.trigger);
-    await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(model.texts.ru.fields.reference_image_urls);
+    await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(
+      model.texts.ru.fields.reference_image_urls,
+    );
     await expect(section(page, s.playground).getByRole("button", { name: /run task/i })).toBeVisible();
     // And back.
     await page.getByRole("navigation", { name: ru.nav.language }).getByRole("link", { name: "English" }).click();

@@ -1,9 +1,9 @@
-import { expect, type Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { expect, type Page } from "@playwright/test";
 import { E2E_KEY } from "../playwright.config";
 
 const run = promisify(execFile);
@@ -19,7 +19,9 @@ export class HandoffPanel {
   /** Opens a code tab and clicks its copy button; returns what landed on the clipboard. */
   async copy(tab: "curl" | "Shell script" | "JavaScript" | "Python"): Promise<string> {
     await this.page.getByRole("tab", { name: tab, exact: true }).click();
-    const button = this.page.getByRole("button", { name: { curl: "Copy as curl", "Shell script": "Copy as script", JavaScript: "Copy as JavaScript", Python: "Copy as Python" }[tab] });
+    const button = this.page.getByRole("button", {
+      name: { curl: "Copy as curl", "Shell script": "Copy as script", JavaScript: "Copy as JavaScript", Python: "Copy as Python" }[tab],
+    });
     await button.click();
     await expect(button).toHaveText("Copied");
     return this.clipboard();
@@ -43,9 +45,18 @@ export class HandoffPanel {
  * Runs exported code with the system's bash, curl and jq, as a user would: a clean environment that
  * holds only PATH and the key (the simulator of the test server requires it).
  */
-export async function runInBash(code: string, asScript = false): Promise<{ stdout: string; stderr: string; task: { task_id: string; status: string } }> {
+export async function runInBash(
+  code: string,
+  asScript = false,
+): Promise<{ stdout: string; stderr: string; task: { task_id: string; status: string } }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "nb2-e2e-export-"));
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, LANG: "C.UTF-8", UPSTREAM_API_KEY: E2E_KEY, OUT: path.join(dir, "video.mp4") } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: dir,
+    LANG: "C.UTF-8",
+    UPSTREAM_API_KEY: E2E_KEY,
+    OUT: path.join(dir, "video.mp4"),
+  } as unknown as NodeJS.ProcessEnv;
   let args = ["-c", code];
   if (asScript) {
     writeFileSync(path.join(dir, "script.sh"), code);

@@ -1,12 +1,13 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_KEY } from "../playwright.config";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { HOSTILE_PROMPTS } from "../lib/handoff/hostile";
 import { nanoBanana2 } from "../lib/models/nano-banana-2";
 import { referencesCountMessage, specMessages } from "../lib/spec/model-spec";
+import { E2E_KEY } from "../playwright.config";
 
 const MESSAGES = specMessages(nanoBanana2);
-import { PlaygroundPage } from "./playground-page";
+
 import { HandoffPanel, runInBash } from "./handoff-page";
+import { PlaygroundPage } from "./playground-page";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -17,12 +18,42 @@ async function received(request: APIRequestContext, taskId: string) {
   return res.json();
 }
 
-type Case = { mode: "Text-to-Video" | "Image-to-Video" | "R2V" | "Video Edit"; prompt: string; setup: (pg: PlaygroundPage) => Promise<void>; uploads: number };
+type Case = {
+  mode: "Text-to-Video" | "Image-to-Video" | "R2V" | "Video Edit";
+  prompt: string;
+  setup: (pg: PlaygroundPage) => Promise<void>;
+  uploads: number;
+};
 const CASES: Case[] = [
-  { mode: "Text-to-Video", prompt: `${HOSTILE_PROMPTS[0]} ${HOSTILE_PROMPTS[2]}`, uploads: 0, setup: (pg) => pg.choose("Duration", "10 s") },
-  { mode: "Image-to-Video", prompt: HOSTILE_PROMPTS[4], uploads: 1, setup: async (pg) => { await pg.choose("Aspect ratio", "9:16"); await pg.upload("First-frame image", "still.png"); } },
-  { mode: "R2V", prompt: HOSTILE_PROMPTS[5] + HOSTILE_PROMPTS[1], uploads: 3, setup: async (pg) => { for (const i of [1, 2, 3]) await pg.upload(`Reference image ${i}`, `ref-${i}.jpg`); } },
-  { mode: "Video Edit", prompt: HOSTILE_PROMPTS[6] + HOSTILE_PROMPTS[3], uploads: 1, setup: (pg) => pg.upload("Source video", "source.mp4") },
+  {
+    mode: "Text-to-Video",
+    prompt: `${HOSTILE_PROMPTS[0]} ${HOSTILE_PROMPTS[2]}`,
+    uploads: 0,
+    setup: (pg) => pg.choose("Duration", "10 s"),
+  },
+  {
+    mode: "Image-to-Video",
+    prompt: HOSTILE_PROMPTS[4],
+    uploads: 1,
+    setup: async (pg) => {
+      await pg.choose("Aspect ratio", "9:16");
+      await pg.upload("First-frame image", "still.png");
+    },
+  },
+  {
+    mode: "R2V",
+    prompt: HOSTILE_PROMPTS[5] + HOSTILE_PROMPTS[1],
+    uploads: 3,
+    setup: async (pg) => {
+      for (const i of [1, 2, 3]) await pg.upload(`Reference image ${i}`, `ref-${i}.jpg`);
+    },
+  },
+  {
+    mode: "Video Edit",
+    prompt: HOSTILE_PROMPTS[6] + HOSTILE_PROMPTS[3],
+    uploads: 1,
+    setup: (pg) => pg.upload("Source video", "source.mp4"),
+  },
 ];
 
 test.describe("copied curl and script run for real and create exactly the form's task", () => {
@@ -111,8 +142,19 @@ test.describe("import", () => {
     const pg = new PlaygroundPage(page);
     const handoff = new HandoffPanel(page);
     await pg.goto();
-    const body = { model: "nano-banana-2", mode: "r2v", input: { prompt: "It's two refs", aspect_ratio: "4:3", duration: 10, reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"] } };
-    await handoff.import(`curl -X POST https://api.example.com/v1/tasks \\\n  -H "Authorization: Bearer $UPSTREAM_API_KEY" \\\n  --data-raw '${JSON.stringify(body).replace(/'/g, "'\\''")}'`);
+    const body = {
+      model: "nano-banana-2",
+      mode: "r2v",
+      input: {
+        prompt: "It's two refs",
+        aspect_ratio: "4:3",
+        duration: 10,
+        reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"],
+      },
+    };
+    await handoff.import(
+      `curl -X POST https://api.example.com/v1/tasks \\\n  -H "Authorization: Bearer $UPSTREAM_API_KEY" \\\n  --data-raw '${JSON.stringify(body).replace(/'/g, "'\\''")}'`,
+    );
     await expect(page.getByRole("radio", { name: "R2V", exact: true })).toBeChecked();
     await expect(pg.prompt).toHaveValue("It's two refs");
     await expect(page.getByRole("group", { name: "Duration" }).getByRole("radio", { name: "10 s" })).toBeChecked();

@@ -56,7 +56,9 @@ test("a whole run works under the CSP with no violation reported", async ({ page
     if (/Content Security Policy|Content-Security-Policy/i.test(msg.text())) violations.push(msg.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const pg = new PlaygroundPage(page);
   await pg.goto();

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { freePort, startRedisServer, type RedisServer } from "../lib/testing/redis-server";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { freePort, type RedisServer, startRedisServer } from "../lib/testing/redis-server";
 
 /**
  * Two instances behind one Redis, as a deployment behind a load balancer runs them: `next start`
@@ -14,7 +14,11 @@ const KEY = "sk-instances-SECRET-0f9e8d";
 const TOKEN = "instances-gate-token";
 const CREATE_LIMIT = 4;
 const UPLOAD_LIMIT = 3;
-const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Two instances, one Redis", duration: 6, aspect_ratio: "16:9" } };
+const T2V = {
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  input: { prompt: "Two instances, one Redis", duration: 6, aspect_ratio: "16:9" },
+};
 
 type Instance = { url: string; child: ChildProcess; log: string[] };
 let redis: RedisServer;
@@ -33,7 +37,10 @@ async function startInstance(port: number, env: Record<string, string>): Promise
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`instance on ${port} exited: ${log.join("")}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, child, log };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -153,17 +160,25 @@ test("the limits hold across both instances, whatever X-Forwarded-For a client s
   const statuses: number[] = [];
   for (let n = 0; n < CREATE_LIMIT + 1; n++) {
     const via = n % 2 === 0 ? b : a;
-    const res = await request.post(`${via.url}/api/tasks`, { data: { model: "bad" }, headers: { cookie, "x-forwarded-for": `10.1.2.${n}` } });
+    const res = await request.post(`${via.url}/api/tasks`, {
+      data: { model: "bad" },
+      headers: { cookie, "x-forwarded-for": `10.1.2.${n}` },
+    });
     statuses.push(res.status());
     if (res.status() === 429) {
       expect(Number(res.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
-      expect((await res.json()).error).toMatchObject({ type: "rate_limit_exceeded", message: expect.stringContaining(`${CREATE_LIMIT} task creations per minute`) });
+      expect((await res.json()).error).toMatchObject({
+        type: "rate_limit_exceeded",
+        message: expect.stringContaining(`${CREATE_LIMIT} task creations per minute`),
+      });
     }
   }
   expect(statuses).toEqual([...Array(CREATE_LIMIT - 1).fill(400), 429, 429]);
 });
 
-test("upload tickets: issued by one instance, accepted once by the other; counted by the socket's address, whatever X-Forwarded-For says", async ({ request }) => {
+test("upload tickets: issued by one instance, accepted once by the other; counted by the socket's address, whatever X-Forwarded-For says", async ({
+  request,
+}) => {
   const cookie = await enter(request, a);
   const file = { file: { name: "still.png", mimeType: "image/png", buffer: readFileSync("e2e/fixtures/still.png") } };
   const size = file.file.buffer.byteLength;
@@ -173,10 +188,17 @@ test("upload tickets: issued by one instance, accepted once by the other; counte
   const statuses: number[] = [];
   for (let n = 0; n < UPLOAD_LIMIT + 2; n++) {
     const via = n % 2 === 0 ? a : b;
-    const res = await request.post(`${via.url}/api/upload-tickets`, { data: { size }, headers: { cookie, "x-forwarded-for": `10.9.8.${n}` } });
+    const res = await request.post(`${via.url}/api/upload-tickets`, {
+      data: { size },
+      headers: { cookie, "x-forwarded-for": `10.9.8.${n}` },
+    });
     statuses.push(res.status());
     if (res.ok()) tickets.push((await res.json()).ticket);
-    else expect((await res.json()).error).toMatchObject({ type: "rate_limit_exceeded", message: expect.stringContaining(`${UPLOAD_LIMIT} uploads per minute`) });
+    else
+      expect((await res.json()).error).toMatchObject({
+        type: "rate_limit_exceeded",
+        message: expect.stringContaining(`${UPLOAD_LIMIT} uploads per minute`),
+      });
   }
   expect(statuses).toEqual([...Array(UPLOAD_LIMIT).fill(200), 429, 429]);
   // A ticket from A is good on B (same key, same signing key); once used, on neither.

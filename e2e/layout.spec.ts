@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { FULL_PAGE_SHOT_STYLE } from "../bench/lib.mjs";
 import { PlaygroundPage, waitForLatePanels } from "./playground-page";
 
@@ -18,7 +18,8 @@ async function watchLayoutShifts(page: Page) {
     w.__shifts = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
-        if (!e.hadRecentInput) w.__shifts.push({ value: e.value, nodes: e.sources.map((s) => (s.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? "?") });
+        if (!e.hadRecentInput)
+          w.__shifts.push({ value: e.value, nodes: e.sources.map((s) => (s.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? "?") });
       }
     }).observe({ type: "layout-shift", buffered: true });
   });
@@ -35,7 +36,10 @@ async function sideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-for (const [device, viewport] of [["phone", PHONE], ["laptop", LAPTOP]] as const) {
+for (const [device, viewport] of [
+  ["phone", PHONE],
+  ["laptop", LAPTOP],
+] as const) {
   for (const path of ["/", "/embed/nano-banana-2"]) {
     test(`${path} on a ${device}: no layout shift while it loads, no sideways scroll`, async ({ page }) => {
       await page.setViewportSize(viewport);

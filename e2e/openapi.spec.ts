@@ -1,5 +1,5 @@
-import { validate } from "@readme/openapi-parser";
 import { expect, test } from "@playwright/test";
+import { validate } from "@readme/openapi-parser";
 
 test("the served OpenAPI document passes validation and can be read from another origin", async ({ request, baseURL }) => {
   const res = await request.get("/api/openapi.json", { headers: { origin: "https://docs.example.com" } });

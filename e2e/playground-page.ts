@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, type Request } from "@playwright/test";
 import path from "node:path";
+import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
 export const fixture = (name: string) => path.join(process.cwd(), "e2e/fixtures", name);
 
@@ -15,8 +15,20 @@ export function countRequests(page: Page) {
   page.on("request", (r) => {
     const path = new URL(r.url()).pathname;
     const at = startedAt(r);
-    if (r.method() === "POST" && path === "/api/tasks") creates.push({ get at() { return at(); }, headers: r.headers() });
-    if (r.method() === "GET" && path.startsWith("/api/tasks/")) polls.push({ get at() { return at(); }, url: path });
+    if (r.method() === "POST" && path === "/api/tasks")
+      creates.push({
+        get at() {
+          return at();
+        },
+        headers: r.headers(),
+      });
+    if (r.method() === "GET" && path.startsWith("/api/tasks/"))
+      polls.push({
+        get at() {
+          return at();
+        },
+        url: path,
+      });
   });
   return { creates, polls };
 }
@@ -108,7 +120,11 @@ export class PlaygroundPage {
   /** Uploads a fixture through the media field named `label` and waits for its preview. */
   async upload(label: string, file: string) {
     await this.page.getByLabel(`Upload ${label.toLowerCase()}`).setInputFiles(fixture(file));
-    await expect(this.page.getByRole("img", { name: `Preview of the ${label.toLowerCase()}` }).or(this.page.getByLabel(`Preview of the ${label.toLowerCase()}`))).toBeVisible();
+    await expect(
+      this.page
+        .getByRole("img", { name: `Preview of the ${label.toLowerCase()}` })
+        .or(this.page.getByLabel(`Preview of the ${label.toLowerCase()}`)),
+    ).toBeVisible();
   }
 
   /** On gemini-omni-flash's guide: runs a 4 s 1080P 16:9 Text-to-Video task and checks the clip is exactly that. */

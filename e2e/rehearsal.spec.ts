@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage, countRequests } from "./playground-page";
+import { expect, type Page, test } from "@playwright/test";
+import { countRequests, PlaygroundPage } from "./playground-page";
 
 test.describe("every mode reaches a playing video", () => {
   test("Text-to-Video, 16:9, 6 s", async ({ page }) => {
@@ -121,7 +121,9 @@ test.describe("the first click", () => {
   test("when the late chunks cannot be fetched, the playground says what is missing and stays on the page", async ({ page }) => {
     const initial = await firstLoadScripts(page, "/");
     // Every script the page did not name in its HTML fails, as on a dropped connection or after a deploy.
-    await page.route(/\/_next\/static\/chunks\/.*\.js$/, (route) => (initial.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort()));
+    await page.route(/\/_next\/static\/chunks\/.*\.js$/, (route) =>
+      initial.has(new URL(route.request().url()).pathname) ? route.continue() : route.abort(),
+    );
     const { creates } = countRequests(page);
     const pg = new PlaygroundPage(page);
     const prompt = "A lighthouse at dusk";

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
 import { E2E_KEY } from "../playwright.config";
 import { PlaygroundPage } from "./playground-page";
 

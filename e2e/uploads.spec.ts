@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 
 /**
  * Uploads on the real server (`next start`): a ticket from /api/upload-tickets, then the file to

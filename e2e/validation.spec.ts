@@ -43,7 +43,11 @@ test.describe("refused input is shown and never sent", () => {
     });
     expect(res.status()).toBe(400);
     const json = await res.json();
-    expect(json.error).toMatchObject({ type: "invalid_request_error", param: "input.duration", message: "duration must be 6 or 10 (seconds)." });
+    expect(json.error).toMatchObject({
+      type: "invalid_request_error",
+      param: "input.duration",
+      message: "duration must be 6 or 10 (seconds).",
+    });
   });
 
   test("a file of the wrong type is refused before upload with the allowed types", async ({ page }) => {
@@ -52,7 +56,9 @@ test.describe("refused input is shown and never sent", () => {
     await pg.mode("Image-to-Video");
     const uploads: string[] = [];
     page.on("request", (r) => /\/api\/(uploads|upload-tickets)$/.test(r.url()) && uploads.push(r.url()));
-    await page.getByLabel("Upload first-frame image").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page
+      .getByLabel("Upload first-frame image")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect(page.getByText(/notes\.txt was refused\. Images must be JPEG, PNG or WebP, at most 10 MB\./)).toBeVisible();
     expect(uploads).toEqual([]);
   });

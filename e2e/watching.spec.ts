@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { PlaygroundPage, countRequests } from "./playground-page";
+import { expect, type Page, test } from "@playwright/test";
+import { countRequests, PlaygroundPage } from "./playground-page";
 
 /** Hides or shows the tab as the browser does when the user switches tabs (the event bubbles up to window). */
 const setHidden = (page: Page, hidden: boolean) =>
@@ -42,7 +42,11 @@ test.describe("watching a task", () => {
 
   test("a task created outside the playground can be watched by pasting its id", async ({ page, request }) => {
     const res = await request.post("/api/tasks", {
-      data: { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Made by a script, watched in the playground", aspect_ratio: "9:16" } },
+      data: {
+        model: "nano-banana-2",
+        mode: "text-to-video",
+        input: { prompt: "Made by a script, watched in the playground", aspect_ratio: "9:16" },
+      },
     });
     expect(res.status()).toBe(200);
     const { task_id } = await res.json();

@@ -31,10 +31,17 @@ export function modelIdsFromEnv(dialect: DialectId): Record<string, string> {
   const ids = Object.fromEntries(MODELS.map((m) => [m.id, m.upstreamId[dialect]]));
   const legacy = process.env.UPSTREAM_MODEL?.trim();
   if (legacy) ids[DEFAULT_MODEL.id] = legacy;
-  for (const entry of (process.env.MODEL_UPSTREAM_IDS ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (process.env.MODEL_UPSTREAM_IDS ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [id, upstream] = entry.split("=").map((x) => x?.trim());
     if (!id || !upstream || !(id in ids)) {
-      throw new ApiError(500, "internal_error", `MODEL_UPSTREAM_IDS entries are model=upstream_id with a model of ${Object.keys(ids).join(", ")}; "${entry}" is not.`);
+      throw new ApiError(
+        500,
+        "internal_error",
+        `MODEL_UPSTREAM_IDS entries are model=upstream_id with a model of ${Object.keys(ids).join(", ")}; "${entry}" is not.`,
+      );
     }
     ids[id] = upstream;
   }
@@ -88,7 +95,15 @@ export function upstreamConfig(): UpstreamConfig {
   const simBase = (process.env.SIMULATOR_BASE_URL || `http://127.0.0.1:${port}/api/simulator`).replace(/\/+$/, "");
   // The simulator speaks both dialects: the gateway's under /gateway (lib/simulator/gateway.ts takes its model ids).
   const models = modelIdsFromEnv(dialect);
-  return { baseUrl: dialect === "generation-task" ? `${simBase}/gateway` : simBase, simulated: true, apiKey: simulatorKey(), models, timeoutMs, dialect, supportsVideoEdit };
+  return {
+    baseUrl: dialect === "generation-task" ? `${simBase}/gateway` : simBase,
+    simulated: true,
+    apiKey: simulatorKey(),
+    models,
+    timeoutMs,
+    dialect,
+    supportsVideoEdit,
+  };
 }
 
 /** The simulator's timings in ms: how long a task stays queued, and running per second of video. */

@@ -9,7 +9,11 @@ describe("adviceFor", () => {
     expect(advice?.title).toBe("Sent to a chat endpoint");
     expect(advice?.fix).toBe(GATEWAY_ANSWERS[0].explanation);
     // Every model's guide answers it in its FAQ with the same words.
-    for (const spec of MODELS) expect(spec.texts.en.faq.some((f) => f.a === advice?.fix), spec.id).toBe(true);
+    for (const spec of MODELS)
+      expect(
+        spec.texts.en.faq.some((f) => f.a === advice?.fix),
+        spec.id,
+      ).toBe(true);
   });
 
   it.each(ERRORS.map((e) => [e.status, e.type] as const))("names the table's fix for %i %s", (status, type) => {

@@ -10,7 +10,10 @@ export function adviceFor(error: { status: number; type: string; message: string
   const gateway = GATEWAY_ANSWERS.find((g) => error.message.includes(g.match));
   if (gateway) return { title: gateway.title, fix: gateway.explanation, retry: ERRORS.find((e) => e.status === 400)?.retry };
   if (error.status === 0) {
-    return { fix: "The playground's own server did not answer: check that it is running and reachable.", retry: "Try again when it is back." };
+    return {
+      fix: "The playground's own server did not answer: check that it is running and reachable.",
+      retry: "Try again when it is back.",
+    };
   }
   const row = ERRORS.find((e) => e.type === error.type) ?? ERRORS.find((e) => e.status === error.status);
   return row ? { fix: row.fix, retry: row.retry } : null;

@@ -1,4 +1,4 @@
-import { POLLING, TERMINAL_STATUSES, type TaskStatus } from "@/lib/spec/contract";
+import { POLLING, type TaskStatus, TERMINAL_STATUSES } from "@/lib/spec/contract";
 
 /**
  * The delay before the next poll: short at first, growing by POLLING.growth each time up to the maximum,

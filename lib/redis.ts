@@ -38,7 +38,10 @@ export async function redis(): Promise<RedisClient | null> {
       logged = false;
     });
     // Waited for once, at most CONNECT_TIMEOUT_MS: while Redis stays away, later calls fail at once.
-    const ready = Promise.race([client.connect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS).unref())]);
+    const ready = Promise.race([
+      client.connect().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS).unref()),
+    ]);
     g.__nb2Redis = { url, client, ready };
   }
   const { client, ready } = g.__nb2Redis!;

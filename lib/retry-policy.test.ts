@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { RETRY } from "@/lib/spec/contract";
-import { decide, rateLimitDelay, retryOptions, type Failure, type RetryWait } from "./retry-policy";
+import { decide, type Failure, type RetryWait, rateLimitDelay, retryOptions } from "./retry-policy";
 
 const f = (status: number, retryAfterMs: number | null = null, type = "x"): Failure => ({ status, type, retryAfterMs });
 const mid = () => 0.5;
@@ -29,7 +29,10 @@ describe("decide: the guide's error table", () => {
   it.each([500, 502, 504, 0])("%i on a poll: short retries (0.5 s, 1 s, 2 s), then a stop naming the request id", (status) => {
     const ds = [1, 2, 3].map((n) => decide("poll", f(status), n, { idempotent: false }));
     expect(ds.map((d) => d.retry && d.delayMs)).toEqual(RETRY.transient.delaysMs);
-    expect(decide("poll", f(status), 4, { idempotent: false })).toEqual({ retry: false, reason: expect.stringMatching(/after 3 retries.*request id/) });
+    expect(decide("poll", f(status), 4, { idempotent: false })).toEqual({
+      retry: false,
+      reason: expect.stringMatching(/after 3 retries.*request id/),
+    });
   });
 
   it("5xx on a create: retried only with an Idempotency-Key, and at most twice", () => {
@@ -45,13 +48,19 @@ describe("decide: the guide's error table", () => {
   });
 
   it.each([400, 401, 404, 413, 422])("%i: never retried, the fix comes first", (status) => {
-    expect(decide("create", f(status), 1, { idempotent: true })).toEqual({ retry: false, reason: `HTTP ${status}: not retried, the same request would fail again. Fix it first.` });
+    expect(decide("create", f(status), 1, { idempotent: true })).toEqual({
+      retry: false,
+      reason: `HTTP ${status}: not retried, the same request would fail again. Fix it first.`,
+    });
     expect(decide("poll", f(status), 1, { idempotent: true }).retry).toBe(false);
   });
 });
 
 class Http extends Error {
-  constructor(readonly status: number, readonly retryAfterMs: number | null = null) {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | null = null,
+  ) {
     super(`HTTP ${status}`);
   }
 }

@@ -34,13 +34,24 @@ export function rateLimitDelay(retry: number, retryAfterMs: number | null, rando
  * Decides whether to retry after `failuresSoFar` consecutive failures of this operation (the current one
  * included). A create is retried after a 5xx or timeout only when it carries an Idempotency-Key.
  */
-export function decide(op: Operation, failure: Failure, failuresSoFar: number, opts: { idempotent: boolean; random?: () => number }): Decision {
+export function decide(
+  op: Operation,
+  failure: Failure,
+  failuresSoFar: number,
+  opts: { idempotent: boolean; random?: () => number },
+): Decision {
   const retry = failuresSoFar;
   if (failure.status === 429) {
     const max = RETRY.rateLimit.maxRetries;
     if (retry > max) return { retry: false, reason: RETRY_MESSAGES.rateLimitGaveUp(max) };
     const delayMs = rateLimitDelay(retry, failure.retryAfterMs, opts.random);
-    return { retry: true, delayMs, retryNumber: retry, maxRetries: max, reason: RETRY_MESSAGES.rateLimitWait(retry, max, delayMs, failure.retryAfterMs) };
+    return {
+      retry: true,
+      delayMs,
+      retryNumber: retry,
+      maxRetries: max,
+      reason: RETRY_MESSAGES.rateLimitWait(retry, max, delayMs, failure.retryAfterMs),
+    };
   }
   if (isTransient(failure.status)) {
     if (op === "create" && !opts.idempotent) return { retry: false, reason: RETRY_MESSAGES.createNoKey };

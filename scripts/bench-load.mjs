@@ -1,4 +1,9 @@
 #!/usr/bin/env node
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 // Load test of the proxy with the embedded simulator behind it, on loopback only: starts `next start`
 // from the current build (builds first when there is none), then drives task creation and polling with
 // autocannon for a bounded time each and prints requests per second, latency percentiles and errors.
@@ -9,16 +14,15 @@
 //   npm run bench:load -- --redis       # memory store, then Redis
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=20 BENCH_PORT=3410 npm run bench:load
 import autocannon from "autocannon";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const withRedis = process.argv.includes("--redis");
-const BODY = JSON.stringify({ model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Load test", duration: 6, aspect_ratio: "16:9" } });
+const BODY = JSON.stringify({
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  input: { prompt: "Load test", duration: 6, aspect_ratio: "16:9" },
+});
 
 async function freePort(fixed) {
   if (fixed) return Number(fixed);
@@ -36,7 +40,13 @@ async function waitFor(url, child, log) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log.join("")}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not answer ${url}`);
@@ -56,7 +66,15 @@ async function startRedis() {
   const port = await freePort(process.env.BENCH_REDIS_PORT);
   const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
-    const ok = await new Promise((r) => net.connect(port, "127.0.0.1").once("connect", function () { this.end(); r(true); }).once("error", () => r(false)));
+    const ok = await new Promise((r) =>
+      net
+        .connect(port, "127.0.0.1")
+        .once("connect", function () {
+          this.end();
+          r(true);
+        })
+        .once("error", () => r(false)),
+    );
     if (ok) return { url: `redis://127.0.0.1:${port}`, child };
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -135,7 +153,12 @@ if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`\nbench:load — ${os.cpus().length} × ${cpu}, Node ${process.version}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+console.log(
+  `\nbench:load — ${os.cpus().length} × ${cpu}, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")}`,
+);
 console.log(`${CONNECTIONS} connections, ${SECONDS} s per scenario, loopback only, embedded simulator behind the proxy, limits off\n`);
 
 const results = await bench("memory", { REDIS_URL: "" });

@@ -10,11 +10,11 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { it } from "vitest";
-import { POLLING, RETRY } from "@/lib/spec/contract";
 import { isTerminal } from "@/lib/polling";
 import { SCENARIO_IDS } from "@/lib/simulator/scenarios";
+import { POLLING, RETRY } from "@/lib/spec/contract";
+import { type PollSchedule, runScenario, type ScenarioResult } from "@/lib/testing/scenario-run";
 import { startSimServer } from "@/lib/testing/sim-server";
-import { runScenario, type PollSchedule, type ScenarioResult } from "@/lib/testing/scenario-run";
 
 /** The gateway's advice: look after 5 s, then every 10 s. The create's answer is the query's first data. */
 const ADVISED: PollSchedule = (query) => (isTerminal(query.state.data?.status) ? false : query.state.dataUpdateCount <= 1 ? 5000 : 10_000);
@@ -45,7 +45,16 @@ it("prints upstream requests per scenario, against the gateway's advised schedul
       `${r.waits} (${seconds(r.waitedMs)})`,
       `${seconds(r.elapsedMs)} (${seconds(advised[i].elapsedMs)})`,
     ]);
-    const head = ["scenario", "client ends with", "creates", "polls", "upstream requests (advised)", "tasks created", "policy waits", "wall time (advised)"];
+    const head = [
+      "scenario",
+      "client ends with",
+      "creates",
+      "polls",
+      "upstream requests (advised)",
+      "tasks created",
+      "policy waits",
+      "wall time (advised)",
+    ];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
     const total = (rs: ScenarioResult[]) => rs.reduce((n, r) => n + requests(r), 0);

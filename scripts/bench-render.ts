@@ -44,13 +44,24 @@ it("prints render times per mode, duration and aspect ratio", async () => {
         let seconds = 0;
         for (let i = 0; i < RUNS; i++) {
           const started = performance.now();
-          const r = await renderVideo({ model: spec.name, mode, prompt: PROMPT, width: ar.width, height: ar.height, duration, ...INPUTS[mode], outPath: path.join(dir, `out-${n++}.mp4`) });
+          const r = await renderVideo({
+            model: spec.name,
+            mode,
+            prompt: PROMPT,
+            width: ar.width,
+            height: ar.height,
+            duration,
+            ...INPUTS[mode],
+            outPath: path.join(dir, `out-${n++}.mp4`),
+          });
           times.push(performance.now() - started);
           seconds = r.durationSeconds;
         }
         const goal = seconds <= 6.01 ? (median(times) <= 1000 ? "  ≤ 1 s: yes" : "  ≤ 1 s: NO") : "";
         if (goal.includes("NO")) goalMet = false;
-        lines.push(`${mode.padEnd(15)} ${`${seconds.toFixed(1)} s`.padStart(7)} ${ar.value.padEnd(5)} ${`${ar.width}×${ar.height}`.padEnd(9)} ${spread(times)}${goal}`);
+        lines.push(
+          `${mode.padEnd(15)} ${`${seconds.toFixed(1)} s`.padStart(7)} ${ar.value.padEnd(5)} ${`${ar.width}×${ar.height}`.padEnd(9)} ${spread(times)}${goal}`,
+        );
       }
     }
   }
@@ -58,7 +69,11 @@ it("prints render times per mode, duration and aspect ratio", async () => {
   // The engine's cache: an identical request renders once; the second create is served from the first render.
   const { createSimTask } = await import("@/lib/simulator/engine");
   const { simStore } = await import("@/lib/simulator/store");
-  const request = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: `${PROMPT} (cache ${Date.now()})`, aspect_ratio: "16:9", duration: 6, resolution: "720P" } } as const;
+  const request = {
+    model: "nano-banana-2",
+    mode: "text-to-video",
+    input: { prompt: `${PROMPT} (cache ${Date.now()})`, aspect_ratio: "16:9", duration: 6, resolution: "720P" },
+  } as const;
   const untilRendered = async () => {
     const started = performance.now();
     const task = await createSimTask(request as never);
@@ -71,9 +86,15 @@ it("prints render times per mode, duration and aspect ratio", async () => {
   const first = await untilRendered();
   const again = [await untilRendered(), await untilRendered(), await untilRendered()];
 
-  console.log(`\nbench:render — ${RUNS} renders per row, median [min–max], ${os.cpus().length} CPU(s): ${os.cpus()[0]?.model ?? "?"}; shared machine, times are noisy.\n`);
+  console.log(
+    `\nbench:render — ${RUNS} renders per row, median [min–max], ${os.cpus().length} CPU(s): ${os.cpus()[0]?.model ?? "?"}; shared machine, times are noisy.\n`,
+  );
   console.log("mode             length ratio frame     render time");
   for (const l of lines) console.log(l);
-  console.log(`\nengine cache (text-to-video, 6 s, 16:9): first create → rendered ${first.toFixed(0)} ms; identical request again → ${spread(again)} (served from the cache)`);
-  console.log(`goal (6 s 720p clip ≤ 1 s, median): ${goalMet ? "met for every mode" : "NOT met for every mode (see the rows marked NO)"}\n`);
+  console.log(
+    `\nengine cache (text-to-video, 6 s, 16:9): first create → rendered ${first.toFixed(0)} ms; identical request again → ${spread(again)} (served from the cache)`,
+  );
+  console.log(
+    `goal (6 s 720p clip ≤ 1 s, median): ${goalMet ? "met for every mode" : "NOT met for every mode (see the rows marked NO)"}\n`,
+  );
 }, 600_000);

@@ -8,9 +8,8 @@
 // --direct sends the same file straight to the simulator's own upload route instead (with the key, no
 // proxy): one hop instead of two, for comparison. Each run starts a fresh server, since the RSS a process
 // once reached is not given back to the system at once.
-import { spawn, execSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -53,7 +52,14 @@ function treeRss(pid) {
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nb2-bench-upload-"));
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-  env: { ...process.env, PORT: String(PORT), UPSTREAM_BASE_URL: "", UPSTREAM_API_KEY: KEY, UPSTREAM_DIALECT: "task-contract", SIMULATOR_DATA_DIR: dataDir },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    UPSTREAM_BASE_URL: "",
+    UPSTREAM_API_KEY: KEY,
+    UPSTREAM_DIALECT: "task-contract",
+    SIMULATOR_DATA_DIR: dataDir,
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const stop = () => server.kill("SIGTERM");
@@ -74,7 +80,11 @@ try {
       form.set("file", blob, name);
       return fetch(`${origin}/api/simulator/v1/uploads`, { method: "POST", body: form, headers: { authorization: `Bearer ${KEY}` } });
     }
-    const t = await fetch(`${origin}/api/upload-tickets`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ size: blob.size }) });
+    const t = await fetch(`${origin}/api/upload-tickets`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ size: blob.size }),
+    });
     if (!t.ok) throw new Error(`no upload ticket: HTTP ${t.status} ${await t.text()}`);
     const { ticket } = await t.json();
     const form = new FormData();
@@ -106,7 +116,9 @@ try {
   if (!res.ok) throw new Error(`upload failed: HTTP ${res.status} ${JSON.stringify(body)}`);
   if (body.size !== size) throw new Error(`the upstream stored ${body.size} bytes, not ${size}`);
 
-  console.log(`Uploaded ${mib(size)} ${DIRECT ? "straight to the simulator's route (no proxy)" : "through the proxy to the simulator"} in ${seconds.toFixed(1)} s (${mib(size / seconds)}/s); stored ${body.size} bytes as ${body.mime_type}.`);
+  console.log(
+    `Uploaded ${mib(size)} ${DIRECT ? "straight to the simulator's route (no proxy)" : "through the proxy to the simulator"} in ${seconds.toFixed(1)} s (${mib(size / seconds)}/s); stored ${body.size} bytes as ${body.mime_type}.`,
+  );
   console.log(`Server RSS: baseline ${mib(baseline)}, peak ${mib(peak)}, growth ${mib(peak - baseline)} (goal: a few tens of MB at most).`);
 } finally {
   stop();

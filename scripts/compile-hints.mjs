@@ -10,7 +10,7 @@
 // (the `entryJSFiles` of each `*_client-reference-manifest.js`); chunks loaded later stay lazy.
 //
 // Usage: node scripts/compile-hints.mjs [distDir]   (default .next). Idempotent.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";

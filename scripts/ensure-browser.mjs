@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 // Makes sure a Chromium exists for the end-to-end tests: Playwright's own if installed, else Debian's
 // `chromium` (installed with apt-get when missing and we are root). Exits non-zero with a clear
 // message when neither can be had.
 import { chromium } from "@playwright/test";
-import { existsSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 
 const system = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 let bundled = "";

@@ -13,7 +13,7 @@
  *   source.webm    4 s 640×360 VP8 25 fps, no audio               (video-edit, WebM)
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, statSync, accessSync, constants } from "node:fs";
+import { accessSync, chmodSync, constants, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,11 +41,9 @@ const FONT = `fontfile=${fv(font)}`;
 function run(name, args) {
   const out = join(outDir, name);
   // bitexact: no encoder version strings or random container IDs, so reruns reproduce the same bytes.
-  const res = spawnSync(
-    ffmpeg,
-    ["-hide_banner", "-loglevel", "error", "-y", ...args, "-fflags", "+bitexact", "-flags", "+bitexact", out],
-    { encoding: "utf8" },
-  );
+  const res = spawnSync(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args, "-fflags", "+bitexact", "-flags", "+bitexact", out], {
+    encoding: "utf8",
+  });
   if (res.status !== 0) {
     console.error(res.stderr);
     throw new Error(`ffmpeg failed for ${name} (exit ${res.status})`);
@@ -59,8 +57,12 @@ mkdirSync(outDir, { recursive: true });
 
 // still.png: a flat, colourful "landscape" (sky, sun, hills, houses) with a big "I2V", so pan/zoom is visible.
 run("still.png", [
-  "-f", "lavfi", "-i", "color=c=0x4FA3E0:s=1024x768",
-  "-frames:v", "1",
+  "-f",
+  "lavfi",
+  "-i",
+  "color=c=0x4FA3E0:s=1024x768",
+  "-frames:v",
+  "1",
   "-vf",
   [
     "drawbox=x=0:y=430:w=1024:h=338:c=0x3C9A3C:t=fill",
@@ -84,35 +86,80 @@ const refs = [
 ];
 refs.forEach((r, i) => {
   run(`ref-${i + 1}.jpg`, [
-    "-f", "lavfi", "-i", `color=c=${r.bg}:s=800x800`,
-    "-frames:v", "1",
-    "-vf", `${r.shape},drawtext=${FONT}:text=${r.label}:fontsize=360:fontcolor=black:borderw=10:bordercolor=white:x=(w-tw)/2:y=(h-th)/2`,
-    "-q:v", "4",
+    "-f",
+    "lavfi",
+    "-i",
+    `color=c=${r.bg}:s=800x800`,
+    "-frames:v",
+    "1",
+    "-vf",
+    `${r.shape},drawtext=${FONT}:text=${r.label}:fontsize=360:fontcolor=black:borderw=10:bordercolor=white:x=(w-tw)/2:y=(h-th)/2`,
+    "-q:v",
+    "4",
   ]);
 });
 
 // portrait.webp: a tall image (600×1000) from testsrc2 with a label.
 run("portrait.webp", [
-  "-f", "lavfi", "-i", "testsrc2=s=600x1000",
-  "-frames:v", "1",
-  "-vf", `drawtext=${FONT}:text=WebP:fontsize=140:fontcolor=white:borderw=6:bordercolor=black:x=(w-tw)/2:y=h-th-80`,
-  "-c:v", "libwebp", "-quality", "70",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=s=600x1000",
+  "-frames:v",
+  "1",
+  "-vf",
+  `drawtext=${FONT}:text=WebP:fontsize=140:fontcolor=white:borderw=6:bordercolor=black:x=(w-tw)/2:y=h-th-80`,
+  "-c:v",
+  "libwebp",
+  "-quality",
+  "70",
 ]);
 
 // source.mp4: 4 s of moving test pattern at 25 fps (not 24, to exercise the frame-rate conversion) with a tone.
 run("source.mp4", [
-  "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=4",
-  "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=4",
-  "-vf", `drawtext=${FONT}:text=SOURCE:fontsize=48:fontcolor=white:borderw=3:bordercolor=black:x=20:y=20`,
-  "-c:v", "libx264", "-preset", "veryfast", "-crf", "32", "-pix_fmt", "yuv420p",
-  "-c:a", "aac", "-b:a", "48k",
-  "-movflags", "+faststart",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=s=640x360:r=25:d=4",
+  "-f",
+  "lavfi",
+  "-i",
+  "sine=frequency=440:sample_rate=44100:duration=4",
+  "-vf",
+  `drawtext=${FONT}:text=SOURCE:fontsize=48:fontcolor=white:borderw=3:bordercolor=black:x=20:y=20`,
+  "-c:v",
+  "libx264",
+  "-preset",
+  "veryfast",
+  "-crf",
+  "32",
+  "-pix_fmt",
+  "yuv420p",
+  "-c:a",
+  "aac",
+  "-b:a",
+  "48k",
+  "-movflags",
+  "+faststart",
 ]);
 
 // source.webm: the same pattern as VP8 without audio.
 run("source.webm", [
-  "-f", "lavfi", "-i", "testsrc2=s=640x360:r=25:d=4",
-  "-vf", `drawtext=${FONT}:text=WEBM:fontsize=48:fontcolor=white:borderw=3:bordercolor=black:x=20:y=20`,
-  "-c:v", "libvpx", "-b:v", "300k", "-deadline", "good", "-cpu-used", "5", "-threads", "1",
+  "-f",
+  "lavfi",
+  "-i",
+  "testsrc2=s=640x360:r=25:d=4",
+  "-vf",
+  `drawtext=${FONT}:text=WEBM:fontsize=48:fontcolor=white:borderw=3:bordercolor=black:x=20:y=20`,
+  "-c:v",
+  "libvpx",
+  "-b:v",
+  "300k",
+  "-deadline",
+  "good",
+  "-cpu-used",
+  "5",
+  "-threads",
+  "1",
   "-an",
 ]);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
 // Screenshots of the guide page (English and Russian, light and dark) and of the embed, for looking at
 // changes. Usage: node scripts/screenshots-guide.mjs [baseUrl] [outDir]   (the app must be running)
 import { FULL_PAGE_SHOT_STYLE, launchChromium } from "../bench/lib.mjs";
-import { createServer } from "node:http";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? ".data/shots";
@@ -42,12 +42,22 @@ for (const scheme of ["light", "dark"]) {
   await page.goto(base);
   await page.getByRole("textbox", { name: /prompt/i }).fill("A lighthouse in a storm, waves crashing");
   await page.getByRole("button", { name: "Embed" }).click();
-  await page.getByRole("dialog").getByText(scheme === "dark" ? "Dark" : "Light", { exact: true }).click();
+  await page
+    .getByRole("dialog")
+    .getByText(scheme === "dark" ? "Dark" : "Light", { exact: true })
+    .click();
   const code = await page.getByRole("textbox", { name: "Embed code" }).inputValue();
   hostHtml = `<!doctype html><html><body style="margin:0 auto;max-width:1000px;padding:16px;font-family:sans-serif;background:${scheme === "dark" ? "#222" : "#f4f1ea"};color:${scheme === "dark" ? "#eee" : "#222"}"><h1>Some documentation site</h1><p>The playground below is an iframe sized by its own messages.</p>${code}<p>Text after the embed.</p></body></html>`;
   await page.goto(`http://127.0.0.1:${hostPort}/`);
-  await page.frameLocator("iframe").getByRole("button", { name: /run task/i }).click();
-  await page.frameLocator("iframe").getByRole("status", { name: "Task status" }).filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 });
+  await page
+    .frameLocator("iframe")
+    .getByRole("button", { name: /run task/i })
+    .click();
+  await page
+    .frameLocator("iframe")
+    .getByRole("status", { name: "Task status" })
+    .filter({ hasText: "succeeded" })
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   const file = path.join(out, `embed-in-host-${scheme}.png`);
   await page.screenshot({ path: file, fullPage: true, style: FULL_PAGE_SHOT_STYLE });

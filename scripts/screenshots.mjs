@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 // Takes screenshots of the playground in its main states, for the README and for looking at changes.
 // Usage: node scripts/screenshots.mjs [baseUrl] [outDir]   (the app must be running)
 import { FULL_PAGE_SHOT_STYLE, launchChromium } from "../bench/lib.mjs";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? ".data/shots";
@@ -16,7 +16,12 @@ const shot = async (name) => {
   await page.screenshot({ path: path.join(out, `${name}-${scheme}.png`), fullPage: true, style: FULL_PAGE_SHOT_STYLE });
   console.log(`wrote ${path.join(out, `${name}-${scheme}.png`)}`);
 };
-const waitVideo = () => page.getByRole("status", { name: "Task status" }).filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 }).then(() => page.waitForTimeout(1500));
+const waitVideo = () =>
+  page
+    .getByRole("status", { name: "Task status" })
+    .filter({ hasText: "succeeded" })
+    .waitFor({ timeout: 60_000 })
+    .then(() => page.waitForTimeout(1500));
 
 await page.goto(base);
 await shot("01-empty");

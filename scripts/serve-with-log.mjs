@@ -8,7 +8,10 @@ import path from "node:path";
 const logPath = process.env.E2E_SERVER_LOG || ".data/server.log";
 mkdirSync(path.dirname(logPath), { recursive: true });
 const log = createWriteStream(logPath, { flags: "w" });
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start"], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start"], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: process.env,
+});
 for (const [from, to] of [
   [child.stdout, process.stdout],
   [child.stderr, process.stderr],

@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { AppDocument } from "@/components/theme/app-document";
-import { LOCALES, isLocale } from "@/lib/i18n";
+import { isLocale, LOCALES } from "@/lib/i18n";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -13,7 +13,11 @@ export default async function GuideLayout({ children, params }: { children: Reac
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   return (
-    <AppDocument lang={locale} themeSource="storage" bodyClassName="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+    <AppDocument
+      lang={locale}
+      themeSource="storage"
+      bodyClassName="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100"
+    >
       {children}
     </AppDocument>
   );

@@ -15,8 +15,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Enter the access token</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        This playground runs tasks on a paid key, so it is open to people who have the token. You enter it once; this
-        browser then keeps a signed cookie for 7 days.
+        This playground runs tasks on a paid key, so it is open to people who have the token. You enter it once; this browser then keeps a
+        signed cookie for 7 days.
       </p>
       <form method="post" action="/api/access" className="mt-6 space-y-3">
         <input type="hidden" name="next" value={next} />

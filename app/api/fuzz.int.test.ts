@@ -1,16 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sniffMime, kindOfMime, limitsOf } from "@/lib/media";
+import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
 import { ACCESS_COOKIE } from "@/lib/security/access";
-import { MODE_IDS } from "@/lib/spec/contract";
-import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
-import { startRecordingUpstream, type Recorded, type RecordingUpstream } from "@/lib/testing/recording-upstream";
-import { POST as createRoute } from "./tasks/route";
-import { GET as statusRoute } from "./tasks/[taskId]/route";
-import { POST as uploadRoute } from "./uploads/route";
-import { MAX_UPLOAD_FILE_BYTES } from "@/lib/spec/contract";
 import { signUploadTicket, ticketSecret } from "@/lib/security/upload-ticket";
+import { MAX_UPLOAD_FILE_BYTES, MODE_IDS } from "@/lib/spec/contract";
+import { parseCreateTaskRequest, TASK_ID_PATTERN } from "@/lib/spec/schema";
+import { type Recorded, type RecordingUpstream, startRecordingUpstream } from "@/lib/testing/recording-upstream";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
+import { GET as statusRoute } from "./tasks/[taskId]/route";
+import { POST as createRoute } from "./tasks/route";
+import { POST as uploadRoute } from "./uploads/route";
 
 /**
  * Property-based fuzzing of the proxy's route handlers (fast-check, fixed seed, bounded runs):
@@ -26,7 +25,23 @@ const saved = { ...process.env };
 
 /** The only headers the proxy may send upstream (Node's fetch adds the transport ones). */
 // idempotency-key: the proxy sends one with every create (the client's, or its own), so a retried create never makes a second task.
-const FORWARDABLE = new Set(["accept", "authorization", "x-request-id", "idempotency-key", "content-type", "content-length", "host", "connection", "user-agent", "accept-encoding", "accept-language", "sec-fetch-mode", "transfer-encoding", "pragma", "cache-control"]);
+const FORWARDABLE = new Set([
+  "accept",
+  "authorization",
+  "x-request-id",
+  "idempotency-key",
+  "content-type",
+  "content-length",
+  "host",
+  "connection",
+  "user-agent",
+  "accept-encoding",
+  "accept-language",
+  "sec-fetch-mode",
+  "transfer-encoding",
+  "pragma",
+  "cache-control",
+]);
 
 beforeAll(async () => {
   upstream = await startRecordingUpstream();
@@ -37,7 +52,8 @@ beforeAll(async () => {
   delete process.env.PLAYGROUND_ACCESS_TOKEN;
   process.env.TRUSTED_PROXY_COUNT = "0";
   // Limits off: the fuzzing is about what reaches the upstream; the limits have their own tests.
-  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"]) process.env[`RATE_LIMIT_${name}`] = "0";
+  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"])
+    process.env[`RATE_LIMIT_${name}`] = "0";
 });
 
 afterAll(async () => {
@@ -70,10 +86,18 @@ async function check(res: Response, before: number): Promise<{ status: number; f
 const validBody = fc.record({
   model: fc.constant("nano-banana-2"),
   mode: fc.constant("text-to-video"),
-  input: fc.record({ prompt: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim().length > 0), duration: fc.constantFrom(6, 10), aspect_ratio: fc.constantFrom("16:9", "9:16") }),
+  input: fc.record({
+    prompt: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim().length > 0),
+    duration: fc.constantFrom(6, 10),
+    aspect_ratio: fc.constantFrom("16:9", "9:16"),
+  }),
 });
 
-const url = fc.oneof(fc.webUrl(), fc.constantFrom("http://localhost/a.png", "javascript:alert(1)", "file:///etc/passwd", "https://169.254.169.254/latest", ""), fc.string());
+const url = fc.oneof(
+  fc.webUrl(),
+  fc.constantFrom("http://localhost/a.png", "javascript:alert(1)", "file:///etc/passwd", "https://169.254.169.254/latest", ""),
+  fc.string(),
+);
 const mutatedBody = fc.record(
   {
     model: fc.oneof(fc.constantFrom("nano-banana-2", "gemini-omni-flash"), fc.string(), fc.jsonValue()),
@@ -81,7 +105,12 @@ const mutatedBody = fc.record(
     input: fc.oneof(
       fc.record(
         {
-          prompt: fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: "grapheme", maxLength: 2100 }), fc.constant("   "), fc.jsonValue()),
+          prompt: fc.oneof(
+            fc.string({ maxLength: 80 }),
+            fc.string({ unit: "grapheme", maxLength: 2100 }),
+            fc.constant("   "),
+            fc.jsonValue(),
+          ),
           duration: fc.oneof(fc.constantFrom(5, 6, 10, "6", 6.0001, -1, Infinity), fc.integer(), fc.jsonValue()),
           aspect_ratio: fc.oneof(fc.constantFrom("16:9", "9:16", "1:1"), fc.string()),
           resolution: fc.oneof(fc.constantFrom("720P", "1080P", "720p"), fc.string()),
@@ -112,10 +141,37 @@ const rawBody = fc.oneof(
 const headerValue = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
 const headers = fc.dictionary(
   fc.oneof(
-    fc.constantFrom("origin", "sec-fetch-site", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "cookie", "authorization", "x-request-id", "content-type", "accept", "x-upstream-url", "forwarded", "x-real-ip"),
+    fc.constantFrom(
+      "origin",
+      "sec-fetch-site",
+      "x-forwarded-for",
+      "x-forwarded-host",
+      "x-forwarded-proto",
+      "cookie",
+      "authorization",
+      "x-request-id",
+      "content-type",
+      "accept",
+      "x-upstream-url",
+      "forwarded",
+      "x-real-ip",
+    ),
     fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
   ),
-  fc.oneof(headerValue, fc.constantFrom(ORIGIN, "https://evil.example", "null", "same-origin", "cross-site", "same-site", "none", "application/json", "text/plain")),
+  fc.oneof(
+    headerValue,
+    fc.constantFrom(
+      ORIGIN,
+      "https://evil.example",
+      "null",
+      "same-origin",
+      "cross-site",
+      "same-site",
+      "none",
+      "application/json",
+      "text/plain",
+    ),
+  ),
   { maxKeys: 6 },
 );
 
@@ -125,7 +181,13 @@ describe("fuzzing POST /api/tasks", () => {
     await fc.assert(
       fc.asyncProperty(rawBody, async (raw) => {
         const before = upstream.requests.length;
-        const res = await createRoute(new Request(`${ORIGIN}/api/tasks`, { method: "POST", headers: { "content-type": "application/json", host: "localhost:3000", origin: ORIGIN, "sec-fetch-site": "same-origin" }, body: raw }));
+        const res = await createRoute(
+          new Request(`${ORIGIN}/api/tasks`, {
+            method: "POST",
+            headers: { "content-type": "application/json", host: "localhost:3000", origin: ORIGIN, "sec-fetch-site": "same-origin" },
+            body: raw,
+          }),
+        );
         const { status, forwarded } = await check(res, before);
         let parsed: unknown;
         let isJson = true;
@@ -155,7 +217,11 @@ describe("fuzzing POST /api/tasks", () => {
       fc.asyncProperty(headers, validBody, async (h, body) => {
         let req: Request;
         try {
-          req = new Request(`${ORIGIN}/api/tasks`, { method: "POST", headers: { "content-type": "application/json", ...h }, body: JSON.stringify(body) });
+          req = new Request(`${ORIGIN}/api/tasks`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...h },
+            body: JSON.stringify(body),
+          });
         } catch {
           return; // a header set no client can send
         }
@@ -178,13 +244,27 @@ describe("fuzzing POST /api/tasks", () => {
     process.env.PLAYGROUND_ACCESS_TOKEN = "fuzz-gate";
     try {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(headerValue, headerValue.map((v) => `${ACCESS_COOKIE}=${v}`), fc.base64String().map((v) => `${ACCESS_COOKIE}=v1.9999999999.${v}`)), validBody, async (cookie, body) => {
-          const before = upstream.requests.length;
-          const res = await createRoute(new Request(`${ORIGIN}/api/tasks`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) }));
-          const { status, forwarded } = await check(res, before);
-          expect(status).toBe(401);
-          expect(forwarded).toHaveLength(0);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            headerValue,
+            headerValue.map((v) => `${ACCESS_COOKIE}=${v}`),
+            fc.base64String().map((v) => `${ACCESS_COOKIE}=v1.9999999999.${v}`),
+          ),
+          validBody,
+          async (cookie, body) => {
+            const before = upstream.requests.length;
+            const res = await createRoute(
+              new Request(`${ORIGIN}/api/tasks`, {
+                method: "POST",
+                headers: { "content-type": "application/json", cookie },
+                body: JSON.stringify(body),
+              }),
+            );
+            const { status, forwarded } = await check(res, before);
+            expect(status).toBe(401);
+            expect(forwarded).toHaveLength(0);
+          },
+        ),
         { seed: SEED, numRuns: 300 },
       );
     } finally {
@@ -229,12 +309,14 @@ describe("fuzzing POST /api/uploads", () => {
     gif: [...Buffer.from("GIF89a")],
     sh: [...Buffer.from("#!/bin/sh\n")],
   };
-  const fileBytes = fc.tuple(fc.oneof(fc.constantFrom(...Object.values(MAGIC)), fc.constant([] as number[])), fc.uint8Array({ maxLength: 2048 })).map(([head, rest]) => {
-    const out = new Uint8Array(new ArrayBuffer(head.length + rest.length));
-    out.set(head);
-    out.set(rest, head.length);
-    return out;
-  });
+  const fileBytes = fc
+    .tuple(fc.oneof(fc.constantFrom(...Object.values(MAGIC)), fc.constant([] as number[])), fc.uint8Array({ maxLength: 2048 }))
+    .map(([head, rest]) => {
+      const out = new Uint8Array(new ArrayBuffer(head.length + rest.length));
+      out.set(head);
+      out.set(rest, head.length);
+      return out;
+    });
   const part = fc.record({
     name: fc.oneof(fc.constant("file"), fc.string({ maxLength: 10 })),
     filename: fc.oneof(fc.constantFrom("a.png", "../../etc/passwd", "x.mp4", ""), fc.string({ maxLength: 30 })),
@@ -256,7 +338,11 @@ describe("fuzzing POST /api/uploads", () => {
         if (breakIt) {
           // The same body cut short: a malformed multipart stream.
           const bytes = new Uint8Array(await req.arrayBuffer());
-          req = new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": req.headers.get("content-type")!, ...ticket }, body: bytes.slice(0, Math.floor(bytes.length / 2)) });
+          req = new Request(`${ORIGIN}/api/uploads`, {
+            method: "POST",
+            headers: { "content-type": req.headers.get("content-type")!, ...ticket },
+            body: bytes.slice(0, Math.floor(bytes.length / 2)),
+          });
         }
         const before = upstream.requests.length;
         const { status, forwarded } = await check(await uploadRoute(req), before);
@@ -282,19 +368,38 @@ describe("fuzzing POST /api/uploads", () => {
 
   it("300 raw bodies with any content type: never a 5xx, nothing forwarded", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("multipart/form-data; boundary=X", "multipart/form-data", "application/json", "text/plain", "multipart/form-data; boundary="), fc.uint8Array({ maxLength: 1024 }), async (type, bytes) => {
-        const before = upstream.requests.length;
-        const res = await uploadRoute(new Request(`${ORIGIN}/api/uploads`, { method: "POST", headers: { "content-type": type, "x-upload-ticket": await uploadTicket(MAX_UPLOAD_FILE_BYTES) }, body: bytes }));
-        const { forwarded } = await check(res, before);
-        expect(forwarded).toHaveLength(0);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(
+          "multipart/form-data; boundary=X",
+          "multipart/form-data",
+          "application/json",
+          "text/plain",
+          "multipart/form-data; boundary=",
+        ),
+        fc.uint8Array({ maxLength: 1024 }),
+        async (type, bytes) => {
+          const before = upstream.requests.length;
+          const res = await uploadRoute(
+            new Request(`${ORIGIN}/api/uploads`, {
+              method: "POST",
+              headers: { "content-type": type, "x-upload-ticket": await uploadTicket(MAX_UPLOAD_FILE_BYTES) },
+              body: bytes,
+            }),
+          );
+          const { forwarded } = await check(res, before);
+          expect(forwarded).toHaveLength(0);
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   }, 60_000);
 
   it("300 forged, mangled and foreign tickets: refused with 400 or 403, nothing forwarded, the body never read", async () => {
     const genuine = await uploadTicket(1000);
-    const foreign = signUploadTicket({ id: "f", client: "10.0.0.1", size: 1000, expiresAt: Math.floor(Date.now() / 1000) + 60 }, ticketSecret("not-the-key"));
+    const foreign = signUploadTicket(
+      { id: "f", client: "10.0.0.1", size: 1000, expiresAt: Math.floor(Date.now() / 1000) + 60 },
+      ticketSecret("not-the-key"),
+    );
     const mangled = fc.tuple(fc.constantFrom(genuine, foreign), fc.nat(), fc.string({ minLength: 1, maxLength: 3 })).map(([t, at, s]) => {
       const i = at % t.length;
       const out = t.slice(0, i) + s + t.slice(i + 1);

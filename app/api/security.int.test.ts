@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
 import { ACCESS_COOKIE, issueAccessCookie } from "@/lib/security/access";
-import { POST as createRoute } from "./tasks/route";
-import { GET as statusRoute } from "./tasks/[taskId]/route";
-import { POST as uploadRoute } from "./uploads/route";
-import { requestUploadTicket } from "@/lib/testing/upload-ticket";
 import { signUploadTicket, ticketSecret, UPLOAD_TICKET_TTL_SECONDS } from "@/lib/security/upload-ticket";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
+import { requestUploadTicket } from "@/lib/testing/upload-ticket";
+import { GET as statusRoute } from "./tasks/[taskId]/route";
+import { POST as createRoute } from "./tasks/route";
+import { POST as uploadRoute } from "./uploads/route";
 
 /**
  * The limits, the access gate and the origin checks, through the real route handlers with the real
@@ -34,9 +34,12 @@ function create(ip: string, body: unknown = T2V, headers: Record<string, string>
 }
 
 function poll(ip: string, taskId = "task_doesnotexist", headers: Record<string, string> = {}) {
-  return statusRoute(new Request(`http://localhost:3000/api/tasks/${taskId}`, { headers: { host: "localhost:3000", "x-forwarded-for": ip, ...headers } }), {
-    params: Promise.resolve({ taskId }),
-  });
+  return statusRoute(
+    new Request(`http://localhost:3000/api/tasks/${taskId}`, { headers: { host: "localhost:3000", "x-forwarded-for": ip, ...headers } }),
+    {
+      params: Promise.resolve({ taskId }),
+    },
+  );
 }
 
 function ticket(ip: string, size: number, headers: Record<string, string> = {}) {
@@ -47,7 +50,13 @@ function uploadWith(ticketValue: string | null, ip: string, bytes: Uint8Array<Ar
   const form = new FormData();
   form.set("file", new File([bytes], "still.png", { type: "image/png" }));
   const withTicket: Record<string, string> = ticketValue === null ? {} : { "x-upload-ticket": ticketValue };
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-forwarded-for": ip, ...withTicket, ...headers } }));
+  return uploadRoute(
+    new Request("http://localhost:3000/api/uploads", {
+      method: "POST",
+      body: form,
+      headers: { host: "localhost:3000", "x-forwarded-for": ip, ...withTicket, ...headers },
+    }),
+  );
 }
 
 /** An upload as the browser makes it: a ticket (answered as is when refused), then the file with it. */
@@ -62,7 +71,11 @@ async function expect429(res: Response, limit: RegExp) {
   const retryAfter = Number(res.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   const json = await res.json();
-  expect(json.error).toMatchObject({ type: "rate_limit_exceeded", message: expect.stringMatching(limit), request_id: expect.stringMatching(/^req_/) });
+  expect(json.error).toMatchObject({
+    type: "rate_limit_exceeded",
+    message: expect.stringMatching(limit),
+    request_id: expect.stringMatching(/^req_/),
+  });
   expect(json.error.message).toContain(`${retryAfter} s`);
 }
 
@@ -87,7 +100,8 @@ afterAll(async () => {
 
 beforeEach(() => {
   sim.requests.length = 0;
-  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"]) delete process.env[`RATE_LIMIT_${name}`];
+  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"])
+    delete process.env[`RATE_LIMIT_${name}`];
   delete process.env.PLAYGROUND_ACCESS_TOKEN;
   delete process.env.EMBED_ALLOWED_ORIGINS;
 });
@@ -221,7 +235,11 @@ describe("same-origin checks on state-changing routes", () => {
   it.each([
     ["create", (h: Record<string, string>) => create(newClient(), T2V, h)],
     ["upload ticket", (h: Record<string, string>) => ticket(newClient(), png.byteLength, h)],
-    ["upload", async (h: Record<string, string>) => uploadWith(await (await ticket("192.0.2.1", png.byteLength)).json().then((t) => t.ticket), newClient(), png, h)],
+    [
+      "upload",
+      async (h: Record<string, string>) =>
+        uploadWith(await (await ticket("192.0.2.1", png.byteLength)).json().then((t) => t.ticket), newClient(), png, h),
+    ],
   ])("%s refuses a call from another site's page with 403 and never calls the upstream", async (_name, call) => {
     const res = await call({ origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(res.status).toBe(403);
@@ -238,7 +256,9 @@ describe("same-origin checks on state-changing routes", () => {
   });
 
   it("does not apply to polls (a GET changes nothing)", async () => {
-    expect((await poll(newClient(), "task_doesnotexist", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(404);
+    expect((await poll(newClient(), "task_doesnotexist", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -284,7 +304,11 @@ describe("body size caps", () => {
     const res = await uploadRoute(
       new Request("http://localhost:3000/api/uploads", {
         method: "POST",
-        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024), "x-upload-ticket": issued },
+        headers: {
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": String(200 * 1024 * 1024),
+          "x-upload-ticket": issued,
+        },
         body,
         // @ts-expect-error Node's fetch needs duplex for streamed bodies
         duplex: "half",
@@ -301,7 +325,10 @@ describe("body size caps", () => {
     const issued = (await (await ticket(ip, 100)).json()).ticket;
     const res = await uploadWith(issued, ip, png);
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toMatchObject({ param: "file", message: expect.stringContaining("larger than the 100 bytes its upload ticket declared") });
+    expect((await res.json()).error).toMatchObject({
+      param: "file",
+      message: expect.stringContaining("larger than the 100 bytes its upload ticket declared"),
+    });
   });
 });
 
@@ -337,7 +364,11 @@ describe("upload tickets", () => {
     const answer = await res;
     expect(answer.status).toBe(status);
     const json = await answer.json();
-    expect(json.error).toMatchObject({ param: "X-Upload-Ticket", message: expect.stringMatching(message), request_id: expect.stringMatching(/^req_/) });
+    expect(json.error).toMatchObject({
+      param: "X-Upload-Ticket",
+      message: expect.stringMatching(message),
+      request_id: expect.stringMatching(/^req_/),
+    });
     // Refused before the body is read: the route never pulled the upload's bytes.
     expect(pulls()).toBeLessThanOrEqual(1);
     expect(sim.requests).toEqual([]);
@@ -350,13 +381,18 @@ describe("upload tickets", () => {
   });
 
   it("a ticket that is not one is a 400", async () => {
-    for (const value of ["abc", "t1..", `t1.${"A".repeat(20)}`, `t2.e30.${"A".repeat(43)}`]) await refused({ "x-upload-ticket": value }, 400, /not an upload ticket/);
+    for (const value of ["abc", "t1..", `t1.${"A".repeat(20)}`, `t2.e30.${"A".repeat(43)}`])
+      await refused({ "x-upload-ticket": value }, 400, /not an upload ticket/);
   });
 
   it("an expired ticket is refused with a 403 naming when it expired", async () => {
     const expiresAt = Math.floor(Date.now() / 1000) - 1;
     const expired = signUploadTicket({ id: "expired-1", client: newClient(), size: 5000, expiresAt }, secret());
-    const json = await refused({ "x-upload-ticket": expired }, 403, new RegExp(`expired at ${new Date(expiresAt * 1000).toISOString()}.*${UPLOAD_TICKET_TTL_SECONDS} s`));
+    const json = await refused(
+      { "x-upload-ticket": expired },
+      403,
+      new RegExp(`expired at ${new Date(expiresAt * 1000).toISOString()}.*${UPLOAD_TICKET_TTL_SECONDS} s`),
+    );
     expect(json.error.type).toBe("permission_error");
   });
 

@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import type { EmbedLabels } from "./embed-dialog";
 import { unavailable } from "@/components/playground/chunk-unavailable";
+import type { EmbedLabels } from "./embed-dialog";
 
 export type { EmbedLabels };
 
@@ -11,9 +11,12 @@ export type { EmbedLabels };
 // If it cannot be fetched, the click says so where the dialog would have opened, over the page.
 const EMBED_UNAVAILABLE_CLASS =
   "fixed inset-x-4 bottom-4 z-50 mx-auto max-w-lg rounded-lg border border-red-300 bg-white p-3 shadow-lg dark:border-red-800 dark:bg-zinc-900";
-const EmbedDialog = dynamic(() => import("./embed-dialog").then((m) => m.EmbedDialog, unavailable("The embed code", EMBED_UNAVAILABLE_CLASS)), {
-  ssr: false,
-});
+const EmbedDialog = dynamic(
+  () => import("./embed-dialog").then((m) => m.EmbedDialog, unavailable("The embed code", EMBED_UNAVAILABLE_CLASS)),
+  {
+    ssr: false,
+  },
+);
 
 /** "Embed": opens the dialog with the iframe code for the playground's current configuration. */
 export function EmbedButton({ labels }: { labels: EmbedLabels }) {

@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { CopyButton } from "@/components/ui/copy-button";
-import { PANELS, embedQuery, type PanelVisibility } from "@/lib/embed/preset";
-import { embedPath, embedSnippet } from "@/lib/embed/snippet";
 import { useSpec } from "@/components/playground/spec-context";
+import { CopyButton } from "@/components/ui/copy-button";
+import { embedQuery, PANELS, type PanelVisibility } from "@/lib/embed/preset";
+import { embedPath, embedSnippet } from "@/lib/embed/snippet";
 import type { FormState } from "@/lib/spec/schema";
 import { THEMES, type ThemeChoice } from "@/lib/theme";
 
@@ -36,7 +36,11 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   const [origin, setOrigin] = useState("");
 
   const { mode, prompt, duration, aspect_ratio, resolution } = values;
-  const src = `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(/\?$/, "");
+  const src =
+    `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(
+      /\?$/,
+      "",
+    );
   const code = origin ? embedSnippet(src, spec.name) : "";
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: openCount is the trigger: every click on Embed opens the dialog again
@@ -46,65 +50,68 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   }, [openCount]);
 
   return (
-      <dialog
-        ref={dialog}
-        aria-labelledby="embed-title"
-        className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        <h2 id="embed-title" className="text-lg font-semibold">
-          {labels.title}
-        </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{labels.intro}</p>
-        <div className="mt-4 flex flex-wrap gap-6 text-sm">
-          <fieldset>
-            <legend className="font-medium">{labels.theme}</legend>
-            <div className="mt-1 flex gap-3">
-              {THEMES.map((t) => (
-                <label key={t} className="flex items-center gap-1.5">
-                  <input type="radio" name="embed-theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
-                  {labels.themes[t]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className="font-medium">{labels.panels}</legend>
-            <div className="mt-1 flex gap-3">
-              {PANELS.map((p) => (
-                <label key={p} className="flex items-center gap-1.5">
-                  <input
-                    type="checkbox"
-                    checked={panels[p]}
-                    // At least one panel stays visible.
-                    disabled={panels[p] && PANELS.filter((x) => panels[x]).length === 1}
-                    onChange={(e) => setPanels({ ...panels, [p]: e.target.checked })}
-                  />
-                  {labels.panelNames[p]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        <div className="mt-4">
-          <div className="flex items-center justify-between">
-            <label htmlFor="embed-code" className="text-sm font-medium">
-              {labels.code}
-            </label>
-            <CopyButton text={code} label={labels.copy} />
+    <dialog
+      ref={dialog}
+      aria-labelledby="embed-title"
+      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <h2 id="embed-title" className="text-lg font-semibold">
+        {labels.title}
+      </h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{labels.intro}</p>
+      <div className="mt-4 flex flex-wrap gap-6 text-sm">
+        <fieldset>
+          <legend className="font-medium">{labels.theme}</legend>
+          <div className="mt-1 flex gap-3">
+            {THEMES.map((t) => (
+              <label key={t} className="flex items-center gap-1.5">
+                <input type="radio" name="embed-theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
+                {labels.themes[t]}
+              </label>
+            ))}
           </div>
-          <textarea
-            id="embed-code"
-            readOnly
-            value={code}
-            rows={12}
-            className="mt-1 block w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-          />
+        </fieldset>
+        <fieldset>
+          <legend className="font-medium">{labels.panels}</legend>
+          <div className="mt-1 flex gap-3">
+            {PANELS.map((p) => (
+              <label key={p} className="flex items-center gap-1.5">
+                <input
+                  type="checkbox"
+                  checked={panels[p]}
+                  // At least one panel stays visible.
+                  disabled={panels[p] && PANELS.filter((x) => panels[x]).length === 1}
+                  onChange={(e) => setPanels({ ...panels, [p]: e.target.checked })}
+                />
+                {labels.panelNames[p]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="mt-4">
+        <div className="flex items-center justify-between">
+          <label htmlFor="embed-code" className="text-sm font-medium">
+            {labels.code}
+          </label>
+          <CopyButton text={code} label={labels.copy} />
         </div>
-        <form method="dialog" className="mt-4 text-right">
-          <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
-            {labels.close}
-          </button>
-        </form>
-      </dialog>
+        <textarea
+          id="embed-code"
+          readOnly
+          value={code}
+          rows={12}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+        />
+      </div>
+      <form method="dialog" className="mt-4 text-right">
+        <button
+          type="submit"
+          className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
+        >
+          {labels.close}
+        </button>
+      </form>
+    </dialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { EMBED_MESSAGES, type ResizeMessage } from "@/lib/embed/messages";
 import { isThemeChoice, setTheme } from "@/lib/theme";
 

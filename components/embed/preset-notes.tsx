@@ -4,7 +4,11 @@ import type { PresetNote } from "@/lib/embed/preset";
 export function PresetNotes({ notes }: { notes: PresetNote[] }) {
   if (!notes.length) return null;
   return (
-    <div role="note" aria-label="Ignored embed parameters" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="note"
+      aria-label="Ignored embed parameters"
+      className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="font-medium">Some embed parameters were ignored:</p>
       <ul className="mt-1 list-disc pl-5">
         {notes.map((n) => (

@@ -1,7 +1,7 @@
 import { CodeBlock } from "@/components/ui/code-block";
 import { format, joinOr, type Messages } from "@/lib/i18n";
+import { minimalCreateRequest, minimalCreateResponse, SEED_EXAMPLE, seedExampleIssues } from "@/lib/spec/examples";
 import type { ModelSpec } from "@/lib/spec/model-spec";
-import { SEED_EXAMPLE, minimalCreateRequest, minimalCreateResponse, seedExampleIssues } from "@/lib/spec/examples";
 import { codeClass } from "./section";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -15,16 +15,31 @@ export function Examples({ spec, t }: { spec: ModelSpec; t: Messages }) {
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.request}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.requestIntro}</p>
-          <CodeBlock code={json(minimalCreateRequest(spec))} language="json" label={t.examples.request} caption="JSON" copyLabel={t.examples.copyRequest} />
+          <CodeBlock
+            code={json(minimalCreateRequest(spec))}
+            language="json"
+            label={t.examples.request}
+            caption="JSON"
+            copyLabel={t.examples.copyRequest}
+          />
         </div>
         <div>
           <h3 className="mb-1 font-semibold">{t.examples.response}</h3>
           <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.examples.responseIntro}</p>
-          <CodeBlock code={json(minimalCreateResponse(spec))} language="json" label={t.examples.response} caption="JSON" copyLabel={t.examples.copyResponse} />
+          <CodeBlock
+            code={json(minimalCreateResponse(spec))}
+            language="json"
+            label={t.examples.response}
+            caption="JSON"
+            copyLabel={t.examples.copyResponse}
+          />
         </div>
       </div>
       {issue && (
-        <aside aria-labelledby="seed-note-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+        <aside
+          aria-labelledby="seed-note-heading"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+        >
           <h3 id="seed-note-heading" className="font-semibold">
             {t.examples.seedNoteTitle}
           </h3>
@@ -32,7 +47,9 @@ export function Examples({ spec, t }: { spec: ModelSpec; t: Messages }) {
             {format(t.examples.seedNote, { value: SEED_EXAMPLE.input.duration, param: issue.param })}{" "}
             <q className={codeClass}>{issue.message}</q>
           </p>
-          <p className="mt-1">{format(t.examples.seedNoteAfter, { allowed: joinOr(spec.durations, t.params.or), default: spec.defaults.duration })}</p>
+          <p className="mt-1">
+            {format(t.examples.seedNoteAfter, { allowed: joinOr(spec.durations, t.params.or), default: spec.defaults.duration })}
+          </p>
         </aside>
       )}
     </div>

@@ -6,11 +6,11 @@ import { ParamsTables } from "@/components/guide/params-tables";
 import { Bullets, Section } from "@/components/guide/section";
 import { SiteHeader } from "@/components/guide/site-header";
 import { Playground } from "@/components/playground/playground";
+import { formStateFromSearchParams } from "@/lib/handoff/url-state";
+import { format, type Locale, localePath, messagesFor } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
-import { format, localePath, messagesFor, type Locale } from "@/lib/i18n";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { upstreamSummary } from "@/lib/upstream/summary";
-import { formStateFromSearchParams } from "@/lib/handoff/url-state";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -18,7 +18,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * One model's guide: every text and table comes from its spec (the shared words from messages/*.json).
  * `path` is the page's own path without the language prefix (`""` for the home guide).
  */
-export function GuidePage({ spec, locale, searchParams, path }: { spec: ModelSpec; locale: Locale; searchParams: SearchParams; path: string }) {
+export function GuidePage({
+  spec,
+  locale,
+  searchParams,
+  path,
+}: {
+  spec: ModelSpec;
+  locale: Locale;
+  searchParams: SearchParams;
+  path: string;
+}) {
   // A shared link's configuration, held to the same schema as an import.
   const link = formStateFromSearchParams(spec, searchParams);
   const t = messagesFor(locale);
@@ -116,7 +126,10 @@ export function GuidePage({ spec, locale, searchParams, path }: { spec: ModelSpe
             <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
               {related.map((m) => (
                 <li key={m.id} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-                  <a href={localePath(locale, `/models/${m.id}`)} className="font-semibold text-amber-700 hover:underline dark:text-amber-400">
+                  <a
+                    href={localePath(locale, `/models/${m.id}`)}
+                    className="font-semibold text-amber-700 hover:underline dark:text-amber-400"
+                  >
                     {m.name}
                   </a>
                   <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{m.texts[locale].tagline}</p>

@@ -1,7 +1,7 @@
 import type { Locale, Messages } from "@/lib/i18n";
 import type { ModelSpec } from "@/lib/spec/model-spec";
-import { Rich } from "./rich";
 import { referenceTableHtml } from "./reference-tables";
+import { Rich } from "./rich";
 import { codeClass } from "./section";
 
 /** The body's shape, then one parameter table per mode (static HTML: components/guide/reference-tables.tsx says why). */

@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
 import { renderToString } from "preact-render-to-string";
-import { LOCALES, contractTextsFor, format, messagesFor } from "@/lib/i18n";
+import { describe, expect, it, vi } from "vitest";
+import { contractTextsFor, format, LOCALES, messagesFor } from "@/lib/i18n";
 import { geminiOmniFlash } from "@/lib/models/gemini-omni-flash";
 import { getModel } from "@/lib/models/registry";
 import { ERRORS, modeLabel } from "@/lib/spec/contract";
@@ -32,7 +32,9 @@ describe("the guide's reference tables as static HTML", () => {
       }
       const rows = modes.reduce((n, m) => n + 2 + fieldsOf(nanoBanana2, m.id).length, 0);
       expect(count(html, '<th scope="row">')).toBe(rows);
-      expect(count(html, '<th scope="row">input.duration</th>')).toBe(modes.filter((m) => fieldsOf(nanoBanana2, m.id).includes("duration")).length);
+      expect(count(html, '<th scope="row">input.duration</th>')).toBe(
+        modes.filter((m) => fieldsOf(nanoBanana2, m.id).includes("duration")).length,
+      );
     });
 
     it(`describes each field in the model's own words and the rules it has (${locale})`, () => {

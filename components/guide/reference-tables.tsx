@@ -14,9 +14,9 @@
  */
 import { Fragment } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { contractTextsFor, format, joinOr, messagesFor, type Locale, type Messages } from "@/lib/i18n";
+import { type Allowed, type ParamRow, paramRows } from "@/lib/guide/param-rows";
+import { contractTextsFor, format, joinOr, type Locale, type Messages, messagesFor } from "@/lib/i18n";
 import type { ContractTexts } from "@/lib/i18n/spec-texts";
-import { paramRows, type Allowed, type ParamRow } from "@/lib/guide/param-rows";
 import { ERRORS, modeLabel } from "@/lib/spec/contract";
 import type { ModelSpec, ModelTexts } from "@/lib/spec/model-spec";
 import { codeClass, tableClass } from "./section";
@@ -72,7 +72,12 @@ function description(row: ParamRow, label: string, t: Messages, fields: ModelTex
   if (row.field === "model") return t.params.modelDescription;
   if (row.field === "mode") return format(t.params.modeDescription, { mode: label });
   const rules = row.rules.map((r) =>
-    format(t.params.rule, { when: r.when.field, whenValues: joinOr(r.when.values, t.params.or), allow: r.allow.field, allowValues: joinOr(r.allow.values, t.params.or) }),
+    format(t.params.rule, {
+      when: r.when.field,
+      whenValues: joinOr(r.when.values, t.params.or),
+      allow: r.allow.field,
+      allowValues: joinOr(r.allow.values, t.params.or),
+    }),
   );
   return [fields[row.field], ...rules].join(" ");
 }
@@ -150,7 +155,9 @@ export function referenceTableHtml(table: ReferenceTable, spec: ModelSpec, local
   let html = rendered.get(key);
   if (html === undefined) {
     const Table = TABLES[table];
-    html = renderToString(<Table spec={spec} t={messagesFor(locale)} texts={contractTextsFor(locale)} fields={spec.texts[locale].fields} />);
+    html = renderToString(
+      <Table spec={spec} t={messagesFor(locale)} texts={contractTextsFor(locale)} fields={spec.texts[locale].fields} />,
+    );
     rendered.set(key, html);
   }
   return html;

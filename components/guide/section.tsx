@@ -12,7 +12,11 @@ import type { ReactNode } from "react";
  */
 export function Section({ id, title, below, children }: { id: string; title: string; below?: boolean; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className={below ? "scroll-mt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto]" : "scroll-mt-6"}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      className={below ? "scroll-mt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto]" : "scroll-mt-6"}
+    >
       <h2 id={`${id}-heading`} className="mb-3 text-xl font-semibold tracking-tight">
         {title}
       </h2>

@@ -1,5 +1,5 @@
 import { ThemeSwitch } from "@/components/theme/theme-switch";
-import { LOCALES, localePath, type Locale, type Messages } from "@/lib/i18n";
+import { LOCALES, type Locale, localePath, type Messages } from "@/lib/i18n";
 
 /**
  * A link to the catalog, the language switch (plain links to the same page in each language: a language

@@ -1,5 +1,5 @@
-import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { JsonView } from "@/components/ui/json-view";
+import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { UpstreamCheckView } from "./upstream-check";
 
 function statusTone(status: number | null): string {
@@ -32,14 +32,24 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
       <ol className="space-y-2" aria-label="Task timeline">
         {items.map((item) =>
           item.kind === "wait" ? (
-            <li key={item.wait.id} aria-label="Wait" className="flex gap-3 rounded-lg border border-dashed border-amber-300 px-3 py-2 text-sm dark:border-amber-800">
+            <li
+              key={item.wait.id}
+              aria-label="Wait"
+              className="flex gap-3 rounded-lg border border-dashed border-amber-300 px-3 py-2 text-sm dark:border-amber-800"
+            >
               <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-500">{since(item.at)}</span>
               <span>
                 <span className="font-medium">Wait {(item.wait.delayMs / 1000).toFixed(1)} s</span> · {item.wait.reason}
               </span>
             </li>
           ) : (
-            <ExchangeItem key={item.exchange.id} ex={item.exchange} n={item.n} since={since(item.at)} open={item.exchange === last || item.exchange.label.startsWith("Create task")} />
+            <ExchangeItem
+              key={item.exchange.id}
+              ex={item.exchange}
+              n={item.n}
+              since={since(item.at)}
+              open={item.exchange === last || item.exchange.label.startsWith("Create task")}
+            />
           ),
         )}
       </ol>
@@ -48,7 +58,10 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
 }
 
 function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: string; open: boolean }) {
-  const headers = { ...ex.requestHeaders, ...(ex.upstream ? { upstream: `${ex.upstream.request}${ex.upstream.latencyMs !== null ? ` (${ex.upstream.latencyMs} ms)` : ""}` } : {}) };
+  const headers = {
+    ...ex.requestHeaders,
+    ...(ex.upstream ? { upstream: `${ex.upstream.request}${ex.upstream.latencyMs !== null ? ` (${ex.upstream.latencyMs} ms)` : ""}` } : {}),
+  };
   return (
     <li aria-label={`${ex.label}: ${ex.method} ${ex.status ?? "no answer"}`}>
       <details open={open} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">

@@ -3,24 +3,52 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { schemasFor, toCreateRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
-import { useSpec } from "./spec-context";
+import { CodeBlock, type CodeLanguage } from "@/components/ui/code-block";
 import { toCurl } from "@/lib/handoff/curl";
 import { toJavaScript } from "@/lib/handoff/script-js";
 import { toPython } from "@/lib/handoff/script-py";
 import { toShellScript } from "@/lib/handoff/script-sh";
-import { KEY_ENV, wireOf, type ExportTarget } from "@/lib/handoff/target";
-import { CodeBlock, type CodeLanguage } from "@/components/ui/code-block";
+import { type ExportTarget, KEY_ENV, wireOf } from "@/lib/handoff/target";
+import { type CreateTaskRequest, type FormState, schemasFor, toCreateRequest } from "@/lib/spec/schema";
 import { useExportTarget } from "./export-target";
 import { ImportForm } from "./import-form";
+import { useSpec } from "./spec-context";
 
-type Format = { id: string; label: string; language: CodeLanguage; copy: string; make: (r: CreateTaskRequest, t: ExportTarget) => string; about: string };
+type Format = {
+  id: string;
+  label: string;
+  language: CodeLanguage;
+  copy: string;
+  make: (r: CreateTaskRequest, t: ExportTarget) => string;
+  about: string;
+};
 
 const FORMATS: Format[] = [
   { id: "curl", label: "curl", language: "shell", copy: "Copy as curl", make: toCurl, about: "Creates the task and prints it." },
-  { id: "sh", label: "Shell script", language: "shell", copy: "Copy as script", make: toShellScript, about: "bash + curl + jq: uploads local files given as arguments, creates, polls, downloads the video." },
-  { id: "js", label: "JavaScript", language: "javascript", copy: "Copy as JavaScript", make: toJavaScript, about: "Node 20+ (fetch), no dependencies; save as .mjs. Same flow as the script." },
-  { id: "py", label: "Python", language: "python", copy: "Copy as Python", make: toPython, about: "Python 3 with requests. Same flow as the script." },
+  {
+    id: "sh",
+    label: "Shell script",
+    language: "shell",
+    copy: "Copy as script",
+    make: toShellScript,
+    about: "bash + curl + jq: uploads local files given as arguments, creates, polls, downloads the video.",
+  },
+  {
+    id: "js",
+    label: "JavaScript",
+    language: "javascript",
+    copy: "Copy as JavaScript",
+    make: toJavaScript,
+    about: "Node 20+ (fetch), no dependencies; save as .mjs. Same flow as the script.",
+  },
+  {
+    id: "py",
+    label: "Python",
+    language: "python",
+    copy: "Copy as Python",
+    make: toPython,
+    about: "Python 3 with requests. Same flow as the script.",
+  },
 ];
 
 const tabClass =
@@ -51,9 +79,14 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
       {format && (
         <Tabs.Content value={format.id} className="mt-3 space-y-2 outline-none">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {format.about} Sends <code className="font-mono text-xs">POST {target.baseUrl}{wireOf(target).createPath}</code>, the upstream&apos;s own API
-            {target.dialect === "generation-task" && " in the gateway's generation.task dialect, exactly as the proxy sends it"}, with the key read from{" "}
-            <code className="font-mono text-xs">${KEY_ENV}</code>
+            {format.about} Sends{" "}
+            <code className="font-mono text-xs">
+              POST {target.baseUrl}
+              {wireOf(target).createPath}
+            </code>
+            , the upstream&apos;s own API
+            {target.dialect === "generation-task" && " in the gateway's generation.task dialect, exactly as the proxy sends it"}, with the
+            key read from <code className="font-mono text-xs">${KEY_ENV}</code>
             {target.simulated && " (on the embedded simulator: the server's UPSTREAM_API_KEY or SIMULATOR_API_KEY)"}.
           </p>
           {!valid && (
@@ -61,7 +94,12 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
               The form has errors: the upstream would refuse this request with a 400 until they are fixed.
             </p>
           )}
-          <CodeBlock code={format.make(request, target)} language={format.language} label={`${format.label} code`} copyLabel={format.copy} />
+          <CodeBlock
+            code={format.make(request, target)}
+            language={format.language}
+            label={`${format.label} code`}
+            copyLabel={format.copy}
+          />
         </Tabs.Content>
       )}
       <Tabs.Content value="import" className="mt-3 outline-none">

@@ -3,13 +3,13 @@
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
-import type { FieldIssue, FormState } from "@/lib/spec/schema";
 import { useClipboard } from "@/lib/client/use-clipboard";
 import { useIdle } from "@/lib/client/use-idle";
-import { formLink } from "./use-form-link";
-import { useSpec } from "./spec-context";
-import { IssueList } from "./issue-list";
+import type { FieldIssue, FormState } from "@/lib/spec/schema";
 import { unavailable } from "./chunk-unavailable";
+import { IssueList } from "./issue-list";
+import { useSpec } from "./spec-context";
+import { formLink } from "./use-form-link";
 
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.

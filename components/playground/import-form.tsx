@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { type ImportResult, importText } from "@/lib/handoff/import";
 import { FIELD_NAMES, modeLabel } from "@/lib/spec/contract";
-import { useSpec } from "./spec-context";
 import type { FormState } from "@/lib/spec/schema";
-import { importText, type ImportResult } from "@/lib/handoff/import";
 import { inputClass } from "./field";
 import { IssueList } from "./issue-list";
+import { useSpec } from "./spec-context";
 
 /** Paste a curl command or a request JSON; valid fields fill the form, the rest is listed with the reason. */
 export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Partial<FormState>) => void; upstreamModel: string }) {
@@ -36,7 +36,11 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
         className={`${inputClass} font-mono text-xs`}
         placeholder={`{ "model": "${spec.id}", "mode": "${spec.modes[0].id}", "input": { "prompt": "…" } }`}
       />
-      <button type="submit" disabled={!text.trim()} className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      <button
+        type="submit"
+        disabled={!text.trim()}
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
         Import into the form
       </button>
       {result && (

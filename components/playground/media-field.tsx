@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useDropzone, type Accept } from "react-dropzone";
+import { type Accept, useDropzone } from "react-dropzone";
+import { ApiClientError } from "@/lib/client/api";
+import { extensionOf } from "@/lib/media";
 import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/form-state";
-import { extensionOf } from "@/lib/media";
-import { ApiClientError } from "@/lib/client/api";
 import { describedBy, inputClass } from "./field";
 
 /** Local previews of files uploaded in this session, by the URL the upload returned. */
@@ -27,7 +27,9 @@ type Props = {
 
 /** One media input: drag and drop or a file picker (uploaded through the proxy), or an https URL; with a preview. */
 export function MediaField({ id, label, kind, value, onChange, onUpload, error }: Props) {
-  const [status, setStatus] = useState<{ state: "idle" } | { state: "uploading"; name: string } | { state: "error"; message: string }>({ state: "idle" });
+  const [status, setStatus] = useState<{ state: "idle" } | { state: "uploading"; name: string } | { state: "error"; message: string }>({
+    state: "idle",
+  });
   const limits = MEDIA_KINDS[kind];
   const fileMessage = kind === "image" ? CONTRACT_MESSAGES.imageFile : CONTRACT_MESSAGES.videoFile;
 
@@ -62,7 +64,11 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
           {label}
         </span>
         {value && (
-          <button type="button" onClick={() => onChange("")} className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+          <button
+            type="button"
+            onClick={() => onChange("")}
+            className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200"
+          >
             Remove {label.toLowerCase()}
           </button>
         )}
@@ -79,7 +85,13 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
             // biome-ignore lint/performance/noImgElement: a preview of the user's own file (often a blob: URL), nothing for next/image to optimise
             <img src={previewSrc} alt={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded object-cover" />
           ) : (
-            <video src={previewSrc} aria-label={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded bg-black object-cover" muted playsInline />
+            <video
+              src={previewSrc}
+              aria-label={`Preview of the ${label.toLowerCase()}`}
+              className="h-16 w-24 shrink-0 rounded bg-black object-cover"
+              muted
+              playsInline
+            />
           )
         ) : null}
         <div className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
@@ -91,7 +103,9 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
               <button type="button" onClick={open} className="font-medium text-amber-700 underline dark:text-amber-400">
                 choose a file
               </button>
-              <span className="block text-xs">{limits.label}, up to {Math.round(limits.maxBytes / 1024 / 1024)} MB</span>
+              <span className="block text-xs">
+                {limits.label}, up to {Math.round(limits.maxBytes / 1024 / 1024)} MB
+              </span>
             </>
           )}
         </div>

@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CONTRACT_MODES, type ModeId } from "@/lib/spec/contract";
-import { useSpec } from "./spec-context";
 import type { FormState } from "@/lib/spec/schema";
+import { useSpec } from "./spec-context";
 
 /**
  * The model's modes as a segmented radio group, then the selected mode's form. The mode is a field of the
@@ -28,7 +28,14 @@ export function ModePicker({ onModeChange, children }: { onModeChange: (mode: Mo
               key={m.id}
               className="cursor-pointer rounded-md px-1 py-1.5 text-center text-sm leading-tight font-medium text-zinc-600 transition hover:text-zinc-900 has-[:checked]:bg-white has-[:checked]:text-zinc-900 has-[:checked]:shadow-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-amber-500 dark:text-zinc-400 dark:hover:text-zinc-100 dark:has-[:checked]:bg-zinc-800 dark:has-[:checked]:text-zinc-50"
             >
-              <input type="radio" className="sr-only" name="nb2-mode" value={m.id} checked={mode === m.id} onChange={() => onModeChange(m.id)} />
+              <input
+                type="radio"
+                className="sr-only"
+                name="nb2-mode"
+                value={m.id}
+                checked={mode === m.id}
+                onChange={() => onModeChange(m.id)}
+              />
               {m.label}
             </label>
           ))}

@@ -1,26 +1,26 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { Suspense, useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { initialFormState, toCreateRequest, type FieldIssue, type FormState } from "@/lib/spec/form-state";
-import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
-import { SpecProvider } from "./spec-context";
-import { formFieldErrors, type Exchange } from "@/lib/client/api";
+import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
-import type { UpstreamSummary } from "@/lib/upstream/summary";
-import type { PanelVisibility } from "@/lib/embed/preset";
-import { ExportTargetProvider } from "./export-target";
-import { ModePicker } from "./mode-picker";
-import { TaskForm } from "./task-form";
-import { OutputPanel } from "./output-panel";
-import { Handoff } from "./handoff";
-import { useApplyValues, useFormLink } from "./use-form-link";
-import { SimulateControl, type ScenarioChoice } from "./simulate-control";
-import { lazyResolver } from "./use-form-check";
 import { useIdle } from "@/lib/client/use-idle";
+import type { PanelVisibility } from "@/lib/embed/preset";
+import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
+import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
+import type { UpstreamSummary } from "@/lib/upstream/summary";
+import { ExportTargetProvider } from "./export-target";
+import { Handoff } from "./handoff";
+import { ModePicker } from "./mode-picker";
+import { OutputPanel } from "./output-panel";
 import RunEngineUnavailable from "./run-engine-unavailable";
+import { type ScenarioChoice, SimulateControl } from "./simulate-control";
+import { SpecProvider } from "./spec-context";
+import { TaskForm } from "./task-form";
+import { lazyResolver } from "./use-form-check";
+import { useApplyValues, useFormLink } from "./use-form-link";
 
 /**
  * TanStack Query with the run's create and watch loads once the page is idle, or at once when a run or a
@@ -96,7 +96,14 @@ export function PlaygroundClient({
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     // A new run with its own Idempotency-Key (every retry of its create reuses it); RunEngine sends it.
-    dispatch({ type: "start", request, uploads, now: Date.now(), idempotencyKey: newIdempotencyKey(), simulate: upstream.simulated ? simulate : undefined });
+    dispatch({
+      type: "start",
+      request,
+      uploads,
+      now: Date.now(),
+      idempotencyKey: newIdempotencyKey(),
+      simulate: upstream.simulated ? simulate : undefined,
+    });
   });
 
   const onWatch = useCallback((taskId: string) => dispatch({ type: "watch", taskId, now: Date.now() }), []);
@@ -113,50 +120,73 @@ export function PlaygroundClient({
 
   return (
     <SpecProvider value={spec}>
-    <ExportTargetProvider value={{ baseUrl: upstream.baseUrl, model: upstream.model, referenceCounts: spec.referenceCounts, simulated: upstream.simulated, dialect: upstream.dialect, unavailable: upstream.unavailable }}>
-    <FormProvider {...form}>
-      {(idle || run !== null) && <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />}
-      <div className={panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"}>
-        {panels.form && (
-        <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-          <div className="mb-3 flex items-center justify-between gap-2">
-            <h2 id="playground-heading" className="text-lg font-semibold">
-              Playground
-            </h2>
-            <Suspense>{toolbar}</Suspense>
-            <span
-              className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-              title={[
-                upstream.simulated ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator." : `Model id sent upstream: ${upstream.model}`,
-                ...upstream.notes,
-              ].join("\n")}
-            >
-              Upstream: {upstream.origin} · {upstream.dialect}
-            </span>
+      <ExportTargetProvider
+        value={{
+          baseUrl: upstream.baseUrl,
+          model: upstream.model,
+          referenceCounts: spec.referenceCounts,
+          simulated: upstream.simulated,
+          dialect: upstream.dialect,
+          unavailable: upstream.unavailable,
+        }}
+      >
+        <FormProvider {...form}>
+          {(idle || run !== null) && (
+            <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
+          )}
+          <div
+            className={
+              panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
+            }
+          >
+            {panels.form && (
+              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+                <div className="mb-3 flex items-center justify-between gap-2">
+                  <h2 id="playground-heading" className="text-lg font-semibold">
+                    Playground
+                  </h2>
+                  <Suspense>{toolbar}</Suspense>
+                  <span
+                    className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+                    title={[
+                      upstream.simulated
+                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
+                        : `Model id sent upstream: ${upstream.model}`,
+                      ...upstream.notes,
+                    ].join("\n")}
+                  >
+                    Upstream: {upstream.origin} · {upstream.dialect}
+                  </span>
+                </div>
+                <ModePicker onModeChange={onModeChange}>
+                  <TaskForm
+                    onSubmit={onSubmit}
+                    onUpload={upload}
+                    creating={isCreating(run)}
+                    initialBlocker={initialBlocker}
+                    unavailable={upstream.unavailable}
+                    beforeRun={
+                      upstream.simulated ? (
+                        <Suspense>
+                          <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} />
+                        </Suspense>
+                      ) : null
+                    }
+                  />
+                </ModePicker>
+                <Suspense>
+                  <Handoff linkIssues={linkIssues} onImport={applyValues} />
+                </Suspense>
+              </section>
+            )}
+            {panels.output && (
+              <Suspense>
+                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
+              </Suspense>
+            )}
           </div>
-          <ModePicker onModeChange={onModeChange}>
-            <TaskForm
-              onSubmit={onSubmit}
-              onUpload={upload}
-              creating={isCreating(run)}
-              initialBlocker={initialBlocker}
-              unavailable={upstream.unavailable}
-              beforeRun={upstream.simulated ? <Suspense><SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /></Suspense> : null}
-            />
-          </ModePicker>
-          <Suspense>
-            <Handoff linkIssues={linkIssues} onImport={applyValues} />
-          </Suspense>
-        </section>
-        )}
-        {panels.output && (
-          <Suspense>
-            <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
-          </Suspense>
-        )}
-      </div>
-    </FormProvider>
-    </ExportTargetProvider>
+        </FormProvider>
+      </ExportTargetProvider>
     </SpecProvider>
   );
 }

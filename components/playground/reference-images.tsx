@@ -1,9 +1,9 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { useSpec } from "./spec-context";
 import type { FormState } from "@/lib/spec/schema";
 import { MediaField } from "./media-field";
+import { useSpec } from "./spec-context";
 
 /** R2V's references: filled slots plus one empty slot until the maximum; the count rule is explained below. */
 export function ReferenceImages({

@@ -16,7 +16,10 @@ export default function RunEngineUnavailable({ run, dispatch }: RunEngineProps) 
     if (stuck) dispatch({ type: "error", error: { status: 0, type: "client_error", message: MESSAGE }, now: Date.now() });
   }, [stuck, dispatch]);
   return (
-    <p role="alert" className="mb-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+    <p
+      role="alert"
+      className="mb-4 rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+    >
       {MESSAGE}
     </p>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type Dispatch } from "react";
+import { type Dispatch, useState } from "react";
 import type { Run, RunAction } from "@/lib/client/run";
 import { useTaskRun } from "@/lib/client/use-task-run";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import type { CreateTaskRequest } from "@/lib/spec/schema";
+import { CopyButton } from "@/components/ui/copy-button";
 import { toCurl } from "@/lib/handoff/curl";
 import { requestJson } from "@/lib/handoff/target";
-import { CopyButton } from "@/components/ui/copy-button";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { useExportTarget } from "./export-target";
 
 /** Copies the request this run was made with (not the form as it is now), as JSON or as curl. */

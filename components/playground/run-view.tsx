@@ -1,13 +1,13 @@
 "use client";
 
 import type { Dispatch } from "react";
-import { MODE_IDS, POLLING, RETRY_MESSAGES, modeLabel, type ModeId } from "@/lib/spec/contract";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
+import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_MESSAGES } from "@/lib/spec/contract";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
+import { RunRequestExport } from "./run-request-export";
 import { TaskStatusBar } from "./task-status-bar";
 import { VideoResult } from "./video-result";
-import { RunRequestExport } from "./run-request-export";
 
 const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
@@ -38,15 +38,28 @@ export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAct
         </button>
       )}
       {run.stopped && (
-        <div role="status" aria-label="Watching stopped" className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          role="status"
+          aria-label="Watching stopped"
+          className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {run.stopped === "time-limit" ? RETRY_MESSAGES.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_MESSAGES.stopped}{" "}
-          <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className="font-medium text-amber-700 underline dark:text-amber-400">
+          <button
+            type="button"
+            onClick={() => dispatch({ type: "resume", now: Date.now() })}
+            className="font-medium text-amber-700 underline dark:text-amber-400"
+          >
             Keep watching
           </button>
         </div>
       )}
       {run.notes.map((note) => (
-        <p key={note} role="status" aria-label="What happened" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40">
+        <p
+          key={note}
+          role="status"
+          aria-label="What happened"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
+        >
           {note}
         </p>
       ))}

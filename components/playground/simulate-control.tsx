@@ -10,14 +10,28 @@ export type ScenarioChoice = Pick<Scenario, "id" | "label" | "description">;
  * Picks a fault scenario of the embedded simulator for the next run (sent as `x-simulate`). Shown only
  * when the upstream is the simulator: a real upstream cannot be told to misbehave.
  */
-export function SimulateControl({ scenarios, value, onChange }: { scenarios: ScenarioChoice[]; value: string; onChange: (id: string) => void }) {
+export function SimulateControl({
+  scenarios,
+  value,
+  onChange,
+}: {
+  scenarios: ScenarioChoice[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const scenario = scenarios.find((s) => s.id === value);
   return (
     <div className="space-y-1.5 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
       <label htmlFor="nb2-simulate" className="block text-sm font-medium">
         Simulate
       </label>
-      <select id="nb2-simulate" className={inputClass} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby="nb2-simulate-hint">
+      <select
+        id="nb2-simulate"
+        className={inputClass}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby="nb2-simulate-hint"
+      >
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.label}

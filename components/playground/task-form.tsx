@@ -1,24 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { PROMPT_MAX_CHARS } from "@/lib/spec/contract";
-import { allowedValues, fieldsOf, frameSize, ruleDeps } from "@/lib/spec/model-spec";
-import { useSpec } from "./spec-context";
-import dynamic from "next/dynamic";
 import { charCount, type FormState } from "@/lib/spec/form-state";
-import { Field, describedBy, inputClass } from "./field";
+import { allowedValues, fieldsOf, frameSize, ruleDeps } from "@/lib/spec/model-spec";
+import { unavailable } from "./chunk-unavailable";
+import { describedBy, Field, inputClass } from "./field";
 import { RunButton } from "./run-button";
 import { SegmentedRadio } from "./segmented-radio";
+import { useSpec } from "./spec-context";
 import { useFormBlocker } from "./use-form-check";
-import { unavailable } from "./chunk-unavailable";
 
 // The media fields (react-dropzone) load with the first mode that takes a file, not with the page.
 // If their chunk cannot be fetched, the field says so and the rest of the form stays.
 const MediaField = dynamic(() =>
-  import("./media-field").then((m) => m.MediaField, unavailable<{ label: string }>(({ label }) => `The ${label.toLowerCase()} field`)),
+  import("./media-field").then(
+    (m) => m.MediaField,
+    unavailable<{ label: string }>(({ label }) => `The ${label.toLowerCase()} field`),
+  ),
 );
-const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m.ReferenceImages, unavailable("The reference images field")));
+const ReferenceImages = dynamic(() =>
+  import("./reference-images").then((m) => m.ReferenceImages, unavailable("The reference images field")),
+);
 
 const FORM_ID = "nb2";
 
@@ -54,7 +59,11 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Task parameters">
       {refusal && (
-        <p role="note" aria-label="Mode not available" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+        <p
+          role="note"
+          aria-label="Mode not available"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
           {refusal}
         </p>
       )}

@@ -1,5 +1,5 @@
-import type { UpstreamCheck } from "@/lib/upstream/check-header";
 import { JsonView } from "@/components/ui/json-view";
+import type { UpstreamCheck } from "@/lib/upstream/check-header";
 
 const KIND_LABEL = { missing: "missing", extra: "extra", type: "unexpected type" } as const;
 
@@ -23,7 +23,8 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
             <ul className="space-y-0.5 rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/40">
               {flags.map((flag) => (
                 <li key={`${flag.kind}:${flag.path}`}>
-                  <span className="font-semibold">{KIND_LABEL[flag.kind]}</span> <code className="font-mono">{flag.path}</code>: {flag.message}
+                  <span className="font-semibold">{KIND_LABEL[flag.kind]}</span> <code className="font-mono">{flag.path}</code>:{" "}
+                  {flag.message}
                 </li>
               ))}
             </ul>

@@ -24,7 +24,8 @@ export function loadValidation(): Promise<Validation> {
 }
 
 /** The form-level error when the checks themselves cannot be loaded: the form is not sent unchecked. */
-const VALIDATION_UNAVAILABLE = "the form's checks could not be loaded. Check the connection and run again, or reload the page; the form keeps what you typed.";
+const VALIDATION_UNAVAILABLE =
+  "the form's checks could not be loaded. Check the connection and run again, or reload the page; the form keeps what you typed.";
 
 /**
  * react-hook-form's resolver for the spec's form schema, loaded on first use: the first change of a field

@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect } from "react";
-import { useWatch, type UseFormReturn } from "react-hook-form";
-import { FIELD_NAMES } from "@/lib/spec/contract";
-import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
-import type { FormState } from "@/lib/spec/form-state";
+import { type UseFormReturn, useWatch } from "react-hook-form";
 import { formStateToSearchParams } from "@/lib/handoff/url-params";
+import { FIELD_NAMES } from "@/lib/spec/contract";
+import type { FormState } from "@/lib/spec/form-state";
+import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 
 /** The query parameters the form owns; any other (the watched `task`) is left as it is. */
 const FORM_KEYS = new Set<string>(["mode", ...FIELD_NAMES]);
@@ -22,7 +22,8 @@ export function useFormLink(spec: ModelSpec, form: UseFormReturn<FormState>, del
       const params = formStateToSearchParams(spec, values);
       for (const [key, value] of new URLSearchParams(window.location.search)) if (!FORM_KEYS.has(key)) params.append(key, value);
       const search = `?${params}`;
-      if (window.location.search !== search) window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}${window.location.hash}`);
+      if (window.location.search !== search)
+        window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}${window.location.hash}`);
     }, delayMs);
     return () => clearTimeout(timer);
   }, [spec, values, delayMs]);

@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
 import type { ModelSpec } from "@/lib/spec/model-spec";
-import { formBlocker, schemasFor, type FormState } from "@/lib/spec/schema";
+import { type FormState, formBlocker, schemasFor } from "@/lib/spec/schema";
 
 const resolvers = new WeakMap<ModelSpec, Resolver<FormState>>();
 

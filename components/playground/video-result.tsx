@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { TaskOutput } from "@/lib/spec/schema";
 import { expiryOf } from "@/lib/client/expiry";
+import type { TaskOutput } from "@/lib/spec/schema";
 
 const buttonClass =
   "inline-flex items-center rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -32,7 +32,11 @@ export function VideoResult({ output }: { output: TaskOutput }) {
   const portrait = !!width && !!height && height > width;
   if (expiry.kind === "expired") {
     return (
-      <div role="alert" aria-label="Video link expired" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+      <div
+        role="alert"
+        aria-label="Video link expired"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+      >
         <p className="font-medium">The video&apos;s link expired at {expiry.at.toLocaleString()}.</p>
         <p className="mt-1">
           The upstream keeps a finished video only for a while (the generation.task gateway: 24 hours), so there is nothing left to play or

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { inputClass } from "./field";
 
 /** Resume watching any task by its id: one made here before a reload, in another tab, or outside the playground. */
@@ -31,7 +31,10 @@ export function WatchTaskForm({ onWatch }: { onWatch: (taskId: string) => void }
           aria-invalid={!!error}
           aria-describedby={error ? "nb2-watch-id-error" : undefined}
         />
-        <button type="submit" className="shrink-0 rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <button
+          type="submit"
+          className="shrink-0 rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
           Watch task
         </button>
       </div>

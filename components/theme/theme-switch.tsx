@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { THEMES, isThemeChoice, setTheme, type ThemeChoice } from "@/lib/theme";
+import { isThemeChoice, setTheme, THEMES, type ThemeChoice } from "@/lib/theme";
 
 /** System / Light / Dark, remembered in this browser; the inline script applies it before paint on the next visit. */
 export function ThemeSwitch({ legend, labels }: { legend: string; labels: Record<ThemeChoice, string> }) {

@@ -1,4 +1,4 @@
-import { parse, render, type ParseOptions } from "sugar-high/core";
+import { type ParseOptions, parse, render } from "sugar-high/core";
 import * as json from "sugar-high/lang/json";
 import * as python from "sugar-high/lang/python";
 import * as shell from "sugar-high/lang/shell";
@@ -12,10 +12,27 @@ import { CopyButton } from "./copy-button";
  * string, nothing for React to hydrate but the copy button), the export panel in the browser.
  * `caption` is the header's visible text when it should differ from the block's accessible name.
  */
-const LANGUAGES: Record<"shell" | "python" | "json" | "javascript", ParseOptions | undefined> = { shell, python, json, javascript: undefined };
+const LANGUAGES: Record<"shell" | "python" | "json" | "javascript", ParseOptions | undefined> = {
+  shell,
+  python,
+  json,
+  javascript: undefined,
+};
 export type CodeLanguage = keyof typeof LANGUAGES;
 
-export function CodeBlock({ code, language, label, caption = label, copyLabel }: { code: string; language: CodeLanguage; label: string; caption?: string; copyLabel: string }) {
+export function CodeBlock({
+  code,
+  language,
+  label,
+  caption = label,
+  copyLabel,
+}: {
+  code: string;
+  language: CodeLanguage;
+  label: string;
+  caption?: string;
+  copyLabel: string;
+}) {
   const html = render(parse(code, LANGUAGES[language]));
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say

@@ -1,6 +1,6 @@
 "use client";
 
-import { JsonView as LiteJsonView, allExpanded } from "react-json-view-lite";
+import { allExpanded, JsonView as LiteJsonView } from "react-json-view-lite";
 import { CopyButton } from "./copy-button";
 
 const styles = {
@@ -31,7 +31,11 @@ export function JsonView({ data, label, copyLabel }: { data: unknown; label: str
   const isTree = data !== null && typeof data === "object";
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say
-    <div className="relative rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900" role="group" aria-label={label}>
+    <div
+      className="relative rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900"
+      role="group"
+      aria-label={label}
+    >
       <div className="absolute right-2 top-2">
         <CopyButton text={text} label={copyLabel ?? `Copy ${label}`} />
       </div>

@@ -14,11 +14,21 @@ function fakeBuild(dir: string) {
   writeFileSync(path.join(chunks, "page.js.map"), JSON.stringify({ version: 3, sources: ["page.tsx"], names: [], mappings: "AAAA;AACA" }));
   writeFileSync(
     path.join(dir, "build-manifest.json"),
-    JSON.stringify({ polyfillFiles: ["static/chunks/polyfill.js"], rootMainFiles: ["static/chunks/framework.js", "static/chunks/main.js"] }),
+    JSON.stringify({
+      polyfillFiles: ["static/chunks/polyfill.js"],
+      rootMainFiles: ["static/chunks/framework.js", "static/chunks/main.js"],
+    }),
   );
   const route = path.join(dir, "server", "app", "[locale]");
   mkdirSync(route, { recursive: true });
-  const manifest = { "/[locale]/page": { entryJSFiles: { "[project]/app/[locale]/layout": ["static/chunks/layout.js"], "[project]/app/[locale]/page": ["static/chunks/page.js", "static/chunks/main.js"] } } };
+  const manifest = {
+    "/[locale]/page": {
+      entryJSFiles: {
+        "[project]/app/[locale]/layout": ["static/chunks/layout.js"],
+        "[project]/app/[locale]/page": ["static/chunks/page.js", "static/chunks/main.js"],
+      },
+    },
+  };
   writeFileSync(
     path.join(route, "page_client-reference-manifest.js"),
     `globalThis.__RSC_MANIFEST = (globalThis.__RSC_MANIFEST || {});\nglobalThis.__RSC_MANIFEST["/[locale]/page"] = ${JSON.stringify(manifest["/[locale]/page"])};\n`,
@@ -35,7 +45,12 @@ describe("compile hints on the first-load scripts", () => {
   const read = (name: string) => readFileSync(path.join(dir, "static", "chunks", name), "utf8");
 
   it("finds the scripts every route and each app route's layouts and page load, and nothing loaded later", () => {
-    expect(firstLoadScripts(dir)).toEqual(["static/chunks/framework.js", "static/chunks/layout.js", "static/chunks/main.js", "static/chunks/page.js"]);
+    expect(firstLoadScripts(dir)).toEqual([
+      "static/chunks/framework.js",
+      "static/chunks/layout.js",
+      "static/chunks/main.js",
+      "static/chunks/page.js",
+    ]);
   });
 
   it("puts the hint on their first line, leaves the rest of the code and other chunks alone, and only once", () => {

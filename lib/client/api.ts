@@ -70,7 +70,12 @@ export async function callProxy<T>(
     signal,
     headers: extraHeaders = {},
     upstreamKey = true,
-  }: { body?: { json: unknown } | { form: FormData; describe: unknown }; signal?: AbortSignal; headers?: Record<string, string>; upstreamKey?: boolean } = {},
+  }: {
+    body?: { json: unknown } | { form: FormData; describe: unknown };
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+    upstreamKey?: boolean;
+  } = {},
 ): Promise<{ data: T; exchange: Exchange }> {
   const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   let payload: BodyInit | undefined;

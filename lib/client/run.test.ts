@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "@/lib/spec/schema";
 import type { Exchange } from "./api";
-import { isCreating, isWatching, runReducer, type Run } from "./run";
+import { isCreating, isWatching, type Run, runReducer } from "./run";
 
-const REQUEST = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, resolution: "720P" as const } };
-const task = (status: Task["status"], id = "task_1"): Task => ({ task_id: id, model: "nano-banana-2", mode: "text-to-video", status, created_at: "x" });
+const REQUEST = {
+  model: "nano-banana-2" as const,
+  mode: "text-to-video" as const,
+  input: { prompt: "p", aspect_ratio: "16:9" as const, resolution: "720P" as const },
+};
+const task = (status: Task["status"], id = "task_1"): Task => ({
+  task_id: id,
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  status,
+  created_at: "x",
+});
 const ex = (id: string) => ({ id }) as Exchange;
 
 describe("runReducer", () => {
@@ -33,9 +43,17 @@ describe("runReducer", () => {
     expect(first!.notes).toEqual([]);
     const waited = runReducer(start, { type: "wait", wait: { id: "w1", startedAt: 1, delayMs: 500, reason: "r" } });
     const replay = { id: "b", responseHeaders: { "x-idempotent-replayed": "true" } } as unknown as Exchange;
-    const replayed = runReducer(runReducer(waited, { type: "exchange", exchange: replay }), { type: "created", task: task("queued"), now: 3 });
+    const replayed = runReducer(runReducer(waited, { type: "exchange", exchange: replay }), {
+      type: "created",
+      task: task("queued"),
+      now: 3,
+    });
     expect(replayed!.notes).toEqual([expect.stringMatching(/same Idempotency-Key \(idem_x\).*task_1.*one task, not two/)]);
-    const retried = runReducer(runReducer(waited, { type: "exchange", exchange: ex("c") }), { type: "created", task: task("queued"), now: 3 });
+    const retried = runReducer(runReducer(waited, { type: "exchange", exchange: ex("c") }), {
+      type: "created",
+      task: task("queued"),
+      now: 3,
+    });
     expect(retried!.notes).toEqual([expect.stringMatching(/succeeded on a retry with Idempotency-Key idem_x: task task_1/)]);
     // A create the user moved on from (now watching another task) changes nothing.
     const watching = runReducer(waited, { type: "watch", taskId: "task_2", now: 4 });
@@ -47,7 +65,9 @@ describe("runReducer", () => {
     expect(isCreating(null)).toBe(false);
     expect(isCreating(start)).toBe(true);
     expect(isCreating(runReducer(start, { type: "created", task: task("queued"), now: 2 }))).toBe(false);
-    expect(isCreating(runReducer(start, { type: "error", error: { status: 429, type: "rate_limit_exceeded", message: "m" }, now: 2 }))).toBe(false);
+    expect(
+      isCreating(runReducer(start, { type: "error", error: { status: 429, type: "rate_limit_exceeded", message: "m" }, now: 2 })),
+    ).toBe(false);
     expect(isCreating(runReducer(start, { type: "watch", taskId: "task_2", now: 2 }))).toBe(false);
   });
 

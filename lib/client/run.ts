@@ -3,9 +3,10 @@
  * is watched), every exchange and every wait of the retry policy in order, the latest task, and why
  * watching stopped. A pure reducer, so it is unit-tested without a browser.
  */
-import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
-import { RETRY_MESSAGES } from "@/lib/spec/contract";
+
 import { isTerminal } from "@/lib/polling";
+import { RETRY_MESSAGES } from "@/lib/spec/contract";
+import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import type { Exchange, WaitEntry } from "./api";
 
 export type RunError = {

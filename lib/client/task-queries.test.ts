@@ -1,12 +1,22 @@
-import { MutationObserver, QueryClient, QueryObserver, environmentManager, focusManager } from "@tanstack/react-query";
+import { environmentManager, focusManager, MutationObserver, QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POLLING } from "@/lib/spec/contract";
 import type { Task } from "@/lib/spec/schema";
 import type { Exchange, WaitEntry } from "./api";
-import { createTaskMutation, taskKey, taskQuery, type TaskEvents } from "./task-queries";
+import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "./task-queries";
 
-const task = (status: Task["status"]): Task => ({ task_id: "task_1", model: "nano-banana-2", mode: "text-to-video", status, created_at: "2025-01-01T00:00:00Z" });
-const REQUEST = { model: "nano-banana-2" as const, mode: "text-to-video" as const, input: { prompt: "p", aspect_ratio: "16:9" as const, duration: 6 as const, resolution: "720P" as const } };
+const task = (status: Task["status"]): Task => ({
+  task_id: "task_1",
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  status,
+  created_at: "2025-01-01T00:00:00Z",
+});
+const REQUEST = {
+  model: "nano-banana-2" as const,
+  mode: "text-to-video" as const,
+  input: { prompt: "p", aspect_ratio: "16:9" as const, duration: 6 as const, resolution: "720P" as const },
+};
 
 /** A fake proxy: answers each request with the next scripted response and records when it was asked. */
 function fakeProxy(answers: (() => Response)[]) {
@@ -19,9 +29,17 @@ function fakeProxy(answers: (() => Response)[]) {
   });
   return calls;
 }
-const ok = (body: unknown, headers: Record<string, string> = {}) => () => Response.json(body, { headers: { "x-request-id": "req_ok", ...headers } });
-const err = (status: number, headers: Record<string, string> = {}) => () =>
-  Response.json({ error: { type: status === 429 ? "rate_limit_exceeded" : "internal_error", message: "m", request_id: `req_${status}` } }, { status, headers });
+const ok =
+  (body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    Response.json(body, { headers: { "x-request-id": "req_ok", ...headers } });
+const err =
+  (status: number, headers: Record<string, string> = {}) =>
+  () =>
+    Response.json(
+      { error: { type: status === 429 ? "rate_limit_exceeded" : "internal_error", message: "m", request_id: `req_${status}` } },
+      { status, headers },
+    );
 
 function recorder() {
   const exchanges: Exchange[] = [];
@@ -160,7 +178,11 @@ describe("createTaskMutation", () => {
   it("retries a 5xx with the same Idempotency-Key when the upstream honours it", async () => {
     const calls = fakeProxy([err(500), ok(task("queued"), { "x-idempotent-replayed": "true" })]);
     const { events, exchanges, waits } = recorder();
-    const done = new MutationObserver(client, createTaskMutation(events, { idempotent: true })).mutate({ request: REQUEST, idempotencyKey: "idem_test_key", simulate: "create-lost-answer" });
+    const done = new MutationObserver(client, createTaskMutation(events, { idempotent: true })).mutate({
+      request: REQUEST,
+      idempotencyKey: "idem_test_key",
+      simulate: "create-lost-answer",
+    });
     await vi.advanceTimersByTimeAsync(5000);
     await expect(done).resolves.toMatchObject({ task_id: "task_1" });
     expect(calls.map((c) => c.headers["idempotency-key"])).toEqual(["idem_test_key", "idem_test_key"]);
@@ -180,8 +202,12 @@ describe("createTaskMutation", () => {
   });
 
   it("does not retry a 400 and sends no scenario when there is none", async () => {
-    const calls = fakeProxy([() => Response.json({ error: { type: "invalid_request_error", message: "m", param: "input.prompt" } }, { status: 400 })]);
-    const done = new MutationObserver(client, createTaskMutation(recorder().events, { idempotent: true })).mutate({ request: REQUEST, idempotencyKey: "idem_test_key" }).catch((e) => e);
+    const calls = fakeProxy([
+      () => Response.json({ error: { type: "invalid_request_error", message: "m", param: "input.prompt" } }, { status: 400 }),
+    ]);
+    const done = new MutationObserver(client, createTaskMutation(recorder().events, { idempotent: true }))
+      .mutate({ request: REQUEST, idempotencyKey: "idem_test_key" })
+      .catch((e) => e);
     await vi.advanceTimersByTimeAsync(5000);
     expect(await done).toMatchObject({ status: 400 });
     expect(calls).toHaveLength(1);

@@ -6,9 +6,9 @@
  * every wait of the policy is reported through `events`, for the run's timeline.
  */
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { nextPollDelay } from "@/lib/polling";
-import { retryOptions, type RetryWait } from "@/lib/retry-policy";
+import { type RetryWait, retryOptions } from "@/lib/retry-policy";
+import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { ApiClientError, callProxy, type Exchange, type WaitEntry } from "./api";
 import { classify } from "./errors";
 
@@ -48,9 +48,11 @@ const toWaitEntry = (onWait: TaskEvents["onWait"]) => (wait: RetryWait) =>
 export function taskQuery(taskId: string, events: TaskEvents, { hidden = false, base = "" }: Where & { hidden?: boolean } = {}) {
   return queryOptions({
     queryKey: taskKey(taskId),
-    queryFn: ({ signal }) => recorded(callProxy<Task>("Poll status", "GET", `${base}/api/tasks/${encodeURIComponent(taskId)}`, { signal }), events.onExchange),
+    queryFn: ({ signal }) =>
+      recorded(callProxy<Task>("Poll status", "GET", `${base}/api/tasks/${encodeURIComponent(taskId)}`, { signal }), events.onExchange),
     ...retryOptions("poll", { classify, onWait: toWaitEntry(events.onWait) }),
-    refetchInterval: (query) => query.state.status !== "error" && nextPollDelay(query.state.dataUpdateCount, 0, query.state.data?.status, hidden),
+    refetchInterval: (query) =>
+      query.state.status !== "error" && nextPollDelay(query.state.dataUpdateCount, 0, query.state.data?.status, hidden),
     // A hidden tab still looks, rarely (the interval above), so it notices the end of the task.
     refetchIntervalInBackground: true,
     staleTime: (query) => nextPollDelay(query.state.dataUpdateCount, 0, query.state.data?.status) || Infinity,
@@ -70,7 +72,10 @@ export function createTaskMutation(events: TaskEvents, { idempotent, base = "" }
     mutationFn: ({ request, idempotencyKey, simulate, signal }: CreateVars) => {
       const headers: Record<string, string> = { "idempotency-key": idempotencyKey };
       if (simulate && simulate !== "none") headers["x-simulate"] = simulate;
-      return recorded(callProxy<Task>("Create task", "POST", `${base}/api/tasks`, { body: { json: request }, signal, headers }), events.onExchange);
+      return recorded(
+        callProxy<Task>("Create task", "POST", `${base}/api/tasks`, { body: { json: request }, signal, headers }),
+        events.onExchange,
+      );
     },
     ...retryOptions("create", { classify, idempotent, onWait: toWaitEntry(events.onWait) }),
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type Dispatch } from "react";
+import { type Dispatch, useEffect, useRef } from "react";
 import { TASK_ID_PATTERN } from "@/lib/spec/form-state";
 import type { RunAction } from "./run";
 

@@ -9,7 +9,10 @@ import { callProxy, type Exchange } from "./api";
 
 export async function uploadFile(file: File): Promise<{ upload: Upload; exchanges: Exchange[] }> {
   // This call ends at the playground's server: no key is added to it upstream.
-  const ticket = await callProxy<UploadTicketAnswer>("Upload ticket", "POST", "/api/upload-tickets", { body: { json: { size: file.size } }, upstreamKey: false });
+  const ticket = await callProxy<UploadTicketAnswer>("Upload ticket", "POST", "/api/upload-tickets", {
+    body: { json: { size: file.size } },
+    upstreamKey: false,
+  });
   const form = new FormData();
   form.set("file", file);
   const { data, exchange } = await callProxy<Upload>("Upload media", "POST", "/api/uploads", {

@@ -1,11 +1,11 @@
 "use client";
 
 import { focusManager, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useSyncExternalStore, type Dispatch } from "react";
+import { type Dispatch, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { POLLING } from "@/lib/spec/contract";
 import { toRunError } from "./errors";
 import { isCreating, isWatching, type Run, type RunAction } from "./run";
-import { createTaskMutation, taskKey, taskQuery, type TaskEvents } from "./task-queries";
+import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "./task-queries";
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === "AbortError";
 
@@ -62,7 +62,11 @@ export function useTaskRun(
   useEffect(() => {
     // An abort is the user moving on to watch another task: nothing to report.
     if (!create.error || isAbort(create.error)) return;
-    dispatch({ type: "error", error: toRunError(create.error, { op: "create", failures: create.failureCount, idempotent }), now: Date.now() });
+    dispatch({
+      type: "error",
+      error: toRunError(create.error, { op: "create", failures: create.failureCount, idempotent }),
+      now: Date.now(),
+    });
     onCreateError(create.error);
   }, [create.error]);
 
@@ -77,7 +81,8 @@ export function useTaskRun(
   }, [query.data, runStartedAt, dispatch]);
   // Once per failed watch (per error), as for the create.
   useEffect(() => {
-    if (query.error) dispatch({ type: "error", error: toRunError(query.error, { op: "poll", failures: query.failureCount }), now: Date.now() });
+    if (query.error)
+      dispatch({ type: "error", error: toRunError(query.error, { op: "poll", failures: query.failureCount }), now: Date.now() });
   }, [query.error]);
   // "Stop watching" ends a poll in flight (or a retry's wait) too, not only the polls after it.
   useEffect(() => {

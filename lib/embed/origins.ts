@@ -10,7 +10,10 @@ export const EMBED_PATH_PREFIX = "/embed/";
 export function parseAllowedOrigins(raw: string | undefined): { origins: string[]; rejected: string[] } {
   const origins: string[] = [];
   const rejected: string[] = [];
-  for (const entry of (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL | null = null;
     try {
       url = new URL(entry);

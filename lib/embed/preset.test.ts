@@ -7,7 +7,10 @@ const nanoBanana2 = getModel("nano-banana-2");
 
 describe("embed preset", () => {
   it("takes valid values", () => {
-    const p = parseEmbedPreset(nanoBanana2, new URLSearchParams("mode=r2v&prompt=A+turntable&duration=10&aspect_ratio=9:16&theme=dark&panels=form"));
+    const p = parseEmbedPreset(
+      nanoBanana2,
+      new URLSearchParams("mode=r2v&prompt=A+turntable&duration=10&aspect_ratio=9:16&theme=dark&panels=form"),
+    );
     expect(p.values).toEqual({ mode: "r2v", prompt: "A turntable", duration: 10, aspect_ratio: "9:16" });
     expect(p.theme).toBe("dark");
     expect(p.panels).toEqual({ form: true, output: false });
@@ -15,7 +18,14 @@ describe("embed preset", () => {
   });
 
   it("ignores invalid values with a note that names the parameter and the allowed values", () => {
-    const p = parseEmbedPreset(nanoBanana2, { mode: "t2v", duration: "5", aspect_ratio: "4:3", theme: "pink", panels: "form,sidebar", prompt: "x".repeat(2001) });
+    const p = parseEmbedPreset(nanoBanana2, {
+      mode: "t2v",
+      duration: "5",
+      aspect_ratio: "4:3",
+      theme: "pink",
+      panels: "form,sidebar",
+      prompt: "x".repeat(2001),
+    });
     expect(p.values).toEqual({});
     expect(p.theme).toBeNull();
     expect(p.panels).toEqual({ form: true, output: false });
@@ -31,12 +41,18 @@ describe("embed preset", () => {
   });
 
   it("round-trips a configuration through the embed URL", () => {
-    const config = { values: { mode: "image-to-video" as const, prompt: " Waves & wind ", duration: 10 as const, aspect_ratio: "16:9" as const }, theme: "light" as const, panels: { form: true, output: true } };
+    const config = {
+      values: { mode: "image-to-video" as const, prompt: " Waves & wind ", duration: 10 as const, aspect_ratio: "16:9" as const },
+      theme: "light" as const,
+      panels: { form: true, output: true },
+    };
     const query = embedQuery(nanoBanana2, config);
     expect(query).toBe("mode=image-to-video&prompt=Waves+%26+wind&duration=10&aspect_ratio=16%3A9&theme=light");
     const back = parseEmbedPreset(nanoBanana2, new URLSearchParams(query));
     expect(back).toEqual({ values: { ...config.values, prompt: "Waves & wind" }, theme: "light", panels: config.panels, notes: [] });
-    expect(embedQuery(nanoBanana2, { values: { mode: "video-edit", duration: 6 }, theme: "system", panels: { form: false, output: true } })).toBe("mode=video-edit&panels=output");
+    expect(
+      embedQuery(nanoBanana2, { values: { mode: "video-edit", duration: 6 }, theme: "system", panels: { form: false, output: true } }),
+    ).toBe("mode=video-edit&panels=output");
   });
 
   it("checks each value by the embedded model's own rules", () => {
@@ -54,6 +70,8 @@ describe("embed preset", () => {
   it("keeps values that are allowed each but not together, and says which rule they break", () => {
     const preset = parseEmbedPreset(geminiOmniFlash, { resolution: "1080P", aspect_ratio: "9:16" });
     expect(preset.values).toEqual({ resolution: "1080P", aspect_ratio: "9:16" });
-    expect(preset.notes).toEqual([{ param: "resolution,aspect_ratio", value: "1080P,9:16", message: "resolution 1080P is allowed only with aspect_ratio 16:9." }]);
+    expect(preset.notes).toEqual([
+      { param: "resolution,aspect_ratio", value: "1080P,9:16", message: "resolution 1080P is allowed only with aspect_ratio 16:9." },
+    ]);
   });
 });

@@ -3,9 +3,9 @@
  * `resolution`, `theme`, `panels`) and validated with the spec's schemas. An invalid value is ignored and
  * reported as a note naming the parameter and the allowed values; it never breaks the page.
  */
-import { brokenRules, fieldsOf, hasMode, ruleText, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
+import { brokenRules, fieldsOf, hasMode, type ModelSpec, ruleText, specMessages } from "@/lib/spec/model-spec";
 import { checkInputField, type FormState } from "@/lib/spec/schema";
-import { THEMES, isThemeChoice, type ThemeChoice } from "@/lib/theme";
+import { isThemeChoice, THEMES, type ThemeChoice } from "@/lib/theme";
 
 export const PANELS = ["form", "output"] as const;
 export type Panel = (typeof PANELS)[number];
@@ -52,7 +52,11 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
 
   // Values that are each allowed but not together (1080P with 9:16) are kept, and the form flags them too.
   for (const rule of brokenRules(spec, values)) {
-    notes.push({ param: `${rule.when.field},${rule.allow.field}`, value: `${values[rule.when.field]},${values[rule.allow.field]}`, message: ruleText(rule) });
+    notes.push({
+      param: `${rule.when.field},${rule.allow.field}`,
+      value: `${values[rule.when.field]},${values[rule.allow.field]}`,
+      message: ruleText(rule),
+    });
   }
 
   let theme: ThemeChoice | null = null;
@@ -65,7 +69,10 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
   const panels: PanelVisibility = { form: true, output: true };
   const panelsValue = read(query, "panels");
   if (panelsValue !== undefined) {
-    const names = panelsValue.split(",").map((s) => s.trim()).filter(Boolean);
+    const names = panelsValue
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const known = names.filter((n): n is Panel => (PANELS as readonly string[]).includes(n));
     const unknown = names.filter((n) => !known.includes(n as Panel));
     if (unknown.length || !known.length) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LOCALES, format, localePath, messagesFor, type Locale } from "@/lib/i18n";
+import { format, LOCALES, type Locale, localePath, messagesFor } from "@/lib/i18n";
 import { DEFAULT_MODEL } from "@/lib/models/registry";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 

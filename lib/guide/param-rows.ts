@@ -4,8 +4,8 @@
  * enforces; the type words come from the contract, the descriptions from the spec.
  */
 import { FIELD_TYPES, type FieldName, type ModeId } from "@/lib/spec/contract";
+import { type JsonSchema, modeRequestJsonSchema } from "@/lib/spec/json-schema";
 import type { CrossFieldRule, ModelSpec } from "@/lib/spec/model-spec";
-import { modeRequestJsonSchema, type JsonSchema } from "@/lib/spec/json-schema";
 
 export type Allowed =
   | { kind: "values"; values: (string | number)[]; unit?: "seconds" }
@@ -29,7 +29,8 @@ type Media = { count: number | number[]; mime_types: string[]; max_bytes: number
 function allowedOf(name: string, prop: JsonSchema): Allowed {
   const media = prop["x-media"] as Media | undefined;
   if (media) return { kind: "media", counts: [media.count].flat(), mimeTypes: media.mime_types, maxBytes: media.max_bytes };
-  if (prop.enum) return { kind: "values", values: prop.enum as (string | number)[], ...(name === "duration" ? { unit: "seconds" as const } : {}) };
+  if (prop.enum)
+    return { kind: "values", values: prop.enum as (string | number)[], ...(name === "duration" ? { unit: "seconds" as const } : {}) };
   if (prop.const !== undefined) return { kind: "values", values: [prop.const as string] };
   if (typeof prop.maxLength === "number") return { kind: "length", min: (prop.minLength as number) ?? 0, max: prop.maxLength };
   throw new Error(`No allowed values can be read for ${name}.`);
@@ -74,8 +75,10 @@ function rowsOf(spec: ModelSpec, mode: ModeId): ParamRow[] {
       required: input.required!.includes(name),
       default: (prop.default as string | number | undefined) ?? null,
       allowed: allowedOf(name, prop),
-      rules: spec.rules
-        .filter((r) => [r.when.field, r.allow.field].includes(field as never) && r.when.field in input.properties! && r.allow.field in input.properties!),
+      rules: spec.rules.filter(
+        (r) =>
+          [r.when.field, r.allow.field].includes(field as never) && r.when.field in input.properties! && r.allow.field in input.properties!,
+      ),
     });
   }
   return rows;

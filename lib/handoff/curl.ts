@@ -1,6 +1,6 @@
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { shellQuote } from "./shell";
-import { KEY_ENV, requestJson, unavailableReason, wireOf, type ExportTarget } from "./target";
+import { type ExportTarget, KEY_ENV, requestJson, unavailableReason, wireOf } from "./target";
 
 /**
  * The create request as one curl command: the dialect's create path (`POST {base}/v1/tasks`, or

@@ -4,26 +4,26 @@
  * task was created with and compares it with the form's request.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
-import { probeMp4 } from "@/lib/testing/mp4";
 import { getModel } from "@/lib/models/registry";
 import type { ModeId } from "@/lib/spec/contract";
 import { mediaFieldOf, modeIdsOf } from "@/lib/spec/model-spec";
-import { initialFormState, toCreateRequest as toSpecRequest, type CreateTaskRequest, type FormState } from "@/lib/spec/schema";
+import { type CreateTaskRequest, type FormState, initialFormState, toCreateRequest as toSpecRequest } from "@/lib/spec/schema";
+import { probeMp4 } from "@/lib/testing/mp4";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
+import { createTask } from "@/lib/upstream/service";
 import { toCurl } from "./curl";
 import { HOSTILE_PROMPTS } from "./hostile";
 import { toJavaScript } from "./script-js";
 import { toPython } from "./script-py";
 import { toShellScript } from "./script-sh";
 import type { ExportTarget } from "./target";
-import { createTask } from "@/lib/upstream/service";
 
 const nanoBanana2 = getModel("nano-banana-2");
 const INITIAL_FORM_STATE = initialFormState(nanoBanana2);
@@ -71,7 +71,13 @@ function formFor(mode: ModeId, prompt: string, extra: Partial<FormState> = {}): 
 /** Runs a program with a clean environment that holds only the key (as a user's shell would). */
 async function exec(cmd: string, args: string[]) {
   const out = path.join(work, `out-${Date.now()}.mp4`);
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: work, LANG: "C.UTF-8", UPSTREAM_API_KEY: KEY, OUT: out } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: work,
+    LANG: "C.UTF-8",
+    UPSTREAM_API_KEY: KEY,
+    OUT: out,
+  } as unknown as NodeJS.ProcessEnv;
   const { stdout, stderr } = await run(cmd, args, { cwd: work, env, timeout: 60_000, maxBuffer: 1 << 20 });
   const lines = stdout.trim().split("\n");
   return { task: JSON.parse(lines[lines.length - 1]), stderr, out };
@@ -144,7 +150,9 @@ describe("copy as script (bash + curl + jq): upload, create, poll, download", ()
     expect(task.status).toBe("succeeded");
     expect(await receivedRequest(task.task_id)).toEqual(toCreateRequest(form));
     const two = ["ref-1.jpg", "ref-2.jpg"].map((f) => path.join(FIXTURES, f));
-    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({ stderr: expect.stringContaining("R2V takes 1 or 3 reference images, not 2.") });
+    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({
+      stderr: expect.stringContaining("R2V takes 1 or 3 reference images, not 2."),
+    });
   });
 });
 
@@ -213,7 +221,13 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
   beforeAll(() => {
     // The simulator's gateway takes the model ids of the configured dialect: the gateway's here.
     process.env.UPSTREAM_DIALECT = "generation-task";
-    gateway = { baseUrl: `${sim.baseUrl}/gateway`, model: "gemini_omni", referenceCounts: nanoBanana2.referenceCounts, simulated: true, dialect: "generation-task" };
+    gateway = {
+      baseUrl: `${sim.baseUrl}/gateway`,
+      model: "gemini_omni",
+      referenceCounts: nanoBanana2.referenceCounts,
+      simulated: true,
+      dialect: "generation-task",
+    };
   });
   afterAll(() => {
     delete process.env.UPSTREAM_DIALECT;
@@ -244,8 +258,13 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
     const { task, stderr, out } = await exec("bash", [script, ...files]);
     expect(task).toMatchObject({ status: "completed", result: { type: "video" } });
     expect(stderr).toMatch(/^completed 100%$/m);
-    const paths = sim.requests.slice(before).map((r) => `${r.method} ${r.path.replace(/task_\w+/, "{id}").replace(/files\/.*/, "files/…")}`);
-    expect(paths.slice(0, 4)).toEqual([...Array(3).fill("POST /api/simulator/gateway/v1/uploads/images"), "POST /api/simulator/gateway/v1/videos/generations"]);
+    const paths = sim.requests
+      .slice(before)
+      .map((r) => `${r.method} ${r.path.replace(/task_\w+/, "{id}").replace(/files\/.*/, "files/…")}`);
+    expect(paths.slice(0, 4)).toEqual([
+      ...Array(3).fill("POST /api/simulator/gateway/v1/uploads/images"),
+      "POST /api/simulator/gateway/v1/videos/generations",
+    ]);
     expect(paths).toContain("GET /api/simulator/gateway/v1/videos/generations/{id}");
     const sent = await receivedRequest(task.id);
     expect(sent.input.reference_image_urls).toHaveLength(3);
@@ -263,7 +282,9 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
     expect(await receivedRequest(task.id)).toEqual(understood(form));
     expect((await probeMp4(out)).height).toBe(1280);
     const two = ["ref-1.jpg", "ref-2.jpg"].map((f) => path.join(FIXTURES, f));
-    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({ stderr: expect.stringContaining("Image-to-Video takes exactly 1 first-frame image, not 2.") });
+    await expect(exec("bash", [script, ...two])).rejects.toMatchObject({
+      stderr: expect.stringContaining("Image-to-Video takes exactly 1 first-frame image, not 2."),
+    });
   });
 
   it("JavaScript: Image-to-Video uploads its file; Text-to-Video runs to the video", async () => {
@@ -293,7 +314,8 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
   });
 
   it("Video Edit where the gateway takes none: every export says so instead of sending a request", async () => {
-    const reason = "Video Edit is not available on the configured upstream: the generation.task gateway documents no edit mode (no video_urls).";
+    const reason =
+      "Video Edit is not available on the configured upstream: the generation.task gateway documents no edit mode (no video_urls).";
     const target = { ...gateway, unavailable: { "video-edit": reason } };
     const request = toCreateRequest(formFor("video-edit", "Make it night"));
     const before = sim.requests.length;
@@ -306,7 +328,7 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
       ["node", "gw-edit.mjs", toJavaScript(request, target)],
       ["python3", "gw-edit.py", toPython(request, target)],
     ]) {
-      expect(code).not.toContain("video_urls\"");
+      expect(code).not.toContain('video_urls"');
       writeFileSync(path.join(work, file), code);
       await expect(exec(cmd, [path.join(work, file)])).rejects.toMatchObject({ stderr: expect.stringContaining(reason) });
     }
@@ -325,7 +347,9 @@ describe("in the gateway's dialect (generation-task), against the simulator's ga
     expect(await receivedRequest(viaCurl.task.id)).toEqual(understood(form));
     const script = path.join(work, "gw-edit-ok.sh");
     writeFileSync(script, toShellScript(request, gateway));
-    await expect(exec("bash", [script, path.join(FIXTURES, "source.mp4")])).rejects.toMatchObject({ stderr: expect.stringContaining("takes only image uploads") });
+    await expect(exec("bash", [script, path.join(FIXTURES, "source.mp4")])).rejects.toMatchObject({
+      stderr: expect.stringContaining("takes only image uploads"),
+    });
     const { task } = await exec("bash", [script]);
     expect(task.status).toBe("completed");
   });
@@ -346,8 +370,21 @@ describe("copy as curl sends what the proxy sends", () => {
       let text = "";
       for await (const c of req) text += c;
       seen.push({ method: req.method!, path: req.url!, authorization: req.headers.authorization, body: JSON.parse(text) });
-      const gatewayTask = { id: "task_recorded01", object: "generation.task", model: "gemini_omni", status: "queued", progress: 0, created_at: 1 };
-      const contractTask = { task_id: "task_recorded01", model: "nano-banana-2", mode: "text-to-video", status: "queued", created_at: new Date(0).toISOString() };
+      const gatewayTask = {
+        id: "task_recorded01",
+        object: "generation.task",
+        model: "gemini_omni",
+        status: "queued",
+        progress: 0,
+        created_at: 1,
+      };
+      const contractTask = {
+        task_id: "task_recorded01",
+        model: "nano-banana-2",
+        mode: "text-to-video",
+        status: "queued",
+        created_at: new Date(0).toISOString(),
+      };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(req.url === "/v1/tasks" ? contractTask : gatewayTask));
     });
     await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
@@ -360,13 +397,24 @@ describe("copy as curl sends what the proxy sends", () => {
 
   for (const dialect of ["generation-task", "task-contract"] as const) {
     it.each(["text-to-video", "image-to-video", "r2v", "video-edit"] as const)(`${dialect}: %s`, async (mode) => {
-      Object.assign(process.env, { UPSTREAM_BASE_URL: recorderUrl, UPSTREAM_DIALECT: dialect, UPSTREAM_MODEL: "model-under-test", UPSTREAM_SUPPORTS_VIDEO_EDIT: "true" });
+      Object.assign(process.env, {
+        UPSTREAM_BASE_URL: recorderUrl,
+        UPSTREAM_DIALECT: dialect,
+        UPSTREAM_MODEL: "model-under-test",
+        UPSTREAM_SUPPORTS_VIDEO_EDIT: "true",
+      });
       for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY"]) process.env[`RATE_LIMIT_${name}`] = "0";
       const request = toCreateRequest(formFor(mode, HOSTILE_PROMPTS[1] + HOSTILE_PROMPTS[4], { aspect_ratio: "9:16", duration: 10 }));
       seen = [];
       const res = await createTask(request, new Headers({ host: "localhost:3000" }));
       expect(res.status).toBe(200);
-      const curl = toCurl(request, { baseUrl: recorderUrl, model: "model-under-test", referenceCounts: nanoBanana2.referenceCounts, simulated: false, dialect });
+      const curl = toCurl(request, {
+        baseUrl: recorderUrl,
+        model: "model-under-test",
+        referenceCounts: nanoBanana2.referenceCounts,
+        simulated: false,
+        dialect,
+      });
       await exec("bash", ["-c", curl]);
       expect(seen).toHaveLength(2);
       const [proxy, copied] = seen;
@@ -375,4 +423,3 @@ describe("copy as curl sends what the proxy sends", () => {
     });
   }
 });
-

@@ -3,7 +3,7 @@ import { geminiOmniFlash } from "@/lib/models/gemini-omni-flash";
 import { getModel } from "@/lib/models/registry";
 import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { referencesCountMessage, specMessages } from "@/lib/spec/model-spec";
-import { initialFormState, toCreateRequest, type FormState } from "@/lib/spec/schema";
+import { type FormState, initialFormState, toCreateRequest } from "@/lib/spec/schema";
 import { toCurl } from "./curl";
 import { HOSTILE_PROMPTS } from "./hostile";
 import { importRequest, importText, parseCurl } from "./import";
@@ -11,17 +11,40 @@ import { importRequest, importText, parseCurl } from "./import";
 const nanoBanana2 = getModel("nano-banana-2");
 const MESSAGES = specMessages(nanoBanana2);
 const INITIAL_FORM_STATE = initialFormState(nanoBanana2);
-const target = { baseUrl: "https://api.example.com", model: "nano-banana-2", referenceCounts: nanoBanana2.referenceCounts, simulated: false };
+const target = {
+  baseUrl: "https://api.example.com",
+  model: "nano-banana-2",
+  referenceCounts: nanoBanana2.referenceCounts,
+  simulated: false,
+};
 const params = (r: { issues: { param: string }[] }) => r.issues.map((i) => i.param);
 
 describe("import: valid input", () => {
   it("reads a full request JSON into every field of its mode", () => {
-    const r = importText(nanoBanana2, 
-      JSON.stringify({ model: "nano-banana-2", mode: "r2v", input: { prompt: "A turntable", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a.example/1.jpg"] } }),
+    const r = importText(
+      nanoBanana2,
+      JSON.stringify({
+        model: "nano-banana-2",
+        mode: "r2v",
+        input: {
+          prompt: "A turntable",
+          aspect_ratio: "9:16",
+          duration: 10,
+          resolution: "720P",
+          reference_image_urls: ["https://a.example/1.jpg"],
+        },
+      }),
     );
     expect(r.issues).toEqual([]);
     expect(r.source).toBe("json");
-    expect(r.values).toEqual({ mode: "r2v", prompt: "A turntable", aspect_ratio: "9:16", duration: 10, resolution: "720P", reference_image_urls: ["https://a.example/1.jpg"] });
+    expect(r.values).toEqual({
+      mode: "r2v",
+      prompt: "A turntable",
+      aspect_ratio: "9:16",
+      duration: 10,
+      resolution: "720P",
+      reference_image_urls: ["https://a.example/1.jpg"],
+    });
   });
 
   it("fills optional fields the request leaves out with the spec's defaults", () => {
@@ -32,7 +55,13 @@ describe("import: valid input", () => {
 
   it("reads back every exported curl command exactly, hostile prompts included", () => {
     for (const prompt of HOSTILE_PROMPTS) {
-      const state: FormState = { ...INITIAL_FORM_STATE, mode: "image-to-video", prompt, aspect_ratio: "9:16", image_url: "https://cdn.example/it's.png" };
+      const state: FormState = {
+        ...INITIAL_FORM_STATE,
+        mode: "image-to-video",
+        prompt,
+        aspect_ratio: "9:16",
+        image_url: "https://cdn.example/it's.png",
+      };
       const r = importText(nanoBanana2, toCurl(toCreateRequest(nanoBanana2, state), target));
       expect(r.source).toBe("curl");
       expect(r.issues).toEqual([]);
@@ -44,8 +73,19 @@ describe("import: valid input", () => {
     const gateway = { ...target, model: "gemini_omni", dialect: "generation-task" as const };
     const states: FormState[] = [
       { ...INITIAL_FORM_STATE, mode: "text-to-video", prompt: HOSTILE_PROMPTS[0], duration: 10 },
-      { ...INITIAL_FORM_STATE, mode: "image-to-video", prompt: HOSTILE_PROMPTS[3], aspect_ratio: "9:16", image_url: "https://cdn.example/it's.png" },
-      { ...INITIAL_FORM_STATE, mode: "r2v", prompt: HOSTILE_PROMPTS[5], reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg", "https://a.example/3.jpg"] },
+      {
+        ...INITIAL_FORM_STATE,
+        mode: "image-to-video",
+        prompt: HOSTILE_PROMPTS[3],
+        aspect_ratio: "9:16",
+        image_url: "https://cdn.example/it's.png",
+      },
+      {
+        ...INITIAL_FORM_STATE,
+        mode: "r2v",
+        prompt: HOSTILE_PROMPTS[5],
+        reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg", "https://a.example/3.jpg"],
+      },
       { ...INITIAL_FORM_STATE, mode: "video-edit", prompt: HOSTILE_PROMPTS[6], video_url: "https://a.example/v.mp4" },
     ];
     for (const state of states) {
@@ -56,7 +96,9 @@ describe("import: valid input", () => {
       expect(toCreateRequest(nanoBanana2, { ...INITIAL_FORM_STATE, ...r.values })).toEqual(toCreateRequest(nanoBanana2, state));
     }
     // Two images: the gateway refuses them, and so does the form, with the spec's words.
-    const two = importText(nanoBanana2, JSON.stringify({ model: "gemini_omni", prompt: "x", image_urls: ["https://a/1", "https://a/2"] }), { upstreamModel: "gemini_omni" });
+    const two = importText(nanoBanana2, JSON.stringify({ model: "gemini_omni", prompt: "x", image_urls: ["https://a/1", "https://a/2"] }), {
+      upstreamModel: "gemini_omni",
+    });
     expect(two.values.mode).toBe("r2v");
     expect(two.issues.map((i) => i.message).join(" ")).toMatch(/1 or 3 reference images, not 2/);
   });
@@ -76,7 +118,11 @@ describe("import: valid input", () => {
 });
 
 describe("import: per model", () => {
-  const body = JSON.stringify({ model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "Dunes", duration: 4, resolution: "1080P" } });
+  const body = JSON.stringify({
+    model: "gemini-omni-flash",
+    mode: "text-to-video",
+    input: { prompt: "Dunes", duration: 4, resolution: "1080P" },
+  });
 
   it("reads a gemini-omni-flash request into its playground with its own values", () => {
     const r = importText(geminiOmniFlash, body);
@@ -85,7 +131,14 @@ describe("import: per model", () => {
   });
 
   it("names the rule a pasted gemini-omni-flash request breaks (1080P with 9:16), at both fields", () => {
-    const r = importText(geminiOmniFlash, JSON.stringify({ model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "Dunes", aspect_ratio: "9:16", resolution: "1080P" } }));
+    const r = importText(
+      geminiOmniFlash,
+      JSON.stringify({
+        model: "gemini-omni-flash",
+        mode: "text-to-video",
+        input: { prompt: "Dunes", aspect_ratio: "9:16", resolution: "1080P" },
+      }),
+    );
     const rule = "resolution 1080P is allowed only with aspect_ratio 16:9.";
     expect(r.issues).toEqual([
       { param: "input.resolution", message: rule },
@@ -105,11 +158,24 @@ describe("import: per model", () => {
   });
 
   it("reads back gemini-omni-flash's curl in the gateway's dialect, with its upstream id", () => {
-    const state: FormState = { ...initialFormState(geminiOmniFlash), mode: "text-to-video", prompt: HOSTILE_PROMPTS[2], duration: 4, resolution: "1080P" };
-    const gateway = { ...target, model: "gemini_omni_flash", referenceCounts: geminiOmniFlash.referenceCounts, dialect: "generation-task" as const };
+    const state: FormState = {
+      ...initialFormState(geminiOmniFlash),
+      mode: "text-to-video",
+      prompt: HOSTILE_PROMPTS[2],
+      duration: 4,
+      resolution: "1080P",
+    };
+    const gateway = {
+      ...target,
+      model: "gemini_omni_flash",
+      referenceCounts: geminiOmniFlash.referenceCounts,
+      dialect: "generation-task" as const,
+    };
     const r = importText(geminiOmniFlash, toCurl(toCreateRequest(geminiOmniFlash, state), gateway), { upstreamModel: "gemini_omni_flash" });
     expect(r.issues).toEqual([]);
-    expect(toCreateRequest(geminiOmniFlash, { ...initialFormState(geminiOmniFlash), ...r.values })).toEqual(toCreateRequest(geminiOmniFlash, state));
+    expect(toCreateRequest(geminiOmniFlash, { ...initialFormState(geminiOmniFlash), ...r.values })).toEqual(
+      toCreateRequest(geminiOmniFlash, state),
+    );
   });
 });
 
@@ -125,12 +191,25 @@ describe("import: invalid input", () => {
   });
 
   it("names a curl without a body, and one whose body comes from a file", () => {
-    expect(importText(nanoBanana2, "curl https://api.example.com/v1/tasks/task_1").issues.map((i) => i.message).join(" ")).toMatch(/no JSON body/);
-    expect(importText(nanoBanana2, "curl -d @req.json https://api.example.com/v1/tasks").issues[0].message).toMatch(/read from the file req.json/);
+    expect(
+      importText(nanoBanana2, "curl https://api.example.com/v1/tasks/task_1")
+        .issues.map((i) => i.message)
+        .join(" "),
+    ).toMatch(/no JSON body/);
+    expect(importText(nanoBanana2, "curl -d @req.json https://api.example.com/v1/tasks").issues[0].message).toMatch(
+      /read from the file req.json/,
+    );
   });
 
   it("lists every invalid field with the allowed values and keeps none of the bad enum values", () => {
-    const r = importText(nanoBanana2, JSON.stringify({ model: "sora", mode: "text-to-video", input: { prompt: "", aspect_ratio: "4:3", duration: 7, resolution: "1080P" } }));
+    const r = importText(
+      nanoBanana2,
+      JSON.stringify({
+        model: "sora",
+        mode: "text-to-video",
+        input: { prompt: "", aspect_ratio: "4:3", duration: 7, resolution: "1080P" },
+      }),
+    );
     expect(r.issues).toEqual(
       expect.arrayContaining([
         { param: "model", message: MESSAGES.model },
@@ -156,17 +235,39 @@ describe("import: partly valid input", () => {
   }
 }`;
     const r = importText(nanoBanana2, seed);
-    expect(r.values).toMatchObject({ mode: "text-to-video", prompt: "A cinematic city sunrise with soft fog and moving traffic.", aspect_ratio: "16:9", resolution: "720P" });
+    expect(r.values).toMatchObject({
+      mode: "text-to-video",
+      prompt: "A cinematic city sunrise with soft fog and moving traffic.",
+      aspect_ratio: "16:9",
+      resolution: "720P",
+    });
     expect(r.values).not.toHaveProperty("duration");
     expect(r.issues).toEqual([{ param: "input.duration", message: MESSAGES.duration }]);
     expect(MESSAGES.duration).toMatch(/6 or 10/);
   });
 
   it("keeps valid fields next to unknown ones, fields of another mode and a wrong reference count", () => {
-    const r = importText(nanoBanana2, 
-      JSON.stringify({ model: "nano-banana-2", mode: "r2v", seed: 42, input: { prompt: "Two refs", duration: 10, video_url: "https://v.example/a.mp4", reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"], negative: "blur" } }),
+    const r = importText(
+      nanoBanana2,
+      JSON.stringify({
+        model: "nano-banana-2",
+        mode: "r2v",
+        seed: 42,
+        input: {
+          prompt: "Two refs",
+          duration: 10,
+          video_url: "https://v.example/a.mp4",
+          reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"],
+          negative: "blur",
+        },
+      }),
     );
-    expect(r.values).toMatchObject({ mode: "r2v", prompt: "Two refs", duration: 10, reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"] });
+    expect(r.values).toMatchObject({
+      mode: "r2v",
+      prompt: "Two refs",
+      duration: 10,
+      reference_image_urls: ["https://a.example/1.jpg", "https://a.example/2.jpg"],
+    });
     // A valid value of another mode's field is kept in the form (not sent in this mode) and still listed.
     expect(r.values.video_url).toBe("https://v.example/a.mp4");
     const messages = r.issues.map((i) => i.message).join("\n");
@@ -176,19 +277,28 @@ describe("import: partly valid input", () => {
   });
 
   it("reads fields sent without `input` and a missing mode, and reports both", () => {
-    const r = importText(nanoBanana2, '{"model":"nano-banana-2","prompt":"Waves","image_url":"https://a.example/f.png","aspect_ratio":"9:16"}');
+    const r = importText(
+      nanoBanana2,
+      '{"model":"nano-banana-2","prompt":"Waves","image_url":"https://a.example/f.png","aspect_ratio":"9:16"}',
+    );
     expect(r.values).toMatchObject({ mode: "image-to-video", prompt: "Waves", image_url: "https://a.example/f.png", aspect_ratio: "9:16" });
     expect(params(r)).toEqual(expect.arrayContaining(["mode", "input"]));
   });
 
   it("keeps a media URL the schema refuses in the form, where its error shows, and lists it", () => {
-    const r = importText(nanoBanana2, '{"model":"nano-banana-2","mode":"video-edit","input":{"prompt":"Warm","video_url":"http://example.com/a.mp4"}}');
+    const r = importText(
+      nanoBanana2,
+      '{"model":"nano-banana-2","mode":"video-edit","input":{"prompt":"Warm","video_url":"http://example.com/a.mp4"}}',
+    );
     expect(r.values.video_url).toBe("http://example.com/a.mp4");
     expect(r.issues).toEqual([{ param: "input.video_url", message: `video_url ${CONTRACT_MESSAGES.mediaUrl}` }]);
   });
 
   it("notes a curl to another path and a literal key, and still reads the body", () => {
-    const r = importText(nanoBanana2, `curl https://api.example.com/v1/chat/completions -H 'Authorization: Bearer sk-live-123' -d '{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"x"}}'`);
+    const r = importText(
+      nanoBanana2,
+      `curl https://api.example.com/v1/chat/completions -H 'Authorization: Bearer sk-live-123' -d '{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"x"}}'`,
+    );
     expect(r.values.prompt).toBe("x");
     expect(params(r)).toEqual(["url", "authorization"]);
     expect(JSON.stringify(r)).not.toContain("sk-live-123");
@@ -197,7 +307,14 @@ describe("import: partly valid input", () => {
 
 describe("parseCurl", () => {
   it("finds URL, method, headers and body with shell quoting rules", () => {
-    const c = parseCurl(`curl -sS -X POST "https://x.example/v1/tasks" -H "Authorization: Bearer $UPSTREAM_API_KEY" --data-raw '{"a":"it'\\''s"}'`);
-    expect(c).toMatchObject({ url: "https://x.example/v1/tasks", method: "POST", headers: ["Authorization: Bearer $UPSTREAM_API_KEY"], body: `{"a":"it's"}` });
+    const c = parseCurl(
+      `curl -sS -X POST "https://x.example/v1/tasks" -H "Authorization: Bearer $UPSTREAM_API_KEY" --data-raw '{"a":"it'\\''s"}'`,
+    );
+    expect(c).toMatchObject({
+      url: "https://x.example/v1/tasks",
+      method: "POST",
+      headers: ["Authorization: Bearer $UPSTREAM_API_KEY"],
+      body: `{"a":"it's"}`,
+    });
   });
 });

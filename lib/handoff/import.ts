@@ -6,9 +6,9 @@ import { parse as parseShell } from "shell-quote";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import type { FieldIssue } from "@/lib/spec/schema";
 import { gatewayBodyToRequest, generationTaskWire, taskContractWire } from "@/lib/upstream/dialects/wire";
-import { importRequest, type ImportOptions, type ImportResult } from "./request-import";
+import { type ImportOptions, type ImportResult, importRequest } from "./request-import";
 
-export { importRequest, type ImportResult };
+export { type ImportResult, importRequest };
 
 const BODY_OPTIONS = new Set(["-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"]);
 const HEADER_OPTIONS = new Set(["-H", "--header"]);
@@ -42,7 +42,10 @@ export function parseCurl(text: string): { url?: string; method?: string; header
     } else if (w === "--url") {
       out.url = words[++i];
     } else if (w === "-F" || w === "--form") {
-      issues.push({ param: "body", message: "A multipart form (-F) is an upload, not a create request: paste the POST …/v1/tasks command." });
+      issues.push({
+        param: "body",
+        message: "A multipart form (-F) is an upload, not a create request: paste the POST …/v1/tasks command.",
+      });
       i++;
     } else if (/^https?:\/\//i.test(w) && !out.url) {
       out.url = w;
@@ -68,16 +71,32 @@ export function importText(spec: ModelSpec, text: string, opts: ImportOptions = 
   const createPaths = [taskContractWire.createPath, generationTaskWire.createPath];
   const path = curl.url ? new URL(curl.url, "http://x").pathname.replace(/\/+$/, "") : "";
   if (curl.url && !createPaths.some((p) => path.endsWith(p))) {
-    notes.push({ param: "url", message: `The command goes to ${curl.url}; a create request is POST {base}${createPaths.join(" or POST {base}")}. Its body was read all the same.` });
+    notes.push({
+      param: "url",
+      message: `The command goes to ${curl.url}; a create request is POST {base}${createPaths.join(" or POST {base}")}. Its body was read all the same.`,
+    });
   }
   if (curl.headers.some((h) => /^authorization:\s*bearer\s+(?!\$)\S/i.test(h))) {
-    notes.push({ param: "authorization", message: "The command carries a literal API key; it was not kept. Exported code reads $UPSTREAM_API_KEY." });
+    notes.push({
+      param: "authorization",
+      message: "The command carries a literal API key; it was not kept. Exported code reads $UPSTREAM_API_KEY.",
+    });
   }
-  if (curl.body === undefined) return { values: {}, issues: [...notes, { param: "body", message: "The command sends no JSON body (-d, --data-raw or --json)." }], source: "curl" };
+  if (curl.body === undefined)
+    return {
+      values: {},
+      issues: [...notes, { param: "body", message: "The command sends no JSON body (-d, --data-raw or --json)." }],
+      source: "curl",
+    };
   const json = parseJson(curl.body);
   if (json.error) return { values: {}, issues: [...notes, { param: "body", message: json.error }], source: "curl" };
   // A curl in the gateway's dialect (what Hand-off exports with UPSTREAM_DIALECT=generation-task) reads the same.
-  const result = importRequest(spec, gatewayBodyToRequest(json.value, path.endsWith(generationTaskWire.createPath)) ?? json.value, opts, "curl");
+  const result = importRequest(
+    spec,
+    gatewayBodyToRequest(json.value, path.endsWith(generationTaskWire.createPath)) ?? json.value,
+    opts,
+    "curl",
+  );
   return { ...result, issues: [...notes, ...result.issues] };
 }
 

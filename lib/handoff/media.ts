@@ -1,7 +1,7 @@
-import { allowedList, modeLabel, type MediaField, type ModeId } from "@/lib/spec/contract";
+import { allowedList, type MediaField, type ModeId, modeLabel } from "@/lib/spec/contract";
 import { mediaFieldOf } from "@/lib/spec/model-spec";
 import type { JsonPath } from "@/lib/upstream/dialects/wire";
-import { mediaSlot, uploadRefusalFor, type ExportTarget } from "./target";
+import { type ExportTarget, mediaSlot, uploadRefusalFor } from "./target";
 
 /**
  * What a mode's media input looks like to exported code: the form's field, how many files, words for
@@ -26,15 +26,33 @@ export function mediaOf(mode: ModeId, target: Pick<ExportTarget, "dialect" | "re
   const wire = { slot: slot.path, slotIsList: slot.list, uploadRefusal: uploadRefusalFor(mode, target) };
   if (media === "reference_image_urls") {
     const counts = target.referenceCounts;
-    return { field: media, list: true, counts, noun: "reference image files", usage: `${modeLabel(mode)} takes ${allowedList(counts)} reference images`, ...wire };
+    return {
+      field: media,
+      list: true,
+      counts,
+      noun: "reference image files",
+      usage: `${modeLabel(mode)} takes ${allowedList(counts)} reference images`,
+      ...wire,
+    };
   }
   const noun = media === "video_url" ? "source video file" : "first-frame image file";
-  return { field: media, list: false, counts: [1], noun, usage: `${modeLabel(mode)} takes exactly 1 ${noun.replace(/ file$/, "")}`, ...wire };
+  return {
+    field: media,
+    list: false,
+    counts: [1],
+    noun,
+    usage: `${modeLabel(mode)} takes exactly 1 ${noun.replace(/ file$/, "")}`,
+    ...wire,
+  };
 }
 
 /** A JSON path as a jq path expression: `.result.data[0].url`. */
 export function jqPath(path: JsonPath): string {
-  return path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join("") || ".";
+  return (
+    path
+      .map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`))
+      .join("") || "."
+  );
 }
 
 /** A JSON path read from a JavaScript value, tolerant of missing parts: `task?.["result"]?.["data"]?.[0]`. */

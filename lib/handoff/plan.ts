@@ -1,7 +1,7 @@
 import type { ModeId } from "@/lib/spec/contract";
 import { terminalStatuses, type Wire } from "@/lib/upstream/dialects/wire";
-import { mediaOf, type MediaSpec } from "./media";
-import { wireOf, type ExportTarget } from "./target";
+import { type MediaSpec, mediaOf } from "./media";
+import { type ExportTarget, wireOf } from "./target";
 
 export type ScriptPlan = {
   wire: Wire;

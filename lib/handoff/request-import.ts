@@ -5,8 +5,8 @@
  * tokenizer so that shared links (in the first load) do not pull it in.
  */
 import { CONTRACT_MESSAGES, FIELD_NAMES, type FieldName, type ModeId } from "@/lib/spec/contract";
-import { brokenRules, fieldsOf, hasMode, mediaFieldOf, ruleText, specMessages, type ModelSpec } from "@/lib/spec/model-spec";
-import { checkInputField, parseCreateTaskRequest, type FieldIssue, type FormState } from "@/lib/spec/schema";
+import { brokenRules, fieldsOf, hasMode, type ModelSpec, mediaFieldOf, ruleText, specMessages } from "@/lib/spec/model-spec";
+import { checkInputField, type FieldIssue, type FormState, parseCreateTaskRequest } from "@/lib/spec/schema";
 
 export type ImportResult = {
   /** Form values to apply: the mode and every field that could be read. */
@@ -30,7 +30,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The mode a body without a valid `mode` most likely meant, from the media field it carries. */
 function inferMode(spec: ModelSpec, input: Record<string, unknown>): ModeId {
-  return spec.modes.find((m) => { const media = mediaFieldOf(m.id); return media !== null && media in input; })?.id ?? spec.modes[0].id;
+  return (
+    spec.modes.find((m) => {
+      const media = mediaFieldOf(m.id);
+      return media !== null && media in input;
+    })?.id ?? spec.modes[0].id
+  );
 }
 
 function push(issues: FieldIssue[], issue: FieldIssue) {
@@ -38,7 +43,12 @@ function push(issues: FieldIssue[], issue: FieldIssue) {
 }
 
 /** Reads a create request body (`{ model, mode, input }`) into form values for `spec`'s playground, and issues. */
-export function importRequest(spec: ModelSpec, body: unknown, opts: ImportOptions = {}, source: ImportResult["source"] = "json"): ImportResult {
+export function importRequest(
+  spec: ModelSpec,
+  body: unknown,
+  opts: ImportOptions = {},
+  source: ImportResult["source"] = "json",
+): ImportResult {
   const issues: FieldIssue[] = [];
   if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }], source };
 
@@ -94,4 +104,3 @@ export function importRequest(spec: ModelSpec, body: unknown, opts: ImportOption
   }
   return { values, issues, source };
 }
-

@@ -1,9 +1,9 @@
 import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
-import { scriptPlan } from "./plan";
 import { jsPath } from "./media";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
+import { scriptPlan } from "./plan";
+import { BASE_URL_ENV, type ExportTarget, KEY_ENV, pollSchedule, requestJson, TIME_LIMIT_SECONDS, unavailableReason } from "./target";
 
 /**
  * The same flow as the shell script for Node 20+ (fetch, FormData, `fs.openAsBlob`), as an ES module, in
@@ -13,7 +13,13 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): string {
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
-  if (refusal) return [`// ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal, "// "), `throw new Error(${s(refusal)});`, ""].join("\n");
+  if (refusal)
+    return [
+      `// ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`,
+      commentLines(refusal, "// "),
+      `throw new Error(${s(refusal)});`,
+      "",
+    ].join("\n");
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
     `// ${request.model} · ${modeLabel(request.mode)}, exported from the playground. Node 20+, no dependencies.`,
@@ -38,8 +44,8 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "",
     "/** One call; throws with the answer on HTTP >= 400 (`transient` for no answer, 429 and 5xx). */",
     "async function api(method, path, body) {",
-    "  const headers = { authorization: `Bearer ${KEY}`, accept: \"application/json\" };",
-    "  if (body && !(body instanceof FormData)) headers[\"content-type\"] = \"application/json\";",
+    '  const headers = { authorization: `Bearer ${KEY}`, accept: "application/json" };',
+    '  if (body && !(body instanceof FormData)) headers["content-type"] = "application/json";',
     "  let res;",
     "  try {",
     "    res = await fetch(BASE_URL + path, { method, headers, body: body instanceof FormData ? body : body && JSON.stringify(body) });",
@@ -67,7 +73,7 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
       "/** Sends a local file to the upload endpoint; returns the URL it answers. */",
       "async function upload(file) {",
       "  const form = new FormData();",
-      "  form.set(\"file\", await openAsBlob(file), basename(file));",
+      '  form.set("file", await openAsBlob(file), basename(file));',
       `  return ${jsPath(`(await api("POST", ${s(wire.uploadPath)}, form))`, wire.uploadUrlPath)};`,
       "}",
       "",
@@ -98,7 +104,7 @@ export function toJavaScript(request: CreateTaskRequest, target: ExportTarget): 
     "  try {",
     `    task = await api("GET", ${s(statusPrefix)} + encodeURIComponent(taskId));`,
     "    failures = 0;",
-    "    console.error(task.status + (task.progress != null ? ` ${task.progress}%` : \"\"));",
+    '    console.error(task.status + (task.progress != null ? ` ${task.progress}%` : ""));',
     "  } catch (err) {",
     "    if (!err.transient || ++failures > 3) throw err;",
     "    await sleep(1000 * 2 ** (failures - 1));",

@@ -2,7 +2,7 @@ import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
 import { scriptPlan } from "./plan";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
+import { BASE_URL_ENV, type ExportTarget, KEY_ENV, pollSchedule, requestJson, TIME_LIMIT_SECONDS, unavailableReason } from "./target";
 
 /**
  * The same flow in Python 3 with `requests`, in the upstream's dialect. The request is embedded as a dict
@@ -12,7 +12,16 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toPython(request: CreateTaskRequest, target: ExportTarget): string {
   const s = JSON.stringify;
   const refusal = unavailableReason(request.mode, target);
-  if (refusal) return ["#!/usr/bin/env python3", `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), "import sys", "", `sys.exit(${s(refusal)})`, ""].join("\n");
+  if (refusal)
+    return [
+      "#!/usr/bin/env python3",
+      `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`,
+      commentLines(refusal),
+      "import sys",
+      "",
+      `sys.exit(${s(refusal)})`,
+      "",
+    ].join("\n");
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
   const lines = [
     "#!/usr/bin/env python3",
@@ -109,14 +118,14 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     "polls = failures = 0",
     'while task["status"] not in TERMINAL:',
     "    if time.monotonic() - started >= TIME_LIMIT_S:",
-    "        sys.exit(f\"Stopped watching; {task_id} goes on upstream (there is no cancel endpoint).\")",
+    '        sys.exit(f"Stopped watching; {task_id} goes on upstream (there is no cancel endpoint).")',
     "    time.sleep(DELAYS_MS[min(polls, len(DELAYS_MS) - 1)] / 1000)",
     "    polls += 1",
     "    try:",
     `        task = api("GET", ${s(statusPrefix)} + requests.utils.quote(str(task_id), safe=""))`,
     "        failures = 0",
-    "        progress = task.get(\"progress\")",
-    "        print(task[\"status\"] + (f\" {progress}%\" if progress is not None else \"\"), file=sys.stderr)",
+    '        progress = task.get("progress")',
+    '        print(task["status"] + (f" {progress}%" if progress is not None else ""), file=sys.stderr)',
     "    except ApiError as err:",
     "        failures += 1",
     "        if not err.transient or failures > 3:",
@@ -125,7 +134,7 @@ export function toPython(request: CreateTaskRequest, target: ExportTarget): stri
     "",
     'if task["status"] not in SUCCEEDED:',
     "    print(json.dumps(task, ensure_ascii=False))",
-    "    error = task.get(\"error\") or {}",
+    '    error = task.get("error") or {}',
     "    sys.exit(f\"Task {task_id} {task['status']}: {error.get('type') or error.get('code')}: {error.get('message')}\")",
     `video = requests.get(dig(task, ${wire.videoUrlPaths.map((p) => s(p)).join(", ")}), timeout=120)`,
     "video.raise_for_status()",

@@ -1,10 +1,10 @@
 import { modeLabel } from "@/lib/spec/contract";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { commentLines } from "./curl";
-import { scriptPlan } from "./plan";
 import { jqPath } from "./media";
+import { scriptPlan } from "./plan";
 import { shellQuote } from "./shell";
-import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, unavailableReason, type ExportTarget } from "./target";
+import { BASE_URL_ENV, type ExportTarget, KEY_ENV, pollSchedule, requestJson, TIME_LIMIT_SECONDS, unavailableReason } from "./target";
 
 /**
  * A complete bash script (curl + jq) in the upstream's dialect: uploads local files given as arguments
@@ -15,10 +15,18 @@ import { BASE_URL_ENV, KEY_ENV, TIME_LIMIT_SECONDS, pollSchedule, requestJson, u
 export function toShellScript(request: CreateTaskRequest, target: ExportTarget): string {
   const refusal = unavailableReason(request.mode, target);
   if (refusal) {
-    return ["#!/usr/bin/env bash", `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`, commentLines(refusal), `echo ${shellQuote(refusal)} >&2`, "exit 1", ""].join("\n");
+    return [
+      "#!/usr/bin/env bash",
+      `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`,
+      commentLines(refusal),
+      `echo ${shellQuote(refusal)} >&2`,
+      "exit 1",
+      "",
+    ].join("\n");
   }
   const { wire, media, takesFiles, succeeded, terminal, statusPrefix } = scriptPlan(request.mode, target);
-  const usageArgs = takesFiles && media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
+  const usageArgs =
+    takesFiles && media ? (media.list ? " [image files…]" : media.field === "video_url" ? " [video file]" : " [image file]") : "";
   const lines = [
     "#!/usr/bin/env bash",
     `# ${request.model} · ${modeLabel(request.mode)}, exported from the playground.`,
@@ -36,7 +44,7 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "",
     `REQUEST=${shellQuote(requestJson(request, target))}`,
     "",
-    "die() { echo \"$*\" >&2; exit 1; }",
+    'die() { echo "$*" >&2; exit 1; }',
     "",
     "# api METHOD URL [curl options…]: prints the JSON answer. On HTTP >= 400 it prints the error and",
     "# returns 2 for a transient failure (no answer, 429, 5xx) and 1 otherwise.",
@@ -45,11 +53,11 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "  shift 2",
     "  body=$(mktemp)",
     `  status=$(curl -sS -X "$method" "$url" -H "Authorization: Bearer $${KEY_ENV}" -H 'Accept: application/json' \\`,
-    "    -o \"$body\" -w '%{http_code}' \"$@\") || status=000",
-    "  if [ \"$status\" -ge 200 ] && [ \"$status\" -lt 300 ]; then cat \"$body\"; rm -f \"$body\"; return 0; fi",
-    "  echo \"HTTP $status from $method $url: $(cat \"$body\")\" >&2",
-    "  rm -f \"$body\"",
-    "  if [ \"$status\" = 000 ] || [ \"$status\" = 429 ] || [ \"$status\" -ge 500 ]; then return 2; fi",
+    '    -o "$body" -w \'%{http_code}\' "$@") || status=000',
+    '  if [ "$status" -ge 200 ] && [ "$status" -lt 300 ]; then cat "$body"; rm -f "$body"; return 0; fi',
+    '  echo "HTTP $status from $method $url: $(cat "$body")" >&2',
+    '  rm -f "$body"',
+    '  if [ "$status" = 000 ] || [ "$status" = 429 ] || [ "$status" -ge 500 ]; then return 2; fi',
     "  return 1",
     "}",
     "",
@@ -92,37 +100,37 @@ export function toShellScript(request: CreateTaskRequest, target: ExportTarget):
     "polls=0",
     "failures=0",
     "while :; do",
-    "  status=$(jq -r .status <<<\"$TASK\")",
+    '  status=$(jq -r .status <<<"$TASK")',
     `  case "$status" in ${terminal.join("|")}) break ;; esac`,
     '  if [ "$SECONDS" -ge "$TIME_LIMIT_S" ]; then',
     '    die "Stopped watching after ${TIME_LIMIT_S} s; $TASK_ID goes on upstream (there is no cancel endpoint)."',
     "  fi",
     "  i=$(( polls < ${#DELAYS_MS[@]} ? polls : ${#DELAYS_MS[@]} - 1 ))",
-    '  ms=${DELAYS_MS[$i]}',
+    "  ms=${DELAYS_MS[$i]}",
     "  sleep \"$((ms / 1000)).$(printf '%03d' $((ms % 1000)))\"",
     "  polls=$((polls + 1))",
     `  if NEXT=$(api GET "$BASE_URL${statusUrl}"); then`,
-    '    TASK=$NEXT',
+    "    TASK=$NEXT",
     "    failures=0",
-    "    jq -r '\"\\(.status)\" + (if .progress != null then \" \\(.progress)%\" else \"\" end)' <<<\"$TASK\" >&2",
+    '    jq -r \'"\\(.status)" + (if .progress != null then " \\(.progress)%" else "" end)\' <<<"$TASK" >&2',
     "  else",
     "    rc=$?",
-    '    failures=$((failures + 1))',
+    "    failures=$((failures + 1))",
     '    { [ "$rc" -eq 2 ] && [ "$failures" -le 3 ]; } || die "Polling $TASK_ID failed."',
     '    sleep "$((1 << (failures - 1)))"',
     "  fi",
     "done",
     "",
     `case "$status" in ${succeeded.join("|")}) ;; *)`,
-    "  echo \"Task $TASK_ID $status: $(jq -r '(.error.type // .error.code // \"error\") + \": \" + (.error.message // \"no reason given\")' <<<\"$TASK\")\" >&2",
-    '  printf \'%s\\n\' "$TASK"',
+    '  echo "Task $TASK_ID $status: $(jq -r \'(.error.type // .error.code // "error") + ": " + (.error.message // "no reason given")\' <<<"$TASK")" >&2',
+    "  printf '%s\\n' \"$TASK\"",
     "  exit 1",
     "esac",
     // The first non-empty one, as the proxy reads it (firstString).
     `VIDEO_URL=$(jq -er ${shellQuote(wire.videoUrlPaths.map((p) => `(${jqPath(p)} | select(. != ""))`).join(" // "))} <<<"$TASK")`,
     'curl -sS -fL -o "$OUT" "$VIDEO_URL"',
     'echo "Saved $OUT" >&2',
-    'printf \'%s\\n\' "$TASK"',
+    "printf '%s\\n' \"$TASK\"",
   );
   return `${lines.join("\n")}\n`;
 }

@@ -6,10 +6,10 @@
  * `KEY_ENV`, never a value.
  */
 import { nextPollDelay } from "@/lib/polling";
-import { POLLING, type ModeId } from "@/lib/spec/contract";
+import { type ModeId, POLLING } from "@/lib/spec/contract";
 import { mediaFieldOf } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest } from "@/lib/spec/schema";
-import { wireFor, type DialectId, type JsonPath, type Wire } from "@/lib/upstream/dialects/wire";
+import { type DialectId, type JsonPath, type Wire, wireFor } from "@/lib/upstream/dialects/wire";
 
 /** The variable that holds the key in every exported snippet (documented in docs/handoff.md). */
 export const KEY_ENV = "UPSTREAM_API_KEY";
@@ -62,7 +62,11 @@ export function mediaSlot(mode: ModeId, target: Pick<ExportTarget, "dialect">): 
   if (!media) return null;
   const marker = "https://media.invalid/nb2-slot";
   const urls = media === "reference_image_urls" ? [marker] : marker;
-  const request = { model: "-", mode, input: { prompt: "-", aspect_ratio: "16:9", duration: 6, resolution: "720P", [media]: urls } } as CreateTaskRequest;
+  const request = {
+    model: "-",
+    mode,
+    input: { prompt: "-", aspect_ratio: "16:9", duration: 6, resolution: "720P", [media]: urls },
+  } as CreateTaskRequest;
   const find = (value: unknown, path: (string | number)[]): { path: JsonPath; list: boolean } | null => {
     if (Array.isArray(value)) return value.includes(marker) ? { path, list: true } : null;
     if (value === marker) return { path, list: false };

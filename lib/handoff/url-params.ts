@@ -2,7 +2,7 @@
  * Writing the form's state into a link (the zod-free half of ./url-state.ts, which reads links back):
  * the browser keeps its address bar current with this and needs no schema for it.
  */
-import { isMediaUrl, toCreateRequest, type FormState } from "@/lib/spec/form-state";
+import { type FormState, isMediaUrl, toCreateRequest } from "@/lib/spec/form-state";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 
 /** A media URL that may go into a link: one the schema accepts, without credentials in it. */

@@ -6,7 +6,7 @@
  */
 import { FIELD_NAMES } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
-import { initialFormState, type FieldIssue, type FormState } from "@/lib/spec/schema";
+import { type FieldIssue, type FormState, initialFormState } from "@/lib/spec/schema";
 import { importRequest } from "./request-import";
 
 export { formStateToSearchParams } from "./url-params";
@@ -17,7 +17,10 @@ type SearchParamsRecord = Record<string, string | string[] | undefined>;
  * Reads a link's params into a full form state (missing fields take the initial values) and lists the
  * values that do not fit, with the schema's messages. No params at all is the initial form, no issues.
  */
-export function formStateFromSearchParams(spec: ModelSpec, params: URLSearchParams | SearchParamsRecord): { state: FormState; issues: FieldIssue[] } {
+export function formStateFromSearchParams(
+  spec: ModelSpec,
+  params: URLSearchParams | SearchParamsRecord,
+): { state: FormState; issues: FieldIssue[] } {
   const all = (key: string): string[] => {
     if (params instanceof URLSearchParams) return params.getAll(key);
     const v = params[key];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { getModel, MODELS } from "@/lib/models/registry";
+import { allowedList, ERRORS } from "@/lib/spec/contract";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { MODELS, getModel } from "@/lib/models/registry";
-import { ERRORS, allowedList } from "@/lib/spec/contract";
-import { LOCALES, contractTextsFor, format, joinOr } from "./index";
+import { contractTextsFor, format, joinOr, LOCALES } from "./index";
 import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {

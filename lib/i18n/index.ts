@@ -6,7 +6,7 @@
  */
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { englishContractTexts, type ContractTexts } from "./spec-texts";
+import { type ContractTexts, englishContractTexts } from "./spec-texts";
 
 export type Messages = typeof en;
 type Translation = Messages & { spec: ContractTexts };

@@ -31,8 +31,14 @@ export const geminiOmniFlash: ModelSpec = {
       ],
       capabilities: [
         { title: "Three durations", text: "4, 6 or 10 seconds; nano-banana-2 takes 6 or 10." },
-        { title: "1080P for landscape", text: "720P in 16:9 or 9:16, and 1080P (1920×1080) in 16:9 only: the form and the server refuse 1080P with 9:16." },
-        { title: "Same task contract", text: "The same modes, media inputs, task lifecycle and errors as nano-banana-2: switch models without changing your client." },
+        {
+          title: "1080P for landscape",
+          text: "720P in 16:9 or 9:16, and 1080P (1920×1080) in 16:9 only: the form and the server refuse 1080P with 9:16.",
+        },
+        {
+          title: "Same task contract",
+          text: "The same modes, media inputs, task lifecycle and errors as nano-banana-2: switch models without changing your client.",
+        },
       ],
       whenToUse: [
         "When you need a 4-second clip, or a 1080P landscape clip.",
@@ -66,8 +72,14 @@ export const geminiOmniFlash: ModelSpec = {
       ],
       capabilities: [
         { title: "Три длительности", text: "4, 6 или 10 секунд; nano-banana-2 принимает 6 или 10." },
-        { title: "1080P для горизонтального кадра", text: "720P в 16:9 или 9:16 и 1080P (1920×1080) только в 16:9: форма и сервер отклоняют 1080P с 9:16." },
-        { title: "Тот же контракт задач", text: "Те же режимы, медиавходы, жизненный цикл задачи и ошибки, что у nano-banana-2: модель можно сменить, не меняя клиент." },
+        {
+          title: "1080P для горизонтального кадра",
+          text: "720P в 16:9 или 9:16 и 1080P (1920×1080) только в 16:9: форма и сервер отклоняют 1080P с 9:16.",
+        },
+        {
+          title: "Тот же контракт задач",
+          text: "Те же режимы, медиавходы, жизненный цикл задачи и ошибки, что у nano-banana-2: модель можно сменить, не меняя клиент.",
+        },
       ],
       whenToUse: [
         "Когда нужен клип на 4 секунды или горизонтальный клип в 1080P.",

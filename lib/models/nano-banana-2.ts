@@ -29,9 +29,15 @@ export const nanoBanana2: ModelSpec = {
       capabilities: [
         { title: "Unified multi-mode testing", text: "Switch across Text-to-Video, Image-to-Video, R2V and Video Edit in one place." },
         { title: "Parameter-first validation", text: "Iterate quickly on prompts, durations and references before production rollout." },
-        { title: "Production-ready handoff", text: "Minimal request and response shapes help you move stable configurations into API workflows." },
+        {
+          title: "Production-ready handoff",
+          text: "Minimal request and response shapes help you move stable configurations into API workflows.",
+        },
       ],
-      whenToUse: ["When you need fast iteration across several generation modes.", "When you need to validate parameters and error handling before integration."],
+      whenToUse: [
+        "When you need fast iteration across several generation modes.",
+        "When you need to validate parameters and error handling before integration.",
+      ],
       whenNotToUse: [
         "For large-scale asynchronous batch production, use the server-side API pipeline directly.",
         "For strict auth and audit requirements, prefer backend orchestration.",
@@ -44,7 +50,10 @@ export const nanoBanana2: ModelSpec = {
         resolution: "Output resolution. Only 720P today; omitted means the default.",
       },
       faq: [
-        { q: "When should I use nano-banana-2?", a: "Use it to validate video concepts quickly, compare mode behaviour and converge prompts before API rollout." },
+        {
+          q: "When should I use nano-banana-2?",
+          a: "Use it to validate video concepts quickly, compare mode behaviour and converge prompts before API rollout.",
+        },
         ...GATEWAY_FAQ.en,
       ],
     },
@@ -56,11 +65,20 @@ export const nanoBanana2: ModelSpec = {
         "Сначала стабилизируйте промпты здесь, затем переходите к интеграции с продакшен-API.",
       ],
       capabilities: [
-        { title: "Единое тестирование всех режимов", text: "Переключайтесь между Text-to-Video, Image-to-Video, R2V и Video Edit в одном месте." },
+        {
+          title: "Единое тестирование всех режимов",
+          text: "Переключайтесь между Text-to-Video, Image-to-Video, R2V и Video Edit в одном месте.",
+        },
         { title: "Сначала — проверка параметров", text: "Быстро перебирайте промпты, длительности и референсы до выката в продакшен." },
-        { title: "Готовая передача в продакшен", text: "Минимальные формы запроса и ответа помогают перенести стабильные настройки в API-процессы." },
+        {
+          title: "Готовая передача в продакшен",
+          text: "Минимальные формы запроса и ответа помогают перенести стабильные настройки в API-процессы.",
+        },
       ],
-      whenToUse: ["Когда нужна быстрая итерация по нескольким режимам генерации.", "Когда нужно проверить параметры и обработку ошибок до интеграции."],
+      whenToUse: [
+        "Когда нужна быстрая итерация по нескольким режимам генерации.",
+        "Когда нужно проверить параметры и обработку ошибок до интеграции.",
+      ],
       whenNotToUse: [
         "Для крупного асинхронного пакетного производства используйте серверный API-конвейер напрямую.",
         "При строгих требованиях к аутентификации и аудиту отдавайте предпочтение оркестрации на бэкенде.",
@@ -73,7 +91,10 @@ export const nanoBanana2: ModelSpec = {
         resolution: "Разрешение результата. Сейчас только 720P; если не указано, берётся значение по умолчанию.",
       },
       faq: [
-        { q: "Когда использовать nano-banana-2?", a: "Чтобы быстро проверять видеоидеи, сравнивать поведение режимов и доводить промпты до выката в API." },
+        {
+          q: "Когда использовать nano-banana-2?",
+          a: "Чтобы быстро проверять видеоидеи, сравнивать поведение режимов и доводить промпты до выката в API.",
+        },
         ...GATEWAY_FAQ.ru,
       ],
     },

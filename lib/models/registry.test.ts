@@ -8,9 +8,17 @@ import { describe, expect, it } from "vitest";
 import { paramRows } from "@/lib/guide/param-rows";
 import { openApiDocument } from "@/lib/openapi/document";
 import { frameSize, type ModelSpec } from "@/lib/spec/model-spec";
-import { formBlocker, initialFormState, parseCreateTaskRequest, schemasFor, toCreateRequest, toFieldIssues, unknownModelMessage } from "@/lib/spec/schema";
+import {
+  formBlocker,
+  initialFormState,
+  parseCreateTaskRequest,
+  schemasFor,
+  toCreateRequest,
+  toFieldIssues,
+  unknownModelMessage,
+} from "@/lib/spec/schema";
 import { nanoBanana2 } from "./nano-banana-2";
-import { DEFAULT_MODEL, MODELS, findModel, getModel } from "./registry";
+import { DEFAULT_MODEL, findModel, getModel, MODELS } from "./registry";
 
 /** nano-banana-2 under another id, with 3 or 7 seconds and square or landscape frames. */
 const testSpec: ModelSpec = {
@@ -27,7 +35,11 @@ const testSpec: ModelSpec = {
 const WITH_TEST = [...MODELS, testSpec];
 const DURATION_MESSAGE = "duration must be 3 or 7 (seconds).";
 
-const body = (input: Record<string, unknown>) => ({ model: "test-model", mode: "text-to-video", input: { prompt: "A square fox", ...input } });
+const body = (input: Record<string, unknown>) => ({
+  model: "test-model",
+  mode: "text-to-video",
+  input: { prompt: "A square fox", ...input },
+});
 
 describe("the registry", () => {
   it("has nano-banana-2 as the default and finds each model by id", () => {
@@ -43,7 +55,10 @@ describe("the registry", () => {
     for (const spec of [...MODELS, testSpec]) {
       expect(spec.aspectRatios, spec.id).toContain(spec.defaults.aspect_ratio);
       expect(spec.durations, spec.id).toContain(spec.defaults.duration);
-      expect(spec.resolutions.map((r) => r.value), spec.id).toContain(spec.defaults.resolution);
+      expect(
+        spec.resolutions.map((r) => r.value),
+        spec.id,
+      ).toContain(spec.defaults.resolution);
       for (const aspect of spec.aspectRatios) expect(frameSize(spec, aspect), `${spec.id} ${aspect}`).not.toBeNull();
     }
   });
@@ -52,9 +67,16 @@ describe("the registry", () => {
 describe("a third model registered from a test", () => {
   it("is validated by the server with its own durations and aspect ratios", () => {
     const accepted = parseCreateTaskRequest(body({ duration: 3, aspect_ratio: "1:1" }), WITH_TEST);
-    expect(accepted).toMatchObject({ ok: true, spec: testSpec, value: { model: "test-model", input: { duration: 3, aspect_ratio: "1:1", resolution: "720P" } } });
+    expect(accepted).toMatchObject({
+      ok: true,
+      spec: testSpec,
+      value: { model: "test-model", input: { duration: 3, aspect_ratio: "1:1", resolution: "720P" } },
+    });
     expect(parseCreateTaskRequest(body({ duration: 7 }), WITH_TEST).ok).toBe(true);
-    expect(parseCreateTaskRequest(body({ duration: 6 }), WITH_TEST)).toEqual({ ok: false, issues: [{ param: "input.duration", message: DURATION_MESSAGE }] });
+    expect(parseCreateTaskRequest(body({ duration: 6 }), WITH_TEST)).toEqual({
+      ok: false,
+      issues: [{ param: "input.duration", message: DURATION_MESSAGE }],
+    });
     expect(parseCreateTaskRequest(body({ aspect_ratio: "9:16" }), WITH_TEST)).toEqual({
       ok: false,
       issues: [{ param: "input.aspect_ratio", message: "aspect_ratio must be 1:1 or 16:9." }],
@@ -65,7 +87,10 @@ describe("a third model registered from a test", () => {
   });
 
   it("is unknown to a server that does not register it, and the message names every registered id", () => {
-    expect(parseCreateTaskRequest(body({ duration: 3 }))).toEqual({ ok: false, issues: [{ param: "model", message: unknownModelMessage() }] });
+    expect(parseCreateTaskRequest(body({ duration: 3 }))).toEqual({
+      ok: false,
+      issues: [{ param: "model", message: unknownModelMessage() }],
+    });
     expect(parseCreateTaskRequest({ ...body({}), model: "nope" }, WITH_TEST)).toEqual({
       ok: false,
       issues: [{ param: "model", message: "model must be one of nano-banana-2, gemini-omni-flash or test-model." }],

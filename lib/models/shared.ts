@@ -3,7 +3,7 @@
  * sends (Video Edit sends no duration: the output follows the source), the field descriptions that do not
  * depend on the model, and the gateway's FAQ entries. A spec is a value; these are values it is built from.
  */
-import { GATEWAY_ANSWERS, type FieldName } from "@/lib/spec/contract";
+import { type FieldName, GATEWAY_ANSWERS } from "@/lib/spec/contract";
 import type { ModelSpec, ModelTexts, SpecLocale } from "@/lib/spec/model-spec";
 
 export const STANDARD_MODES: ModelSpec["modes"] = [
@@ -49,8 +49,14 @@ export const HOW_IT_WORKS: Record<SpecLocale, ModelTexts["howItWorks"]> = {
 /** The seed's FAQ entries about the gateway, true of every model it serves. */
 export const GATEWAY_FAQ: Record<SpecLocale, ModelTexts["faq"]> = {
   en: [
-    { q: "How do I choose Text-to-Video vs Image-to-Video?", a: "Use Text-to-Video when you only have instructions; use Image-to-Video when you already have key frames or a composition." },
-    { q: "What is the difference between R2V and Video Edit?", a: "R2V generates a new clip guided by reference images, while Video Edit modifies an existing video asset." },
+    {
+      q: "How do I choose Text-to-Video vs Image-to-Video?",
+      a: "Use Text-to-Video when you only have instructions; use Image-to-Video when you already have key frames or a composition.",
+    },
+    {
+      q: "What is the difference between R2V and Video Edit?",
+      a: "R2V generates a new clip guided by reference images, while Video Edit modifies an existing video asset.",
+    },
     { q: "An image or video model answers “invalid apitype: -1”", a: GATEWAY_ANSWERS[0].explanation },
     {
       q: "A generation task failed, but it was charged",
@@ -58,8 +64,14 @@ export const GATEWAY_FAQ: Record<SpecLocale, ModelTexts["faq"]> = {
     },
   ],
   ru: [
-    { q: "Как выбрать между Text-to-Video и Image-to-Video?", a: "Text-to-Video — когда есть только инструкции; Image-to-Video — когда уже есть ключевые кадры или композиция." },
-    { q: "Чем R2V отличается от Video Edit?", a: "R2V создаёт новый клип по референсным изображениям, а Video Edit изменяет уже существующее видео." },
+    {
+      q: "Как выбрать между Text-to-Video и Image-to-Video?",
+      a: "Text-to-Video — когда есть только инструкции; Image-to-Video — когда уже есть ключевые кадры или композиция.",
+    },
+    {
+      q: "Чем R2V отличается от Video Edit?",
+      a: "R2V создаёт новый клип по референсным изображениям, а Video Edit изменяет уже существующее видео.",
+    },
     {
       q: "Ошибка у модели изображений или видео: «invalid apitype: -1»",
       a: "Запрос ушёл в chat endpoint. Модели изображений и видео не используют chat endpoint: отправьте HTTP-запрос на создание задачи, затем опрашивайте endpoint статуса задачи. Сначала проверьте фактический код запроса, URL и payload.",

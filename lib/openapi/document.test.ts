@@ -1,7 +1,7 @@
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/openapi.json/route";
-import { MODELS, getModel } from "@/lib/models/registry";
+import { getModel, MODELS } from "@/lib/models/registry";
 import { ERRORS } from "@/lib/spec/contract";
 import { allowedValues, fieldsOf } from "@/lib/spec/model-spec";
 import { openApiDocument } from "./document";
@@ -44,23 +44,27 @@ describe("the OpenAPI document", () => {
     expect(Object.values(examples).map((e: any) => e.value.model)).toEqual(MODELS.map((m) => m.id));
   });
 
-  it.each(MODELS.map((m) => [m.id, m] as const))("describes every mode of %s with exactly the spec's fields and allowed values", (_id, spec) => {
-    const doc = openApiDocument() as Doc;
-    const create = doc.components.schemas[doc.components.schemas.CreateTaskRequest.discriminator.mapping[spec.id].split("/").pop()];
-    expect(Object.keys(create.discriminator.mapping)).toEqual(spec.modes.map((m) => m.id));
-    for (const { id: mode } of spec.modes) {
-      const branch = doc.components.schemas[create.discriminator.mapping[mode].split("/").pop()];
-      expect(branch.properties.model.const).toBe(spec.id);
-      expect(branch.properties.mode.const).toBe(mode);
-      const input = branch.properties.input;
-      expect(Object.keys(input.properties)).toEqual(fieldsOf(spec, mode));
-      expect(allowedIn(input.properties.aspect_ratio)).toEqual([...allowedValues(spec, "aspect_ratio")]);
-      expect(allowedIn(input.properties.resolution)).toEqual([...allowedValues(spec, "resolution")]);
-      if (mode === "video-edit") expect(input.properties.duration).toBeUndefined();
-      else expect(input.properties.duration).toMatchObject({ type: "integer", enum: [...spec.durations], default: spec.defaults.duration });
-      expect(input.required).toContain("prompt");
-    }
-  });
+  it.each(MODELS.map((m) => [m.id, m] as const))(
+    "describes every mode of %s with exactly the spec's fields and allowed values",
+    (_id, spec) => {
+      const doc = openApiDocument() as Doc;
+      const create = doc.components.schemas[doc.components.schemas.CreateTaskRequest.discriminator.mapping[spec.id].split("/").pop()];
+      expect(Object.keys(create.discriminator.mapping)).toEqual(spec.modes.map((m) => m.id));
+      for (const { id: mode } of spec.modes) {
+        const branch = doc.components.schemas[create.discriminator.mapping[mode].split("/").pop()];
+        expect(branch.properties.model.const).toBe(spec.id);
+        expect(branch.properties.mode.const).toBe(mode);
+        const input = branch.properties.input;
+        expect(Object.keys(input.properties)).toEqual(fieldsOf(spec, mode));
+        expect(allowedIn(input.properties.aspect_ratio)).toEqual([...allowedValues(spec, "aspect_ratio")]);
+        expect(allowedIn(input.properties.resolution)).toEqual([...allowedValues(spec, "resolution")]);
+        if (mode === "video-edit") expect(input.properties.duration).toBeUndefined();
+        else
+          expect(input.properties.duration).toMatchObject({ type: "integer", enum: [...spec.durations], default: spec.defaults.duration });
+        expect(input.required).toContain("prompt");
+      }
+    },
+  );
 
   it("states nano-banana-2's values and gemini-omni-flash's 1080P rule as if/then in every mode", () => {
     const schemas = (openApiDocument() as Doc).components.schemas;
@@ -94,7 +98,10 @@ describe("the OpenAPI document", () => {
   it("describes uploads as the two calls they are: a ticket for the size, then the file with the ticket", () => {
     const doc = openApiDocument() as Doc;
     const ticket = doc.paths["/api/upload-tickets"].post;
-    expect(doc.components.schemas.UploadTicketRequest).toMatchObject({ required: ["size"], properties: { size: { type: "integer", minimum: 1, maximum: 100 * 1024 * 1024 } } });
+    expect(doc.components.schemas.UploadTicketRequest).toMatchObject({
+      required: ["size"],
+      properties: { size: { type: "integer", minimum: 1, maximum: 100 * 1024 * 1024 } },
+    });
     expect(Object.keys(doc.components.schemas.UploadTicket.properties)).toEqual(["ticket", "expires_at", "max_bytes"]);
     expect(ticket.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/UploadTicket" });
     const upload = doc.paths["/api/uploads"].post;

@@ -3,21 +3,22 @@
  * built from the same zod schemas the route handlers validate with (through lib/spec/json-schema.ts),
  * and from the spec's error table, media limits and messages. Nothing in it is written by hand twice.
  */
-import { ERRORS, IMAGE_LIMITS, VIDEO_LIMITS, TASK_STATUSES } from "@/lib/spec/contract";
+
 import { MODELS } from "@/lib/models/registry";
-import type { ModelSpec } from "@/lib/spec/model-spec";
-import { TASK_ID_PATTERN } from "@/lib/spec/schema";
 import { TICKET_RE } from "@/lib/security/upload-ticket";
+import { ERRORS, IMAGE_LIMITS, TASK_STATUSES, VIDEO_LIMITS } from "@/lib/spec/contract";
+import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples";
 import {
   createRequestJsonSchema,
   errorEnvelopeJsonSchema,
+  type JsonSchema,
   taskJsonSchema,
   uploadJsonSchema,
   uploadTicketJsonSchema,
   uploadTicketRequestJsonSchema,
-  type JsonSchema,
 } from "@/lib/spec/json-schema";
-import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples";
+import type { ModelSpec } from "@/lib/spec/model-spec";
+import { TASK_ID_PATTERN } from "@/lib/spec/schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -35,12 +36,17 @@ function errorResponses(statuses: number[], notes: Partial<Record<number, string
         status === 429
           ? { "Retry-After": { description: "Seconds to wait, when the upstream sends it.", schema: { type: "integer" } } }
           : undefined;
-      return [String(status), { description, ...(headers ? { headers } : {}), content: { "application/json": { schema: ref("ErrorEnvelope") } } }];
+      return [
+        String(status),
+        { description, ...(headers ? { headers } : {}), content: { "application/json": { schema: ref("ErrorEnvelope") } } },
+      ];
     }),
   );
 }
 
-const requestIdHeader = { "X-Request-Id": { description: "The proxy's id of this request; quote it when asking for help.", schema: { type: "string" } } };
+const requestIdHeader = {
+  "X-Request-Id": { description: "The proxy's id of this request; quote it when asking for help.", schema: { type: "string" } },
+};
 
 const schemaName = (...parts: string[]) => ["CreateTaskRequest", ...parts].join("_").replace(/[^A-Za-z0-9_]/g, "_");
 
@@ -52,7 +58,10 @@ function createSchemas(models: readonly ModelSpec[]): Record<string, JsonSchema>
   const schemas: Record<string, JsonSchema> = {
     CreateTaskRequest: {
       oneOf: models.map((m) => ref(schemaName(m.id))),
-      discriminator: { propertyName: "model", mapping: Object.fromEntries(models.map((m) => [m.id, `#/components/schemas/${schemaName(m.id)}`])) },
+      discriminator: {
+        propertyName: "model",
+        mapping: Object.fromEntries(models.map((m) => [m.id, `#/components/schemas/${schemaName(m.id)}`])),
+      },
     },
   };
   for (const spec of models) {
@@ -62,7 +71,10 @@ function createSchemas(models: readonly ModelSpec[]): Record<string, JsonSchema>
       title: spec.name,
       description: spec.texts.en.tagline,
       oneOf: names.map(ref),
-      discriminator: { propertyName: "mode", mapping: Object.fromEntries(spec.modes.map((m, i) => [m.id, `#/components/schemas/${names[i]}`])) },
+      discriminator: {
+        propertyName: "mode",
+        mapping: Object.fromEntries(spec.modes.map((m, i) => [m.id, `#/components/schemas/${names[i]}`])),
+      },
     };
     for (const [i, name] of names.entries()) schemas[name] = branches[i];
   }
@@ -77,7 +89,10 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
   errorProps.type = { ...errorProps.type, description: "One of the error table's types.", examples: ERRORS.map((e) => e.type) };
   errorProps.param = { ...errorProps.param, description: "The field at fault, as a dotted path (input.duration)." };
   const task = taskJsonSchema();
-  task.properties!.status = { ...task.properties!.status, description: `queued → running → succeeded or failed; terminal: succeeded, failed (${TASK_STATUSES.join(", ")}).` };
+  task.properties!.status = {
+    ...task.properties!.status,
+    description: `queued → running → succeeded or failed; terminal: succeeded, failed (${TASK_STATUSES.join(", ")}).`,
+  };
 
   return {
     openapi: "3.1.0",
@@ -102,7 +117,9 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
             content: {
               "application/json": {
                 schema: ref("CreateTaskRequest"),
-                examples: Object.fromEntries(models.map((m) => [m.id, { summary: `Minimal ${m.name} Text-to-Video request`, value: minimalCreateRequest(m) }])),
+                examples: Object.fromEntries(
+                  models.map((m) => [m.id, { summary: `Minimal ${m.name} Text-to-Video request`, value: minimalCreateRequest(m) }]),
+                ),
               },
             },
           },
@@ -120,12 +137,23 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
         get: {
           operationId: "getTask",
           summary: "Poll a task",
-          description: "Poll until `status` is `succeeded` (with `output`) or `failed` (with `error`). Start after about a second and back off.",
+          description:
+            "Poll until `status` is `succeeded` (with `output`) or `failed` (with `error`). Start after about a second and back off.",
           parameters: [
-            { name: "task_id", in: "path", required: true, description: "The id the create call returned.", schema: { type: "string", pattern: TASK_ID_PATTERN.source } },
+            {
+              name: "task_id",
+              in: "path",
+              required: true,
+              description: "The id the create call returned.",
+              schema: { type: "string", pattern: TASK_ID_PATTERN.source },
+            },
           ],
           responses: {
-            "200": { description: "The task as it is now.", headers: requestIdHeader, content: { "application/json": { schema: ref("Task") } } },
+            "200": {
+              description: "The task as it is now.",
+              headers: requestIdHeader,
+              content: { "application/json": { schema: ref("Task") } },
+            },
             ...errorResponses([400, 401, 404, 429, 500, 502, 504]),
           },
         },
@@ -137,9 +165,16 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
           description:
             "Every upload starts here, with the size of the file. The answer's ticket goes in the `X-Upload-Ticket` header of `POST /api/uploads`; " +
             "it names the client (the upload limits count per client here), admits one file of at most the declared size, and must be used within minutes.",
-          requestBody: { required: true, content: { "application/json": { schema: ref("UploadTicketRequest"), examples: { video: { value: { size: 5_242_880 } } } } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("UploadTicketRequest"), examples: { video: { value: { size: 5_242_880 } } } } },
+          },
           responses: {
-            "200": { description: "The ticket.", headers: requestIdHeader, content: { "application/json": { schema: ref("UploadTicket") } } },
+            "200": {
+              description: "The ticket.",
+              headers: requestIdHeader,
+              content: { "application/json": { schema: ref("UploadTicket") } },
+            },
             ...errorResponses([400, 401, 403, 413, 429]),
           },
         },
@@ -162,13 +197,21 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
             required: true,
             content: {
               "multipart/form-data": {
-                schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/octet-stream", description: "The media file." } }, required: ["file"] },
+                schema: {
+                  type: "object",
+                  properties: { file: { type: "string", contentMediaType: "application/octet-stream", description: "The media file." } },
+                  required: ["file"],
+                },
                 encoding: { file: { contentType: [...IMAGE_LIMITS.mimeTypes, ...VIDEO_LIMITS.mimeTypes].join(", ") } },
               },
             },
           },
           responses: {
-            "200": { description: "The stored file.", headers: requestIdHeader, content: { "application/json": { schema: ref("Upload") } } },
+            "200": {
+              description: "The stored file.",
+              headers: requestIdHeader,
+              content: { "application/json": { schema: ref("Upload") } },
+            },
             ...errorResponses([400, 401, 403, 413, 429, 500, 502, 504], {
               400: "Also when `X-Upload-Ticket` is missing or is not a ticket (`param`: `X-Upload-Ticket`). Fix: get one from `POST /api/upload-tickets`.",
               403: "`permission_error` also when the ticket was altered, signed with another key, expired or already used (`param`: `X-Upload-Ticket`). Fix: get a new ticket. Retry: with the new ticket.",

@@ -18,7 +18,9 @@ export async function submitAccessForm(req: Request): Promise<Response> {
   await consume("access", clientOf(req.headers));
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded/i.test(type)) {
-    throw new ApiError(400, "invalid_request_error", "Send the access form as application/x-www-form-urlencoded with a field `token`.", { param: "token" });
+    throw new ApiError(400, "invalid_request_error", "Send the access form as application/x-www-form-urlencoded with a field `token`.", {
+      param: "token",
+    });
   }
   const form = new URLSearchParams(new TextDecoder().decode(await readCapped(req, 4096)));
   const next = safeNextPath(form.get("next"));

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { ACCESS_COOKIE, ACCESS_MAX_AGE_SECONDS, assertAccess, hasAccess, issueAccessCookie, safeNextPath, tokenMatches, verifyAccessCookie } from "./access";
+import {
+  ACCESS_COOKIE,
+  ACCESS_MAX_AGE_SECONDS,
+  assertAccess,
+  hasAccess,
+  issueAccessCookie,
+  safeNextPath,
+  tokenMatches,
+  verifyAccessCookie,
+} from "./access";
 import { submitAccessForm } from "./access-form";
 
 const saved = { ...process.env };
@@ -80,7 +89,12 @@ describe("POST /api/access (the form)", () => {
     submitAccessForm(
       new Request("http://play.example.com/api/access", {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", host: "play.example.com", "sec-fetch-site": "same-origin", ...headers },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          host: "play.example.com",
+          "sec-fetch-site": "same-origin",
+          ...headers,
+        },
         body,
       }),
     );
@@ -107,7 +121,9 @@ describe("POST /api/access (the form)", () => {
   });
 
   it("refuses a form posted from another site", async () => {
-    await expect(submit("token=open-sesame", { "sec-fetch-site": "cross-site", origin: "https://evil.example" })).rejects.toMatchObject({ status: 403 });
+    await expect(submit("token=open-sesame", { "sec-fetch-site": "cross-site", origin: "https://evil.example" })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("limits guessing per client", async () => {

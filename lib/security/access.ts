@@ -57,7 +57,14 @@ export function verifyAccessCookie(value: string | null | undefined, now = Date.
 
 /** The Set-Cookie header for a successful entry; `Secure` when the page was reached over https. */
 export function accessSetCookie(value: string, secure: boolean): string {
-  return [`${ACCESS_COOKIE}=${value}`, "Path=/", `Max-Age=${ACCESS_MAX_AGE_SECONDS}`, "HttpOnly", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${ACCESS_COOKIE}=${value}`,
+    "Path=/",
+    `Max-Age=${ACCESS_MAX_AGE_SECONDS}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
 }
 
 /** The value of one cookie from a Cookie header. */

@@ -14,14 +14,21 @@ let blockCrossSiteDEV: Guard;
 let allowedDevOrigins: string[] | undefined;
 
 beforeAll(async () => {
-  ({ blockCrossSiteDEV } = (await import("next/dist/server/lib/router-utils/block-cross-site-dev.js")) as unknown as { blockCrossSiteDEV: Guard });
+  ({ blockCrossSiteDEV } = (await import("next/dist/server/lib/router-utils/block-cross-site-dev.js")) as unknown as {
+    blockCrossSiteDEV: Guard;
+  });
   ({ allowedDevOrigins } = (await import("@/next.config")).default);
 });
 
 /** Whether `next dev` (started by `npm run dev`, so with no hostname) refuses a request from `from`. */
 function refused(url: string, _from: string, headers: Record<string, string>): boolean {
   const req = { url, headers: { host: "127.0.0.1:3600", ...headers } } as unknown as IncomingMessage;
-  const socket = new Duplex({ read() {}, write(_chunk, _encoding, done) { done(); } });
+  const socket = new Duplex({
+    read() {},
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
   return blockCrossSiteDEV(req, socket, allowedDevOrigins, undefined);
 }
 
@@ -37,6 +44,12 @@ describe("npm run dev's own resources (allowedDevOrigins in next.config.ts)", ()
 
   it("stay refused to other sites (a page elsewhere may not read the dev server's sources or socket)", () => {
     expect(hmrSocket("https://evil.example")).toBe(true);
-    expect(refused("/_next/static/chunks/app.js", "https://evil.example", { "sec-fetch-mode": "no-cors", "sec-fetch-site": "cross-site", referer: "https://evil.example/" })).toBe(true);
+    expect(
+      refused("/_next/static/chunks/app.js", "https://evil.example", {
+        "sec-fetch-mode": "no-cors",
+        "sec-fetch-site": "cross-site",
+        referer: "https://evil.example/",
+      }),
+    ).toBe(true);
   });
 });

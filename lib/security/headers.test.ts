@@ -27,7 +27,11 @@ describe("contentSecurityPolicy", () => {
     expect(directives(framed["content-security-policy"])["frame-ancestors"]).toEqual(["https://docs.example.com"]);
     expect(framed["x-frame-options"]).toBeUndefined();
     const page = pageSecurityHeaders({ nonce: "n" });
-    expect(page).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+    expect(page).toMatchObject({
+      "x-frame-options": "DENY",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newNonce } from "./headers";
-import { CACHED_PAGES, PageCache, RETRY_AFTER_MS, loopbackRender, type Render } from "./page-cache";
+import { CACHED_PAGES, loopbackRender, PageCache, RETRY_AFTER_MS, type Render } from "./page-cache";
 
 /** A render that answers like the page would: the nonce it was given (by proxy.ts) on every script, and in the RSC payload. */
 function fakeServer(cache: () => PageCache, opts: { status?: number; contentType?: string } = {}) {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { LOCALES, localePath } from "@/lib/i18n";
 import { embedPath } from "@/lib/embed/snippet";
+import { LOCALES, localePath } from "@/lib/i18n";
 import { MODELS } from "@/lib/models/registry";
 
 /**

@@ -36,7 +36,17 @@ describe("proxy.ts's matcher", () => {
   });
 
   it("runs for the upload ticket, the task routes, the access form and the pages: their client address is the socket's", () => {
-    for (const url of ["/api/upload-tickets", "/api/tasks", "/api/tasks/task_abc", "/api/access", "/", "/ru", "/embed/nano-banana-2", "/api/uploads/x", "/api/uploadsx"]) {
+    for (const url of [
+      "/api/upload-tickets",
+      "/api/tasks",
+      "/api/tasks/task_abc",
+      "/api/access",
+      "/",
+      "/ru",
+      "/embed/nano-banana-2",
+      "/api/uploads/x",
+      "/api/uploadsx",
+    ]) {
       expect(runsFor(url), url).toBe(true);
     }
   });

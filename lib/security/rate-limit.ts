@@ -1,7 +1,7 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { ApiError } from "@/lib/errors";
 import { redis } from "@/lib/redis";
-import { LIMITS, limitOf, redisUrl, type LimitName } from "./config";
+import { LIMITS, type LimitName, limitOf, redisUrl } from "./config";
 
 /**
  * Fixed-window counters per client, kept by rate-limiter-flexible: in Redis when REDIS_URL is set (one

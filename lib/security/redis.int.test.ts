@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedis } from "@/lib/redis";
 import { RedisStore } from "@/lib/simulator/redis-store";
 import type { SimTask } from "@/lib/simulator/store";
-import { startRedisServer, type RedisServer } from "@/lib/testing/redis-server";
+import { type RedisServer, startRedisServer } from "@/lib/testing/redis-server";
 import { consume } from "./rate-limit";
 
 /** The shared state in a real redis-server (started here, never assumed running). */
@@ -47,7 +47,11 @@ describe("RedisStore", () => {
     const store = new RedisStore("nb2sim-test");
     const task: SimTask = {
       task_id: "task_abc",
-      request: { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "p", aspect_ratio: "16:9", duration: 6, resolution: "720P" } },
+      request: {
+        model: "nano-banana-2",
+        mode: "text-to-video",
+        input: { prompt: "p", aspect_ratio: "16:9", duration: 6, resolution: "720P" },
+      },
       createdAt: 1,
       queueMs: 2,
       runMs: 3,

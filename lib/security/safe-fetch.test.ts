@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FetchRefused, assertPublicUrl } from "./safe-fetch";
+import { assertPublicUrl, FetchRefused } from "./safe-fetch";
 
 describe("assertPublicUrl", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { UPLOAD_TICKET_TTL_SECONDS, issueUploadTicket, signUploadTicket, ticketSecret, verifyUploadTicket } from "./upload-ticket";
+import { issueUploadTicket, signUploadTicket, ticketSecret, UPLOAD_TICKET_TTL_SECONDS, verifyUploadTicket } from "./upload-ticket";
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 
@@ -10,7 +10,12 @@ describe("upload tickets", () => {
   it("round-trips: the client, the declared size, a random id and an expiry TTL seconds away", () => {
     const { value, ticket } = issueUploadTicket("198.51.100.7", 104_857_600, secret, NOW);
     expect(value).toMatch(/^t1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
-    expect(ticket).toEqual({ id: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), client: "198.51.100.7", size: 104_857_600, expiresAt: NOW / 1000 + UPLOAD_TICKET_TTL_SECONDS });
+    expect(ticket).toEqual({
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+      client: "198.51.100.7",
+      size: 104_857_600,
+      expiresAt: NOW / 1000 + UPLOAD_TICKET_TTL_SECONDS,
+    });
     expect(verifyUploadTicket(value, secret, NOW)).toEqual({ ok: true, ticket });
     expect(issueUploadTicket("198.51.100.7", 1, secret, NOW).ticket.id).not.toBe(ticket.id);
   });
@@ -38,7 +43,11 @@ describe("upload tickets", () => {
   it("expires: valid until its expiry second, then refused with when it expired", () => {
     const { value, ticket } = issueUploadTicket("10.0.0.1", 10, secret, NOW);
     expect(verifyUploadTicket(value, secret, ticket.expiresAt * 1000 - 1).ok).toBe(true);
-    expect(verifyUploadTicket(value, secret, ticket.expiresAt * 1000)).toEqual({ ok: false, problem: "expired", expiresAt: ticket.expiresAt });
+    expect(verifyUploadTicket(value, secret, ticket.expiresAt * 1000)).toEqual({
+      ok: false,
+      problem: "expired",
+      expiresAt: ticket.expiresAt,
+    });
   });
 
   it("every altered character of the payload or the signature breaks it", () => {
@@ -58,7 +67,14 @@ describe("upload tickets", () => {
     };
     const exp = NOW / 1000 + 60;
     expect(verifyUploadTicket(sign(["id", "10.0.0.1", 10, exp]), secret, NOW).ok).toBe(true);
-    for (const fields of [["id", "10.0.0.1", 0, exp], ["id", "10.0.0.1", "10", exp], ["id", 1, 10, exp], ["id", "10.0.0.1", 10], { id: "x" }, ["id", "c", 1.5, exp]]) {
+    for (const fields of [
+      ["id", "10.0.0.1", 0, exp],
+      ["id", "10.0.0.1", "10", exp],
+      ["id", 1, 10, exp],
+      ["id", "10.0.0.1", 10],
+      { id: "x" },
+      ["id", "c", 1.5, exp],
+    ]) {
       expect(verifyUploadTicket(sign(fields), secret, NOW), JSON.stringify(fields)).toEqual({ ok: false, problem: "malformed" });
     }
   });

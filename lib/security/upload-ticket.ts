@@ -56,7 +56,12 @@ function mac(secret: Buffer, payload: string): string {
 
 /** A new ticket for `client` and a file of `size` bytes, valid for UPLOAD_TICKET_TTL_SECONDS from `now` (ms). */
 export function issueUploadTicket(client: string, size: number, secret: Buffer, now = Date.now()): { value: string; ticket: UploadTicket } {
-  const ticket: UploadTicket = { id: randomBytes(12).toString("base64url"), client, size, expiresAt: Math.floor(now / 1000) + UPLOAD_TICKET_TTL_SECONDS };
+  const ticket: UploadTicket = {
+    id: randomBytes(12).toString("base64url"),
+    client,
+    size,
+    expiresAt: Math.floor(now / 1000) + UPLOAD_TICKET_TTL_SECONDS,
+  };
   return { value: signUploadTicket(ticket, secret), ticket };
 }
 

@@ -69,7 +69,10 @@ describe("simulator lifecycle", () => {
     const created = await createSimTask(request({ image_url: "http://127.0.0.1:9/missing.png" }, "image-to-video"));
     const done = await settle(created.task_id);
     const view = await viewSimTask(done, created.createdAt + 60_000, BASE);
-    expect(view).toMatchObject({ status: "failed", error: { type: "invalid_request_error", message: expect.stringMatching(/Could not download image_url/) } });
+    expect(view).toMatchObject({
+      status: "failed",
+      error: { type: "invalid_request_error", message: expect.stringMatching(/Could not download image_url/) },
+    });
     expect(view.output).toBeUndefined();
   });
 });

@@ -1,21 +1,21 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm, writeFile, stat } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { readHead } from "@/lib/multipart";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { simulatorTimings } from "@/lib/config";
 import { extensionOf, kindOfMime, sniffMime } from "@/lib/media";
-import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
 import { getModel } from "@/lib/models/registry";
+import { readHead } from "@/lib/multipart";
+import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
 import type { TaskStatus } from "@/lib/spec/contract";
 import { frameSize } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
 import { renderVideo } from "./render";
-import { simStore, type SimFile, type SimTask } from "./store";
+import { type SimFile, type SimTask, simStore } from "./store";
 
 /** Where the simulator keeps uploads and rendered videos. */
 export const SIM_DIR = process.env.SIMULATOR_DATA_DIR || path.join(os.tmpdir(), "nb2-simulator");
@@ -139,11 +139,28 @@ async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
     const id = newId("vid");
     const outPath = path.join(SIM_DIR, `${id}.mp4`);
     const result = await withRenderSlot(() =>
-      renderVideo({ model: spec.name, mode, prompt: input.prompt, width, height, duration: input.duration ?? null, images, video, outPath }),
+      renderVideo({
+        model: spec.name,
+        mode,
+        prompt: input.prompt,
+        width,
+        height,
+        duration: input.duration ?? null,
+        images,
+        video,
+        outPath,
+      }),
     );
     const size = (await stat(outPath)).size;
     await simStore().putFile({ id, path: outPath, mime: "video/mp4", size, createdAt: Date.now() });
-    return { state: "done", fileId: id, durationSeconds: result.durationSeconds, width: result.width, height: result.height, finishedAt: Date.now() };
+    return {
+      state: "done",
+      fileId: id,
+      durationSeconds: result.durationSeconds,
+      width: result.width,
+      height: result.height,
+      finishedAt: Date.now(),
+    };
   } catch (err) {
     if (err instanceof InputError) return { state: "failed", type: "invalid_request_error", message: err.message, finishedAt: Date.now() };
     console.error("[simulator] render failed:", err instanceof Error ? err.message.slice(0, 500) : err);
@@ -173,7 +190,13 @@ function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
  */
 export async function createSimTask(
   request: CreateTaskRequest,
-  opts: { scenario?: string; taskFailure?: { type: string; message: string }; idempotencyKey?: string; minRunMs?: number; gatewayModel?: string } = {},
+  opts: {
+    scenario?: string;
+    taskFailure?: { type: string; message: string };
+    idempotencyKey?: string;
+    minRunMs?: number;
+    gatewayModel?: string;
+  } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
   const seconds = request.input.duration ?? 6;
@@ -199,7 +222,12 @@ export async function createSimTask(
 
 /** The task as the contract shows it at time `now`: status from the clock, output once rendered. */
 export async function viewSimTask(task: SimTask, now: number, publicBase: string): Promise<Task> {
-  const base = { task_id: task.task_id, model: task.request.model, mode: task.request.mode, created_at: new Date(task.createdAt).toISOString() };
+  const base = {
+    task_id: task.task_id,
+    model: task.request.model,
+    mode: task.request.mode,
+    created_at: new Date(task.createdAt).toISOString(),
+  };
   const elapsed = now - task.createdAt;
   const runElapsed = elapsed - task.queueMs;
   let status: TaskStatus;

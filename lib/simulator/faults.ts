@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "@/lib/errors";
 import { upstreamConfig } from "@/lib/config";
+import { ApiError } from "@/lib/errors";
 import { GATEWAY_ANSWERS } from "@/lib/spec/contract";
-import { SCENARIO_IDS, scenarioById, type Fault, type Scenario } from "./scenarios";
+import { type Fault, SCENARIO_IDS, type Scenario, scenarioById } from "./scenarios";
 
 /**
  * Applies the scenarios of `scenarios.ts` to the simulator's answers: counts create attempts per
@@ -32,7 +32,10 @@ export function scenarioFromHeader(value: string | null, requestId: string): Sce
   if (!value) return undefined;
   const scenario = scenarioById(value.trim());
   if (!scenario) {
-    throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, { param: "x-simulate", requestId });
+    throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, {
+      param: "x-simulate",
+      requestId,
+    });
   }
   return scenario.id === "none" ? undefined : scenario;
 }
@@ -42,7 +45,8 @@ export const WRONG_KEY_MESSAGE = "Invalid API key.";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const HTML_PAGE = "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>";
+const HTML_PAGE =
+  "<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>";
 
 /**
  * The answer for a fault that replaces the normal one. `slow` waits past the proxy's timeout and then

@@ -1,17 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError, errorResponse, newRequestId, readJson } from "@/lib/errors";
 import { modelIdsFromEnv, upstreamConfig } from "@/lib/config";
+import { ApiError, errorResponse, newRequestId, readJson } from "@/lib/errors";
 import { MODELS } from "@/lib/models/registry";
+import { firstFile } from "@/lib/multipart";
 import { CONTRACT_MESSAGES, IMAGE_LIMITS, type ModeId } from "@/lib/spec/contract";
 import { fieldsOf } from "@/lib/spec/model-spec";
-import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
-import { firstFile } from "@/lib/multipart";
+import { parseCreateTaskRequest, TASK_ID_PATTERN } from "@/lib/spec/schema";
 import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
 import { countAttempt, faultResponse, scenarioFromHeader } from "./faults";
-import { faultAt, scenarioById } from "./scenarios";
-import { simStore, type SimTask } from "./store";
 import { assertEnabled, assertKey, publicBase } from "./http";
+import { faultAt, scenarioById } from "./scenarios";
+import { type SimTask, simStore } from "./store";
 
 /**
  * The simulator in the gateway's "generation.task" dialect (served under `/api/simulator/gateway`),
@@ -42,12 +42,18 @@ export const GATEWAY_URL_TTL_S = 24 * 60 * 60;
 /** Rewrites the guide's envelope (from ApiError and the shared fault machinery) into the gateway's `{ error: { code, message, type } }`. */
 async function inGatewayShape(res: Response): Promise<Response> {
   if (res.status < 400 || !(res.headers.get("content-type") ?? "").includes("json")) return res;
-  const body = (await res.clone().json().catch(() => null)) as { error?: { type?: string; code?: string; message?: string } } | null;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { type?: string; code?: string; message?: string } } | null;
   const error = body?.error;
   if (!error || typeof error.code === "string") return res;
   const headers = new Headers(res.headers);
   headers.delete("content-length");
-  return Response.json({ error: { code: error.type ?? "error", message: error.message ?? "", type: gatewayType(res.status) } }, { status: res.status, headers });
+  return Response.json(
+    { error: { code: error.type ?? "error", message: error.message ?? "", type: gatewayType(res.status) } },
+    { status: res.status, headers },
+  );
 }
 
 async function gatewayAnswer(fn: () => Promise<Response>): Promise<Response> {
@@ -78,7 +84,11 @@ function toContractRequest(raw: unknown, requestId: string) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const param = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.join(".") || "body";
-    throw bad(issue.code === "unrecognized_keys" ? `${param} is not a field of this endpoint.` : `${param}: ${issue.message}`, param, requestId);
+    throw bad(
+      issue.code === "unrecognized_keys" ? `${param} is not a field of this endpoint.` : `${param}: ${issue.message}`,
+      param,
+      requestId,
+    );
   }
   const body = parsed.data;
   // The gateway's own model ids (with this deployment's overrides), whatever dialect the proxy speaks.
@@ -88,13 +98,20 @@ function toContractRequest(raw: unknown, requestId: string) {
   const images = body.image_urls ?? [];
   const videos = body.video_urls ?? [];
   if (images.length && videos.length) throw bad("Send image_urls or video_urls, not both.", "video_urls", requestId);
-  if (videos.length && !upstreamConfig().supportsVideoEdit) throw bad("video_urls is not supported by this gateway.", "video_urls", requestId);
+  if (videos.length && !upstreamConfig().supportsVideoEdit)
+    throw bad("video_urls is not supported by this gateway.", "video_urls", requestId);
   if (videos.length > 1) throw bad("video_urls takes at most 1 URL.", "video_urls", requestId);
   if (images.length === 2) throw bad("image_urls takes 1 image or 3 references; 2 images are not supported.", "image_urls", requestId);
   if (images.length > 3) throw bad(`image_urls takes 1 or 3 URLs, not ${images.length}.`, "image_urls", requestId);
   // The gateway's own reading of its flat body (written here, not shared with the adapter that builds it):
   // the mode follows from the media; resolution comes in lower case.
-  const mode: ModeId = videos.length ? "video-edit" : images.length === 1 ? "image-to-video" : images.length === 3 ? "r2v" : "text-to-video";
+  const mode: ModeId = videos.length
+    ? "video-edit"
+    : images.length === 1
+      ? "image-to-video"
+      : images.length === 3
+        ? "r2v"
+        : "text-to-video";
   const input: Record<string, unknown> = { prompt: body.prompt };
   if (body.aspect_ratio !== undefined) input.aspect_ratio = body.aspect_ratio;
   if (body.resolution !== undefined) input.resolution = body.resolution.toUpperCase();
@@ -115,7 +132,12 @@ function toContractRequest(raw: unknown, requestId: string) {
 /** A task as the gateway shows it at time `now`. */
 export async function viewGatewayTask(task: SimTask, now: number, base: string): Promise<Record<string, unknown>> {
   const view = await viewSimTask(task, now, base);
-  const common = { id: task.task_id, object: "generation.task", model: task.gatewayModel ?? modelIdsFromEnv("generation-task")[task.request.model], created_at: Math.floor(task.createdAt / 1000) };
+  const common = {
+    id: task.task_id,
+    object: "generation.task",
+    model: task.gatewayModel ?? modelIdsFromEnv("generation-task")[task.request.model],
+    created_at: Math.floor(task.createdAt / 1000),
+  };
   switch (view.status) {
     case "queued":
       // The docs call the waiting state both `queued` and `submitted`: the second half of the wait says `submitted`.
@@ -123,7 +145,12 @@ export async function viewGatewayTask(task: SimTask, now: number, base: string):
     case "running":
       return { ...common, status: "in_progress", progress: view.progress ?? 0 };
     case "failed":
-      return { ...common, status: "failed", progress: 0, error: { code: view.error?.type ?? "task_failed", message: view.error?.message ?? "" } };
+      return {
+        ...common,
+        status: "failed",
+        progress: 0,
+        error: { code: view.error?.type ?? "task_failed", message: view.error?.message ?? "" },
+      };
     case "succeeded": {
       const completedAt = Math.floor(Date.parse(view.updated_at ?? new Date(now).toISOString()) / 1000);
       const url = view.output!.video_url;
@@ -153,8 +180,14 @@ export function gatewayCreate(req: Request): Promise<Response> {
     const createsFirst = fault?.kind === "slow" || (fault?.kind === "error" && fault.afterCreate);
     if (fault && !createsFirst) return faultResponse(fault, requestId, () => Promise.reject());
     const { request, model } = toContractRequest(await readJson(req), requestId);
-    const task = await createSimTask(request, { scenario: scenario?.id, taskFailure: scenario?.taskFailure, minRunMs: scenario?.minRunMs, gatewayModel: model });
-    const normal = async () => Response.json(await viewGatewayTask(task, task.createdAt, publicBase(req)), { headers: { "x-request-id": requestId } });
+    const task = await createSimTask(request, {
+      scenario: scenario?.id,
+      taskFailure: scenario?.taskFailure,
+      minRunMs: scenario?.minRunMs,
+      gatewayModel: model,
+    });
+    const normal = async () =>
+      Response.json(await viewGatewayTask(task, task.createdAt, publicBase(req)), { headers: { "x-request-id": requestId } });
     return fault ? faultResponse(fault, requestId, normal) : normal();
   });
 }
@@ -168,7 +201,8 @@ export function gatewayGet(req: Request, taskId: string): Promise<Response> {
     if (!TASK_ID_PATTERN.test(taskId)) throw bad(CONTRACT_MESSAGES.taskId, "task_id", requestId);
     const task = await simStore().getTask(taskId);
     if (!task) throw new ApiError(404, "task_not_found", `Task ${taskId} not found.`, { requestId });
-    const normal = async () => Response.json(await viewGatewayTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
+    const normal = async () =>
+      Response.json(await viewGatewayTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
     const scenario = scenarioById(task.scenario);
     const fault = scenario?.poll ? faultAt(scenario.poll, countAttempt(`poll:${taskId}`)) : null;
     return fault ? faultResponse(fault, requestId, normal) : normal();

@@ -1,16 +1,16 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { simulatorKey, upstreamConfig } from "@/lib/config";
+import { ApiError, newRequestId, readJson } from "@/lib/errors";
+import { kindOfMime, limitsOf } from "@/lib/media";
+import { firstFile } from "@/lib/multipart";
 import { constantTimeEqual } from "@/lib/security/hmac";
 import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
-import { TASK_ID_PATTERN, parseCreateTaskRequest } from "@/lib/spec/schema";
-import { createHash } from "node:crypto";
-import { firstFile } from "@/lib/multipart";
-import { kindOfMime, limitsOf } from "@/lib/media";
+import { parseCreateTaskRequest, TASK_ID_PATTERN } from "@/lib/spec/schema";
 import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
-import { MISSING_KEY_MESSAGE, WRONG_KEY_MESSAGE, countAttempt, faultResponse, scenarioFromHeader } from "./faults";
+import { countAttempt, faultResponse, MISSING_KEY_MESSAGE, scenarioFromHeader, WRONG_KEY_MESSAGE } from "./faults";
 import { faultAt, scenarioById } from "./scenarios";
 import { simStore } from "./store";
 
@@ -55,7 +55,10 @@ export async function simCreate(req: Request): Promise<Response> {
   const scenario = scenarioFromHeader(req.headers.get("x-simulate"), requestId);
   const key = req.headers.get("idempotency-key");
   if (key !== null && !IDEMPOTENCY_KEY_RE.test(key)) {
-    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", { param: "Idempotency-Key", requestId });
+    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", {
+      param: "Idempotency-Key",
+      requestId,
+    });
   }
   const attempt = countAttempt(`create:${key ?? requestId}`);
   const fault = faultAt(scenario?.create, attempt);
@@ -74,12 +77,22 @@ export async function simCreate(req: Request): Promise<Response> {
     const existing = seen && (await simStore().getTask(seen.taskId));
     if (seen && existing) {
       if (seen.requestHash !== requestHash) {
-        throw new ApiError(400, "invalid_request_error", "This Idempotency-Key was already used with a different request body.", { param: "Idempotency-Key", requestId });
+        throw new ApiError(400, "invalid_request_error", "This Idempotency-Key was already used with a different request body.", {
+          param: "Idempotency-Key",
+          requestId,
+        });
       }
-      return Response.json(await viewSimTask(existing, Date.now(), publicBase(req)), { headers: { ...headers, "idempotent-replayed": "true" } });
+      return Response.json(await viewSimTask(existing, Date.now(), publicBase(req)), {
+        headers: { ...headers, "idempotent-replayed": "true" },
+      });
     }
   }
-  const task = await createSimTask(parsed.value, { scenario: scenario?.id, taskFailure: scenario?.taskFailure, idempotencyKey: key ?? undefined, minRunMs: scenario?.minRunMs });
+  const task = await createSimTask(parsed.value, {
+    scenario: scenario?.id,
+    taskFailure: scenario?.taskFailure,
+    idempotencyKey: key ?? undefined,
+    minRunMs: scenario?.minRunMs,
+  });
   if (key) await simStore().putIdempotency({ key, taskId: task.task_id, requestHash });
   const normal = async () => Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers });
   return fault ? faultResponse(fault, requestId, normal) : normal();
@@ -90,7 +103,8 @@ async function requireTask(req: Request, taskId: string) {
   assertEnabled();
   const requestId = req.headers.get("x-request-id") ?? newRequestId();
   assertKey(req, requestId);
-  if (!TASK_ID_PATTERN.test(taskId)) throw new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId });
+  if (!TASK_ID_PATTERN.test(taskId))
+    throw new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId });
   const task = await simStore().getTask(taskId);
   if (!task) throw new ApiError(404, "not_found_error", `No task with id ${taskId}.`, { param: "task_id", requestId });
   return { task, requestId };
@@ -99,7 +113,8 @@ async function requireTask(req: Request, taskId: string) {
 /** A task's status; the task's scenario may make this poll misbehave. */
 export async function simGet(req: Request, taskId: string): Promise<Response> {
   const { task, requestId } = await requireTask(req, taskId);
-  const normal = async () => Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
+  const normal = async () =>
+    Response.json(await viewSimTask(task, Date.now(), publicBase(req)), { headers: { "x-request-id": requestId } });
   const scenario = scenarioById(task.scenario);
   const fault = scenario?.poll ? faultAt(scenario.poll, countAttempt(`poll:${taskId}`)) : null;
   return fault ? faultResponse(fault, requestId, normal) : normal();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { probeMedia, runFfmpeg } from "@/lib/simulator/ffmpeg";
-import { filterValue, renderVideo, type RenderJob } from "@/lib/simulator/render";
+import { filterValue, type RenderJob, renderVideo } from "@/lib/simulator/render";
 import { probeMp4 } from "@/lib/testing/mp4";
 
 const FIX = join(process.cwd(), "e2e", "fixtures");
@@ -96,7 +96,10 @@ describe("renderVideo", () => {
   });
 
   it("video-edit follows the 4 s MP4 source (with audio), 16:9", { timeout: RENDER_TIMEOUT }, async () => {
-    const j = job({ mode: "video-edit", duration: null, video: join(FIX, "source.mp4"), prompt: "Make it look like a rainy night" }, "edit-mp4");
+    const j = job(
+      { mode: "video-edit", duration: null, video: join(FIX, "source.mp4"), prompt: "Make it look like a rainy night" },
+      "edit-mp4",
+    );
     const res = await renderVideo(j);
     expect(Math.abs(res.durationSeconds - 4)).toBeLessThanOrEqual(0.1);
     await expectMp4(j.outPath, { width: 1280, height: 720, duration: 4 });
@@ -112,10 +115,29 @@ describe("renderVideo", () => {
     const src = join(dir, "no-duration.webm");
     // With -live 1 the WebM muxer does not seek back to write the duration, like MediaRecorder output.
     await runFfmpeg([
-      "-hide_banner", "-loglevel", "error", "-y",
-      "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=2",
-      "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "200k",
-      "-f", "webm", "-live", "1", "-cluster_time_limit", "500", src,
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=s=320x240:r=30:d=2",
+      "-c:v",
+      "libvpx",
+      "-deadline",
+      "realtime",
+      "-cpu-used",
+      "8",
+      "-b:v",
+      "200k",
+      "-f",
+      "webm",
+      "-live",
+      "1",
+      "-cluster_time_limit",
+      "500",
+      src,
     ]);
     const info = await probeMedia(src);
     expect(info).toMatchObject({ hasVideo: true, durationSeconds: null });
@@ -179,11 +201,20 @@ describe("filterValue with ffmpeg", () => {
     await copyFile(join(process.cwd(), "lib", "simulator", "assets", "DejaVuSans-Bold.ttf"), join(odd, "f.ttf"));
     await writeFile(join(odd, "t.txt"), HOSTILE);
     await runFfmpeg([
-      "-hide_banner", "-loglevel", "error", "-y",
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-y",
       "-filter_complex",
       `color=s=320x120,trim=end_frame=1,drawtext=fontfile=${filterValue(join(odd, "f.ttf"))}` +
         `:textfile=${filterValue(join(odd, "t.txt"))}:expansion=none:fontsize=16:fontcolor=white[out]`,
-      "-map", "[out]", "-frames:v", "1", "-f", "null", "-",
+      "-map",
+      "[out]",
+      "-frames:v",
+      "1",
+      "-f",
+      "null",
+      "-",
     ]);
   });
 });

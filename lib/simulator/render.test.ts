@@ -1,11 +1,21 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanPrompt, filterValue, fitText, jpegOrientation, renderVideo, textWidth, type RenderJob } from "@/lib/simulator/render";
+import { cleanPrompt, filterValue, fitText, jpegOrientation, type RenderJob, renderVideo, textWidth } from "@/lib/simulator/render";
 
 const HOSTILE = 'It\'s "quoted" $HOME `ls` \\ 100% a:b\nnew line — Привет 🎬';
 
 function job(partial: Partial<RenderJob> & Pick<RenderJob, "mode">): RenderJob {
-  return { model: "nano-banana-2", prompt: "p", width: 1280, height: 720, duration: 6, images: [], video: null, outPath: join("/nonexistent", "x.mp4"), ...partial };
+  return {
+    model: "nano-banana-2",
+    prompt: "p",
+    width: 1280,
+    height: 720,
+    duration: 6,
+    images: [],
+    video: null,
+    outPath: join("/nonexistent", "x.mp4"),
+    ...partial,
+  };
 }
 
 describe("renderVideo", () => {
@@ -54,8 +64,7 @@ describe("text layout", () => {
   it("reads the EXIF orientation of a JPEG", () => {
     // SOI, APP1 "Exif\0\0", big-endian TIFF with one IFD entry: Orientation (0x0112) = 6.
     const tiff = Buffer.from([
-      0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01,
-      0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00,
+      0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00,
       0x00, 0x00, 0x00, 0x00,
     ]);
     const exif = Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);

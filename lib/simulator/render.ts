@@ -29,9 +29,8 @@ import { copyFile, lstat, mkdir, mkdtemp, open, readdir, rename, rm, symlink, wr
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-
-import { CONTRACT_MODES, modeLabel, type ModeId } from "@/lib/spec/contract";
 import { probeMedia, runFfmpeg } from "@/lib/simulator/ffmpeg";
+import { CONTRACT_MODES, type ModeId, modeLabel } from "@/lib/spec/contract";
 
 export type RenderJob = {
   /** The model's name, written in the caption. */
@@ -95,9 +94,7 @@ export async function renderVideo(job: RenderJob, opts: RenderOptions = {}): Pro
       const src = job.video!;
       const info = await probeMedia(src, { signal: opts.signal, timeoutMs: 30_000 });
       if (!info.hasVideo) throw new Error(`the source has no video stream: ${basename(src)}`);
-      const seconds = info.durationSeconds !== null && info.durationSeconds > 0
-        ? Math.min(info.durationSeconds, EDIT_MAX_SECONDS)
-        : null;
+      const seconds = info.durationSeconds !== null && info.durationSeconds > 0 ? Math.min(info.durationSeconds, EDIT_MAX_SECONDS) : null;
       durationKnown = seconds !== null;
       frames = Math.max(1, Math.round((seconds ?? EDIT_MAX_SECONDS) * RENDER_FPS));
       graph = await editGraph(ctx, job, src, seconds);
@@ -109,18 +106,39 @@ export async function renderVideo(job: RenderJob, opts: RenderOptions = {}): Pro
     }
 
     const args = [
-      "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+      "-hide_banner",
+      "-nostdin",
+      "-loglevel",
+      "error",
+      "-y",
       ...graph.inputs,
-      "-filter_complex", graph.filter,
-      "-map", "[out]",
-      "-frames:v", String(frames),
-      "-r", String(RENDER_FPS),
-      "-an", "-sn", "-dn",
-      "-map_metadata", "-1",
-      "-c:v", "libx264", "-preset", "superfast", "-bf", "0", "-crf", "27",
-      "-pix_fmt", "yuv420p",
-      "-movflags", "+faststart",
-      "-f", "mp4",
+      "-filter_complex",
+      graph.filter,
+      "-map",
+      "[out]",
+      "-frames:v",
+      String(frames),
+      "-r",
+      String(RENDER_FPS),
+      "-an",
+      "-sn",
+      "-dn",
+      "-map_metadata",
+      "-1",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "superfast",
+      "-bf",
+      "0",
+      "-crf",
+      "27",
+      "-pix_fmt",
+      "yuv420p",
+      "-movflags",
+      "+faststart",
+      "-f",
+      "mp4",
       partPath,
     ];
     await runFfmpeg(args, { signal: opts.signal, timeoutMs: opts.timeoutMs ?? 60_000 + frames * 100 });
@@ -178,7 +196,10 @@ function sweepStale(outDir: string): void {
 function validateJob(job: RenderJob): void {
   const mode = CONTRACT_MODES.find((m) => m.id === job.mode);
   if (!mode) throw new Error(`unknown mode: ${String(job.mode)}`);
-  for (const [name, v] of [["width", job.width], ["height", job.height]] as const) {
+  for (const [name, v] of [
+    ["width", job.width],
+    ["height", job.height],
+  ] as const) {
     if (!Number.isInteger(v) || v < 64 || v > 4096 || v % 2 !== 0) {
       throw new Error(`${name} must be an even integer from 64 to 4096, got ${String(v)}`);
     }
@@ -347,8 +368,7 @@ async function r2vGraph(ctx: GraphContext, job: RenderJob, frames: number): Prom
   if (job.images.length === 1) {
     const img = await imageInput(job.images[0]!, 0, W, PH);
     const zp =
-      `zoompan=z='1+0.22*(on/${frames - 1})':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2'` +
-      `:d=${frames}:s=${W}x${PH}:fps=${RENDER_FPS}`;
+      `zoompan=z='1+0.22*(on/${frames - 1})':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2'` + `:d=${frames}:s=${W}x${PH}:fps=${RENDER_FPS}`;
     return { inputs: img.args, filter: [`${img.chain},${zp}[v]`, `${strip.filter}[cap]`, stackStrip("v")].join(";") };
   }
 
@@ -379,8 +399,7 @@ async function r2vGraph(ctx: GraphContext, job: RenderJob, frames: number): Prom
         `split=${uses}${outs}`,
     );
   }
-  const trim = (label: string, from: number, to: number) =>
-    `[${label}]trim=start_pts=${from}:end_pts=${to},setpts=PTS-STARTPTS`;
+  const trim = (label: string, from: number, to: number) => `[${label}]trim=start_pts=${from}:end_pts=${to},setpts=PTS-STARTPTS`;
   const segments: string[] = [];
   for (let i = 0; i < n; i++) {
     let k = 0;
@@ -505,8 +524,7 @@ async function textCard(ctx: GraphContext, spec: CardSpec): Promise<string> {
     const file = join(ctx.tmp, `line-${ctx.files++}.txt`);
     await writeFile(file, text, "utf8");
     f.push(
-      `drawtext=${font}:textfile=${filterValue(file)}:expansion=none:fontsize=${size}:fontcolor=${color}` +
-        `:x=${x}:y=${baseline}-ascent`,
+      `drawtext=${font}:textfile=${filterValue(file)}:expansion=none:fontsize=${size}:fontcolor=${color}` + `:x=${x}:y=${baseline}-ascent`,
     );
   };
   let top = spec.pad;
@@ -854,10 +872,7 @@ export type TextBlock = { lines: string[]; fontSize: number; lineHeight: number;
  * The largest font size (between minSize and maxSize) at which the wrapped prompt fits the box; at
  * minSize, the lines that do not fit are dropped and the last kept line ends with an ellipsis.
  */
-export function fitText(
-  prompt: string,
-  box: { maxWidth: number; maxHeight: number; maxSize: number; minSize: number },
-): TextBlock {
+export function fitText(prompt: string, box: { maxWidth: number; maxHeight: number; maxSize: number; minSize: number }): TextBlock {
   const paragraphs = cleanPrompt(prompt);
   const maxWidth = Math.floor(box.maxWidth * 0.98); // slack for hinting/kerning differences
   for (let size = box.maxSize; size > box.minSize; size = Math.min(size - 1, Math.floor(size * 0.93))) {

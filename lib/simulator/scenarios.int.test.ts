@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
 import { runScenario, type ScenarioResult } from "@/lib/testing/scenario-run";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
 import { SCENARIO_IDS, type ScenarioId } from "./scenarios";
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCENARIO_IDS, faultAt } from "./scenarios";
+import { faultAt, SCENARIO_IDS } from "./scenarios";
 
 describe("faultAt", () => {
   it("follows the script by attempt, then answers normally or repeats the last step", () => {

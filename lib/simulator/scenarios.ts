@@ -10,7 +10,15 @@
 
 export type Fault =
   /** An error envelope with this status; `afterCreate` means the task was created before the answer failed. */
-  | { kind: "error"; status: 400 | 404 | 429 | 500; type: string; message: string; param?: string; retryAfterS?: number; afterCreate?: boolean }
+  | {
+      kind: "error";
+      status: 400 | 404 | 429 | 500;
+      type: string;
+      message: string;
+      param?: string;
+      retryAfterS?: number;
+      afterCreate?: boolean;
+    }
   /** 401 as if the Authorization header were missing or the key wrong. */
   | { kind: "auth"; missing: boolean }
   /** Answers only after the proxy's timeout has passed (the proxy answers 504); on a create, the task is created first. */
@@ -58,8 +66,20 @@ export const SCENARIOS = [
   {
     id: "bad-request",
     label: "400 on the create (a field at fault)",
-    description: "The upstream refuses the prompt with 400 invalid_request_error and param input.prompt. Not retried; the field is highlighted.",
-    create: { steps: [{ kind: "error", status: 400, type: "invalid_request_error", message: "prompt was refused by the upstream's validation (simulated): rephrase it.", param: "input.prompt" }], repeat: true },
+    description:
+      "The upstream refuses the prompt with 400 invalid_request_error and param input.prompt. Not retried; the field is highlighted.",
+    create: {
+      steps: [
+        {
+          kind: "error",
+          status: 400,
+          type: "invalid_request_error",
+          message: "prompt was refused by the upstream's validation (simulated): rephrase it.",
+          param: "input.prompt",
+        },
+      ],
+      repeat: true,
+    },
   },
   {
     id: "missing-key",
@@ -123,7 +143,8 @@ export const SCENARIOS = [
   {
     id: "not-json",
     label: "A poll answered with HTML, not JSON",
-    description: "The first poll is answered with an HTML error page: the proxy answers 502 upstream_error, the poll is retried and goes on.",
+    description:
+      "The first poll is answered with an HTML error page: the proxy answers 502 upstream_error, the poll is retried and goes on.",
     minRunMs: 5000,
     poll: { steps: [{ kind: "not-json", status: 200 }] },
   },
@@ -142,8 +163,12 @@ export const SCENARIOS = [
   {
     id: "content-policy",
     label: "The task ends failed (content policy)",
-    description: "The create and polls succeed, but the task ends with status failed and a content-policy refusal (HTTP 200: data, not an error).",
-    taskFailure: { type: "content_policy_violation", message: "The request was refused by the content policy (simulated): rephrase the prompt." },
+    description:
+      "The create and polls succeed, but the task ends with status failed and a content-policy refusal (HTTP 200: data, not an error).",
+    taskFailure: {
+      type: "content_policy_violation",
+      message: "The request was refused by the content policy (simulated): rephrase the prompt.",
+    },
   },
 ] as const satisfies readonly Scenario[];
 

@@ -41,7 +41,6 @@ export type ModeId = (typeof CONTRACT_MODES)[number]["id"];
 export type MediaField = NonNullable<(typeof CONTRACT_MODES)[number]["media"]>;
 export const MODE_IDS = CONTRACT_MODES.map((m) => m.id) as [ModeId, ...ModeId[]];
 
-
 /** The input fields a create request can carry, in form order. */
 export const FIELD_NAMES = ["prompt", "aspect_ratio", "duration", "resolution", "image_url", "reference_image_urls", "video_url"] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -191,7 +190,8 @@ export const RETRY_MESSAGES = {
     `${status ? `HTTP ${status}` : "No answer"}: transient, waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}.`,
   createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
     `HTTP ${status} on the create: the task may exist upstream. Retrying in ${(delayMs / 1000).toFixed(1)} s with the same Idempotency-Key (retry ${retry} of ${max}), so it cannot create a second task.`,
-  createNoKey: "A create is not idempotent: not retried after a 5xx without an Idempotency-Key that the upstream honours. Check upstream whether the task exists before creating another.",
+  createNoKey:
+    "A create is not idempotent: not retried after a 5xx without an Idempotency-Key that the upstream honours. Check upstream whether the task exists before creating another.",
   rateLimitGaveUp: (retries: number) =>
     `Still rate limited after ${retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.`,
   transientGaveUp: (retries: number) =>
@@ -234,7 +234,6 @@ export const TASK_FAILURES = [
     fix: "The upstream failed while generating. Run the task again; if it keeps failing, report the task id.",
   },
 ] as const;
-
 
 /** The prompt's limit in characters (code points) after trimming, the same for every model. */
 export const PROMPT_MAX_CHARS = 2000;

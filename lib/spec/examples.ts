@@ -4,7 +4,7 @@
  * the customer's original example, kept to show why it is refused.
  */
 import type { ModelSpec } from "./model-spec";
-import { parseCreateTaskRequest, schemasFor, taskSchema, type CreateTaskRequest, type FieldIssue, type Task } from "./schema";
+import { type CreateTaskRequest, type FieldIssue, parseCreateTaskRequest, schemasFor, type Task, taskSchema } from "./schema";
 
 /** The prompt the customer's guide uses in its examples. */
 export const EXAMPLE_PROMPT = "A cinematic city sunrise with soft fog and moving traffic.";

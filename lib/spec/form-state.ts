@@ -4,7 +4,7 @@
  * ./schema.ts, which re-exports all of this; client code imports it from here so that zod loads only when
  * a value is validated (see components/playground/use-form-check.ts).
  */
-import { IMAGE_LIMITS, VIDEO_LIMITS, type ModeId } from "./contract";
+import { IMAGE_LIMITS, type ModeId, VIDEO_LIMITS } from "./contract";
 import { fieldsOf, type ModelSpec } from "./model-spec";
 
 /** The full state of the playground's form: every field of every mode, so switching mode loses nothing. */

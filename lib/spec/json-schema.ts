@@ -5,8 +5,16 @@
  * the guide's parameter tables both read it, so the docs show what the server enforces.
  */
 import { z } from "zod";
-import { IMAGE_LIMITS, MAX_UPLOAD_FILE_BYTES, PROMPT_MAX_CHARS, VIDEO_LIMITS, CONTRACT_MODES, type FieldName, type ModeId } from "./contract";
-import { allowedWords, ruleText, type ModelSpec } from "./model-spec";
+import {
+  CONTRACT_MODES,
+  type FieldName,
+  IMAGE_LIMITS,
+  MAX_UPLOAD_FILE_BYTES,
+  type ModeId,
+  PROMPT_MAX_CHARS,
+  VIDEO_LIMITS,
+} from "./contract";
+import { allowedWords, type ModelSpec, ruleText } from "./model-spec";
 import { errorEnvelopeSchema, schemasFor, taskSchema, uploadSchema, uploadTicketRequestSchema, uploadTicketSchema } from "./schema";
 
 export type JsonSchema = {
@@ -128,8 +136,15 @@ export function uploadTicketRequestJsonSchema(): JsonSchema {
 }
 export function uploadTicketJsonSchema(): JsonSchema {
   const schema = responseSchema(uploadTicketSchema);
-  schema.properties!.ticket = { ...schema.properties!.ticket, description: "Send it in the X-Upload-Ticket header of the upload. Good for one upload." };
-  schema.properties!.expires_at = { ...schema.properties!.expires_at, format: "date-time", description: "The upload must start before this time (ISO 8601)." };
+  schema.properties!.ticket = {
+    ...schema.properties!.ticket,
+    description: "Send it in the X-Upload-Ticket header of the upload. Good for one upload.",
+  };
+  schema.properties!.expires_at = {
+    ...schema.properties!.expires_at,
+    format: "date-time",
+    description: "The upload must start before this time (ISO 8601).",
+  };
   schema.properties!.max_bytes = { ...schema.properties!.max_bytes, description: "The largest file the ticket admits: the declared size." };
   return schema;
 }

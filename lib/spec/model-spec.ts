@@ -4,15 +4,15 @@
  * prop. The specs themselves live in lib/models/, one file each, listed in lib/models/registry.ts.
  */
 import {
-  CONTRACT_MODES,
-  IMAGE_LIMITS,
-  PROMPT_MAX_CHARS,
-  VIDEO_LIMITS,
   allowedList,
-  mib,
+  CONTRACT_MODES,
   type FieldName,
+  IMAGE_LIMITS,
   type MediaField,
   type ModeId,
+  mib,
+  PROMPT_MAX_CHARS,
+  VIDEO_LIMITS,
 } from "./contract";
 
 /** A scalar field that a cross-field rule can speak of. */
@@ -108,7 +108,9 @@ export function brokenRules(spec: ModelSpec, input: Partial<Record<RuleField, un
   return spec.rules.filter((rule) => {
     const when = input[rule.when.field];
     const then = input[rule.allow.field];
-    return when !== undefined && then !== undefined && rule.when.values.includes(when as never) && !rule.allow.values.includes(then as never);
+    return (
+      when !== undefined && then !== undefined && rule.when.values.includes(when as never) && !rule.allow.values.includes(then as never)
+    );
   });
 }
 
@@ -147,7 +149,11 @@ export function promptTooLong(count: number): string {
 
 export function referencesCountMessage(spec: ModelSpec, count: number): string {
   const m = specMessages(spec);
-  return count === 2 && !spec.referenceCounts.includes(2) ? m.referencesTwo : count === 0 ? m.referencesNone : m.referencesOther.replace("{count}", String(count));
+  return count === 2 && !spec.referenceCounts.includes(2)
+    ? m.referencesTwo
+    : count === 0
+      ? m.referencesNone
+      : m.referencesOther.replace("{count}", String(count));
 }
 
 /** The guide's "allowed" words for a field of this model. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { geminiOmniFlash } from "@/lib/models/gemini-omni-flash";
 import { getModel } from "@/lib/models/registry";
-import { CONTRACT_MODES, PROMPT_MAX_CHARS, type ModeId } from "./contract";
-import { allowedValues, fieldsOf, modeIdsOf, type ModelSpec } from "./model-spec";
-import { initialFormState, parseCreateTaskRequest, schemasFor, toCreateRequest, toFieldIssues, type FormState } from "./schema";
+import { CONTRACT_MODES, type ModeId, PROMPT_MAX_CHARS } from "./contract";
+import { allowedValues, fieldsOf, type ModelSpec, modeIdsOf } from "./model-spec";
+import { type FormState, initialFormState, parseCreateTaskRequest, schemasFor, toCreateRequest, toFieldIssues } from "./schema";
 
 const nanoBanana2 = getModel("nano-banana-2");
 const IMG = "https://cdn.example.com/a.png";
@@ -56,7 +56,10 @@ describe.each(modeIdsOf(nanoBanana2))("nano-banana-2, mode %s", (mode) => {
   });
 
   it.each(["1080P", "1080p", "720p", "4K", 720])("refuses resolution %j", (resolution) => {
-    expect(refused(mode, { ...validInput(mode), resolution })).toContainEqual({ param: "input.resolution", message: "resolution must be 720P." });
+    expect(refused(mode, { ...validInput(mode), resolution })).toContainEqual({
+      param: "input.resolution",
+      message: "resolution must be 720P.",
+    });
   });
 
   if (mode === "video-edit") {
@@ -115,7 +118,8 @@ describe.each(modeIdsOf(nanoBanana2))("nano-banana-2, mode %s", (mode) => {
     for (const model of ["gemini_omni", "nope", "", 42]) {
       const result = parseCreateTaskRequest({ model, mode, input: validInput(mode) });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.issues).toEqual([{ param: "model", message: "model must be one of nano-banana-2 or gemini-omni-flash." }]);
+      if (!result.ok)
+        expect(result.issues).toEqual([{ param: "model", message: "model must be one of nano-banana-2 or gemini-omni-flash." }]);
     }
   });
 
@@ -127,7 +131,8 @@ describe.each(modeIdsOf(nanoBanana2))("nano-banana-2, mode %s", (mode) => {
 });
 
 describe("gemini-omni-flash", () => {
-  const flash = (mode: ModeId, patch: Record<string, unknown>) => parseCreateTaskRequest(body(mode, { ...validInput(mode), ...patch }, "gemini-omni-flash"));
+  const flash = (mode: ModeId, patch: Record<string, unknown>) =>
+    parseCreateTaskRequest(body(mode, { ...validInput(mode), ...patch }, "gemini-omni-flash"));
 
   it("is picked by the body's model and fills its own defaults", () => {
     const result = flash("text-to-video", {});
@@ -208,7 +213,9 @@ describe("media rules", () => {
   );
 
   it("accepts loopback http (the simulator's uploads)", () => {
-    expect(parseCreateTaskRequest(body("image-to-video", { prompt: "p", image_url: "http://localhost:3000/api/simulator/files/x.png" })).ok).toBe(true);
+    expect(
+      parseCreateTaskRequest(body("image-to-video", { prompt: "p", image_url: "http://localhost:3000/api/simulator/files/x.png" })).ok,
+    ).toBe(true);
   });
 
   it("requires the image in Image-to-Video", () => {
@@ -245,7 +252,8 @@ describe("request shape", () => {
   it("refuses an unknown mode and lists the modes", () => {
     const result = parseCreateTaskRequest({ model: "nano-banana-2", mode: "image-to-image", input: { prompt: "p" } });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toEqual({ param: "mode", message: "mode must be one of text-to-video, image-to-video, r2v or video-edit." });
+    if (!result.ok)
+      expect(result.issues[0]).toEqual({ param: "mode", message: "mode must be one of text-to-video, image-to-video, r2v or video-edit." });
   });
 
   it("refuses unknown top-level fields by name", () => {
@@ -255,7 +263,11 @@ describe("request shape", () => {
   });
 
   it("flags the seed's own minimal request (duration 5)", () => {
-    const seed = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A cinematic city sunrise with soft fog and moving traffic.", duration: 5 } };
+    const seed = {
+      model: "nano-banana-2",
+      mode: "text-to-video",
+      input: { prompt: "A cinematic city sunrise with soft fog and moving traffic.", duration: 5 },
+    };
     const result = parseCreateTaskRequest(seed);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toEqual([{ param: "input.duration", message: "duration must be 6 or 10 (seconds)." }]);

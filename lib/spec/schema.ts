@@ -4,20 +4,29 @@
  * once per spec object and kept.
  */
 import { z } from "zod";
-import { CONTRACT_MESSAGES, MODE_IDS, PROMPT_MAX_CHARS, TASK_STATUSES, allowedList, modeLabel, type FieldName, type ModeId } from "./contract";
-import { MODELS, findModel } from "@/lib/models/registry";
+import { findModel, MODELS } from "@/lib/models/registry";
+import {
+  allowedList,
+  CONTRACT_MESSAGES,
+  type FieldName,
+  MODE_IDS,
+  type ModeId,
+  modeLabel,
+  PROMPT_MAX_CHARS,
+  TASK_STATUSES,
+} from "./contract";
+import { type CreateTaskRequest, charCount, type FieldIssue, type FormState, isMediaUrl, TASK_ID_PATTERN } from "./form-state";
 import {
   allowedValues,
   brokenRules,
   fieldsOf,
+  type ModelSpec,
   promptTooLong,
+  type RuleField,
   referencesCountMessage,
   ruleText,
   specMessages,
-  type ModelSpec,
-  type RuleField,
 } from "./model-spec";
-import { TASK_ID_PATTERN, charCount, isMediaUrl, type CreateTaskRequest, type FieldIssue, type FormState } from "./form-state";
 
 export * from "./form-state";
 
@@ -116,7 +125,9 @@ function buildSchemas(spec: ModelSpec): SpecSchemas {
         },
         {
           error: (issue) =>
-            issue.code === "unrecognized_keys" ? `${issue.keys.join(", ")}: unknown top-level field; the body takes model, mode and input.` : undefined,
+            issue.code === "unrecognized_keys"
+              ? `${issue.keys.join(", ")}: unknown top-level field; the body takes model, mode and input.`
+              : undefined,
         },
       ),
     ) as unknown as [z.ZodObject, ...z.ZodObject[]],
@@ -150,7 +161,11 @@ export function schemasFor(spec: ModelSpec): SpecSchemas {
  * Checks one input field on its own, with the same rule and message as the create schema (without
  * defaults): what import and shared links use to keep every valid field and name the invalid ones.
  */
-export function checkInputField(spec: ModelSpec, field: FieldName, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function checkInputField(
+  spec: ModelSpec,
+  field: FieldName,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const result = schemasFor(spec).fieldSchema(field, false).safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0].message };
 }
@@ -210,7 +225,6 @@ export function formBlocker(spec: ModelSpec, state: FormState): string | null {
 
 export const taskIdSchema = z.string().regex(TASK_ID_PATTERN, { error: CONTRACT_MESSAGES.taskId });
 
-
 // ---- Responses of the guide's task contract ----
 
 /**
@@ -254,7 +268,12 @@ export type Upload = z.infer<typeof uploadSchema>;
 /** `POST /api/upload-tickets`: the size of the file about to be uploaded. */
 export const uploadTicketRequestSchema = z
   .object(
-    { size: z.number({ error: "size must be the file's size in bytes, a whole number." }).int("size must be a whole number of bytes.").min(1, "size must be at least 1 byte: an empty file cannot be uploaded.") },
+    {
+      size: z
+        .number({ error: "size must be the file's size in bytes, a whole number." })
+        .int("size must be a whole number of bytes.")
+        .min(1, "size must be at least 1 byte: an empty file cannot be uploaded."),
+    },
     { error: (issue) => (issue.code === "invalid_type" ? 'The body must be a JSON object: { "size": <bytes> }.' : undefined) },
   )
   .strict();
@@ -277,4 +296,3 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
-

@@ -3,7 +3,7 @@
  * independently of the ffmpeg that wrote the file.
  */
 import { readFile } from "node:fs/promises";
-import { createFile, MP4BoxBuffer, type Movie } from "mp4box";
+import { createFile, type Movie, MP4BoxBuffer } from "mp4box";
 
 export type Mp4Probe = {
   /** Movie duration (mvhd), falling back to the video track's duration, in seconds. */
@@ -54,7 +54,6 @@ export async function probeMp4(path: string): Promise<Mp4Probe> {
   if (!video) throw new Error(`${path} has no video track`);
   const width = video.video?.width || video.track_width;
   const height = video.video?.height || video.track_height;
-  const durationSeconds =
-    info.duration > 0 && info.timescale > 0 ? info.duration / info.timescale : video.duration / video.timescale;
+  const durationSeconds = info.duration > 0 && info.timescale > 0 ? info.duration / info.timescale : video.duration / video.timescale;
   return { durationSeconds, width, height, codec: video.codec };
 }

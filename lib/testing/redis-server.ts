@@ -57,9 +57,13 @@ async function waitForPort(port: number, deadline: number): Promise<void> {
 export async function startRedisServer(port?: number): Promise<RedisServer> {
   const bin = ensureRedisServer();
   const p = port ?? (await freePort(process.env.TEST_REDIS_PORT));
-  const child = spawn(bin, ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    bin,
+    ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (d) => (stderr += String(d)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

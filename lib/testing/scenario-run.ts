@@ -4,13 +4,20 @@
  * against the proxy and the real simulator served by sim-server, and counts the requests that reached
  * the upstream. Used by the scenario tests and by `npm run bench:polling`.
  */
-import { MutationObserver, QueryClient, QueryObserver, environmentManager, type Query, type QueryObserverResult } from "@tanstack/react-query";
-import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
-import { isTerminal } from "@/lib/polling";
+import {
+  environmentManager,
+  MutationObserver,
+  type Query,
+  QueryClient,
+  QueryObserver,
+  type QueryObserverResult,
+} from "@tanstack/react-query";
 import { toRunError } from "@/lib/client/errors";
-import { newIdempotencyKey, runReducer, type Run, type RunAction } from "@/lib/client/run";
-import { createTaskMutation, taskKey, taskQuery, type TaskEvents } from "@/lib/client/task-queries";
-import { simStore, type SimStore } from "@/lib/simulator/store";
+import { newIdempotencyKey, type Run, type RunAction, runReducer } from "@/lib/client/run";
+import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "@/lib/client/task-queries";
+import { isTerminal } from "@/lib/polling";
+import { type SimStore, simStore } from "@/lib/simulator/store";
+import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import type { SimServer } from "./sim-server";
 
 // TanStack Query takes a runtime without `window` for a server and schedules no refetch timers there;
@@ -24,7 +31,6 @@ function trackCreatedTasks(): void {
   if (g.__nb2Tracked) return;
   const inner = simStore();
   g.__nb2SimStore = {
-
     getTask: (id) => inner.getTask(id),
     getFile: (id) => inner.getFile(id),
     putFile: (f) => inner.putFile(f),
@@ -62,19 +68,30 @@ export type ScenarioResult = {
 export type PollSchedule = (query: Query<Task, unknown, Task, ReturnType<typeof taskKey>>) => number | false;
 
 /** Runs `scenario` as the playground would; `schedule` replaces its polling intervals (the bench's yardstick). */
-export async function runScenario(sim: SimServer, scenario: string, { request = BENCH_REQUEST, schedule }: { request?: CreateTaskRequest; schedule?: PollSchedule } = {}): Promise<ScenarioResult> {
+export async function runScenario(
+  sim: SimServer,
+  scenario: string,
+  { request = BENCH_REQUEST, schedule }: { request?: CreateTaskRequest; schedule?: PollSchedule } = {},
+): Promise<ScenarioResult> {
   trackCreatedTasks();
   const key = newIdempotencyKey();
   const t0 = Date.now();
   let run: Run | null = runReducer(null, { type: "start", request, uploads: [], now: t0, idempotencyKey: key, simulate: scenario });
   const dispatch = (action: RunAction) => (run = runReducer(run, action));
-  const events: TaskEvents = { onExchange: (exchange) => dispatch({ type: "exchange", exchange }), onWait: (wait) => dispatch({ type: "wait", wait }) };
+  const events: TaskEvents = {
+    onExchange: (exchange) => dispatch({ type: "exchange", exchange }),
+    onWait: (wait) => dispatch({ type: "wait", wait }),
+  };
   const client = new QueryClient();
   let outcome: string;
   let taskId: string | undefined;
   try {
     // As lib/client/use-task-run.ts does: the create's task seeds the task's query, which then polls by itself.
-    const created = await new MutationObserver(client, createTaskMutation(events, { idempotent: true, base: sim.origin })).mutate({ request, idempotencyKey: key, simulate: scenario });
+    const created = await new MutationObserver(client, createTaskMutation(events, { idempotent: true, base: sim.origin })).mutate({
+      request,
+      idempotencyKey: key,
+      simulate: scenario,
+    });
     taskId = created.task_id;
     client.setQueryData(taskKey(taskId), created);
     dispatch({ type: "created", task: created, now: Date.now() });

@@ -8,9 +8,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { errorResponse, readJson } from "@/lib/errors";
-import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/upstream/service";
 import { gatewayCreate, gatewayGet, gatewayUpload } from "@/lib/simulator/gateway";
 import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
+import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/upstream/service";
 
 export type SimServer = {
   baseUrl: string;
@@ -54,7 +54,11 @@ export async function startSimServer(): Promise<SimServer> {
   const server = http.createServer(async (nodeReq, nodeRes) => {
     const url = `http://${nodeReq.headers.host}${nodeReq.url}`;
     const key = nodeReq.headers["idempotency-key"];
-    requests.push({ method: nodeReq.method ?? "GET", path: nodeReq.url ?? "", ...(typeof key === "string" ? { idempotencyKey: key } : {}) });
+    requests.push({
+      method: nodeReq.method ?? "GET",
+      path: nodeReq.url ?? "",
+      ...(typeof key === "string" ? { idempotencyKey: key } : {}),
+    });
     const hasBody = nodeReq.method !== "GET" && nodeReq.method !== "HEAD";
     const req = new Request(url, {
       method: nodeReq.method,

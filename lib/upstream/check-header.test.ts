@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { RAW_LIMIT_BYTES, decodeCheck, encodeCheck } from "./check-header";
+import { decodeCheck, encodeCheck, RAW_LIMIT_BYTES } from "./check-header";
 
 describe("the x-upstream-check header", () => {
   it("round-trips the raw answer and flags as base64url (UTF-8 safe)", () => {
-    const check = { dialect: "generation-task", status: 200, raw: { message: "готово ✓" }, flags: [{ path: "x", kind: "extra" as const, message: "m" }] };
+    const check = {
+      dialect: "generation-task",
+      status: 200,
+      raw: { message: "готово ✓" },
+      flags: [{ path: "x", kind: "extra" as const, message: "m" }],
+    };
     const header = encodeCheck(check);
     expect(header).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCheck(header)).toEqual(check);

@@ -1,6 +1,6 @@
 import "server-only";
+import { type UpstreamConfig, upstreamConfig } from "@/lib/config";
 import { ApiError, newRequestId } from "@/lib/errors";
-import { upstreamConfig, type UpstreamConfig } from "@/lib/config";
 
 /** What one call to the upstream produced: status, parsed JSON and timing. */
 export type UpstreamAnswer = {
@@ -65,9 +65,16 @@ export async function callUpstream(method: "GET" | "POST", path: string, opts: C
     const origin = new URL(cfg.baseUrl).origin;
     const redirected = opts.stream && err instanceof Error && /redirect/i.test(String((err.cause as Error | undefined)?.message ?? ""));
     throw timedOut
-      ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId })
+      ? new ApiError(504, "upstream_timeout", `The upstream at ${origin} did not answer within ${cfg.timeoutMs} ms.`, {
+          requestId: opts.requestId,
+        })
       : redirected
-        ? new ApiError(502, "upstream_error", `The upstream at ${origin} answered the upload with a redirect, which the proxy does not follow: check UPSTREAM_BASE_URL.`, { requestId: opts.requestId })
+        ? new ApiError(
+            502,
+            "upstream_error",
+            `The upstream at ${origin} answered the upload with a redirect, which the proxy does not follow: check UPSTREAM_BASE_URL.`,
+            { requestId: opts.requestId },
+          )
         : new ApiError(502, "upstream_error", `The upstream at ${origin} could not be reached.`, { requestId: opts.requestId });
   }
   let text: string;
@@ -75,7 +82,9 @@ export async function callUpstream(method: "GET" | "POST", path: string, opts: C
     // The timeout's signal covers the body too: a slow or endless body ends as a 504, not a hang.
     text = await res.text();
   } catch {
-    throw new ApiError(504, "upstream_timeout", `The upstream's answer did not arrive within ${cfg.timeoutMs} ms.`, { requestId: opts.requestId });
+    throw new ApiError(504, "upstream_timeout", `The upstream's answer did not arrive within ${cfg.timeoutMs} ms.`, {
+      requestId: opts.requestId,
+    });
   }
   const latencyMs = Math.round(performance.now() - started);
   let parsed: unknown;

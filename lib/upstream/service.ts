@@ -1,27 +1,34 @@
 import "server-only";
 import type { ZodType } from "zod";
-import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
 import { upstreamConfig } from "@/lib/config";
-import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
-import { CHECK_HEADER, encodeCheck } from "@/lib/upstream/check-header";
-import { contractFlags } from "@/lib/upstream/contract-check";
-import { dialectFor, type Dialect, type DialectContext, type Normalised } from "@/lib/upstream/dialects";
-import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
-import { streamUpload } from "@/lib/upstream/upload";
+import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { chargeDailyQuota, clientOf } from "@/lib/security/guard";
 import { claimOnce } from "@/lib/security/rate-limit";
 import {
-  UPLOAD_TICKET_HEADER,
-  UPLOAD_TICKET_TTL_SECONDS,
   issueUploadTicket,
   ticketSecret,
-  verifyUploadTicket,
+  UPLOAD_TICKET_HEADER,
+  UPLOAD_TICKET_TTL_SECONDS,
   type UploadTicket,
+  verifyUploadTicket,
 } from "@/lib/security/upload-ticket";
-import { MAX_UPLOAD_FILE_BYTES, CONTRACT_MESSAGES } from "@/lib/spec/contract";
-import { TASK_ID_PATTERN, parseCreateTaskRequest, toFieldIssues, uploadTicketRequestSchema, type CreateTaskRequest, type UploadTicketAnswer } from "@/lib/spec/schema";
 import { SCENARIO_IDS, scenarioById } from "@/lib/simulator/scenarios";
+import { CONTRACT_MESSAGES, MAX_UPLOAD_FILE_BYTES } from "@/lib/spec/contract";
+import {
+  type CreateTaskRequest,
+  parseCreateTaskRequest,
+  TASK_ID_PATTERN,
+  toFieldIssues,
+  type UploadTicketAnswer,
+  uploadTicketRequestSchema,
+} from "@/lib/spec/schema";
+import { CHECK_HEADER, encodeCheck } from "@/lib/upstream/check-header";
+import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
+import { contractFlags } from "@/lib/upstream/contract-check";
+import { type Dialect, type DialectContext, dialectFor, type Normalised } from "@/lib/upstream/dialects";
+import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
+import { streamUpload } from "@/lib/upstream/upload";
 
 /** Headers the browser may see about the upstream call (never the key). */
 function exchangeHeaders(answer: UpstreamAnswer, requestId: string): Record<string, string> {
@@ -43,10 +50,20 @@ function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: 
   const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
   if (upstream.headers.get("idempotent-replayed") === "true") headers["x-idempotent-replayed"] = "true";
-  headers[CHECK_HEADER] = encodeCheck({ dialect: dialect.id, status: upstream.status, raw: upstream.body, flags: contractFlags(schema, upstream.body) });
+  headers[CHECK_HEADER] = encodeCheck({
+    dialect: dialect.id,
+    status: upstream.status,
+    raw: upstream.body,
+    flags: contractFlags(schema, upstream.body),
+  });
   const body = normalised.ok
     ? normalised.body
-    : { error: { ...normalised.error, request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId } };
+    : {
+        error: {
+          ...normalised.error,
+          request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId,
+        },
+      };
   return Response.json(body, { status: normalised.ok ? normalised.status : normalised.status, headers });
 }
 
@@ -71,14 +88,20 @@ function simulatorHeaders(incoming: Headers, requestId: string): Record<string, 
   const simulate = incoming.get("x-simulate")?.trim();
   if (!upstreamConfig().simulated) {
     if (simulate && simulate !== "none") {
-      throw new ApiError(400, "invalid_request_error", "x-simulate works only on the embedded simulator; a real upstream is configured.", { param: "x-simulate", requestId });
+      throw new ApiError(400, "invalid_request_error", "x-simulate works only on the embedded simulator; a real upstream is configured.", {
+        param: "x-simulate",
+        requestId,
+      });
     }
     return {};
   }
   const headers: Record<string, string> = {};
   if (simulate) {
     if (!scenarioById(simulate)) {
-      throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, { param: "x-simulate", requestId });
+      throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, {
+        param: "x-simulate",
+        requestId,
+      });
     }
     headers["x-simulate"] = simulate;
   }
@@ -98,7 +121,10 @@ function idempotencyKey(incoming: Headers, requestId: string): string {
   const given = incoming.get("idempotency-key");
   if (given === null) return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
   if (!IDEMPOTENCY_KEY_RE.test(given)) {
-    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", { param: "Idempotency-Key", requestId });
+    throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", {
+      param: "Idempotency-Key",
+      requestId,
+    });
   }
   return given;
 }
@@ -155,7 +181,12 @@ export async function createUploadTicket(body: unknown, incoming: Headers): Prom
   if (!parsed.success) return ApiError.invalid(toFieldIssues(parsed.error), requestId).toResponse();
   const { size } = parsed.data;
   if (size > MAX_UPLOAD_FILE_BYTES) {
-    return new ApiError(413, "invalid_request_error", `file is ${size} bytes. ${CONTRACT_MESSAGES.imageFile} ${CONTRACT_MESSAGES.videoFile}`, { param: "size", requestId }).toResponse();
+    return new ApiError(
+      413,
+      "invalid_request_error",
+      `file is ${size} bytes. ${CONTRACT_MESSAGES.imageFile} ${CONTRACT_MESSAGES.videoFile}`,
+      { param: "size", requestId },
+    ).toResponse();
   }
   const { value, ticket } = issueUploadTicket(clientOf(incoming), size, ticketSecret(upstreamConfig().apiKey));
   const answer: UploadTicketAnswer = { ticket: value, expires_at: new Date(ticket.expiresAt * 1000).toISOString(), max_bytes: size };
@@ -174,23 +205,46 @@ async function admitUpload(headers: Headers, requestId: string): Promise<UploadT
   if (!check.ok) {
     switch (check.problem) {
       case "missing":
-        throw new ApiError(400, "invalid_request_error", `An upload needs a ticket: POST /api/upload-tickets with the file's size, then send the ticket in the ${param} header.`, { param, requestId });
+        throw new ApiError(
+          400,
+          "invalid_request_error",
+          `An upload needs a ticket: POST /api/upload-tickets with the file's size, then send the ticket in the ${param} header.`,
+          { param, requestId },
+        );
       case "malformed":
         throw new ApiError(400, "invalid_request_error", `${param} is not an upload ticket. ${fresh}`, { param, requestId });
       case "signature":
-        throw new ApiError(403, "permission_error", `The upload ticket's signature does not match: it was altered, or issued with another key. ${fresh}`, { param, requestId });
+        throw new ApiError(
+          403,
+          "permission_error",
+          `The upload ticket's signature does not match: it was altered, or issued with another key. ${fresh}`,
+          { param, requestId },
+        );
       case "expired":
-        throw new ApiError(403, "permission_error", `The upload ticket expired at ${new Date(check.expiresAt * 1000).toISOString()} (a ticket lasts ${UPLOAD_TICKET_TTL_SECONDS} s). ${fresh}`, { param, requestId });
+        throw new ApiError(
+          403,
+          "permission_error",
+          `The upload ticket expired at ${new Date(check.expiresAt * 1000).toISOString()} (a ticket lasts ${UPLOAD_TICKET_TTL_SECONDS} s). ${fresh}`,
+          { param, requestId },
+        );
     }
   }
   const { ticket } = check;
   const declared = Number(headers.get("content-length") ?? "0");
   const allowed = ticket.size + MULTIPART_OVERHEAD_BYTES;
   if (declared > allowed) {
-    throw new ApiError(413, "invalid_request_error", `The upload is ${declared} bytes; its ticket admits a file of ${ticket.size} bytes (${allowed} with the multipart framing).`, { param: "file", requestId });
+    throw new ApiError(
+      413,
+      "invalid_request_error",
+      `The upload is ${declared} bytes; its ticket admits a file of ${ticket.size} bytes (${allowed} with the multipart framing).`,
+      { param: "file", requestId },
+    );
   }
   if (!(await claimOnce(ticket.id, UPLOAD_TICKET_TTL_SECONDS + 60))) {
-    throw new ApiError(403, "permission_error", `This upload ticket was already used: a ticket is good for one upload. ${fresh}`, { param, requestId });
+    throw new ApiError(403, "permission_error", `This upload ticket was already used: a ticket is good for one upload. ${fresh}`, {
+      param,
+      requestId,
+    });
   }
   return ticket;
 }

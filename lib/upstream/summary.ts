@@ -1,8 +1,8 @@
 import "server-only";
 import { upstreamConfig } from "@/lib/config";
-import type { DialectId } from "@/lib/upstream/dialects/wire";
 import { MODE_IDS, type ModeId } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
+import type { DialectId } from "@/lib/upstream/dialects/wire";
 import { dialectFor } from "./dialects";
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/errors";
-import { firstFile, readHead } from "@/lib/multipart";
 import { kindOfMime, limitsOf, sniffMime } from "@/lib/media";
+import { firstFile, readHead } from "@/lib/multipart";
 import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { callUpstream, type UpstreamAnswer } from "./client";
 import type { Dialect } from "./dialects";
@@ -25,7 +25,8 @@ export async function streamUpload(
 ): Promise<UpstreamAnswer> {
   const { requestId } = opts;
   const incoming = await firstFile(req, "file", requestId);
-  if (!incoming) throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
+  if (!incoming)
+    throw new ApiError(400, "invalid_request_error", "Send one file in the multipart field `file`.", { param: "file", requestId });
   const file = { ...incoming, chunks: asClientErrors(incoming.chunks, requestId) };
   const head = await readHead(file.chunks, 16);
   const refuse = (status: number, message: string) => {
@@ -66,7 +67,9 @@ export async function streamUpload(
   const safeName = file.filename.replace(/[^\w.\- ]/g, "_") || "upload";
   const abort = new AbortController();
   async function* body(): AsyncGenerator<Buffer> {
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mime}\r\n\r\n`);
+    yield Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mime}\r\n\r\n`,
+    );
     yield head;
     let size = head.length;
     for (;;) {
@@ -125,7 +128,12 @@ async function* asClientErrors(chunks: AsyncIterator<Buffer>, requestId: string)
       next = await chunks.next();
     } catch (err) {
       if (err instanceof ApiError) throw err;
-      throw new ApiError(400, "invalid_request_error", "The multipart body ended before the file did: send one complete file in the field `file`.", { param: "file", requestId });
+      throw new ApiError(
+        400,
+        "invalid_request_error",
+        "The multipart body ended before the file did: send one complete file in the field `file`.",
+        { param: "file", requestId },
+      );
     }
     if (next.done) return;
     yield next.value;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/components/guide/site-header";
-import { LOCALES, isLocale, localePath, messagesFor } from "@/lib/i18n";
+import { isLocale, LOCALES, localePath, messagesFor } from "@/lib/i18n";
 import { MODELS } from "@/lib/models/registry";
 import { modeLabel } from "@/lib/spec/contract";
 
@@ -14,7 +14,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: t.metaTitle,
     description: t.metaDescription,
-    alternates: { canonical: localePath(locale, "/models"), languages: Object.fromEntries(LOCALES.map((l) => [l.code, localePath(l.code, "/models")])) },
+    alternates: {
+      canonical: localePath(locale, "/models"),
+      languages: Object.fromEntries(LOCALES.map((l) => [l.code, localePath(l.code, "/models")])),
+    },
   };
 }
 

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { decodeCheck } from "@/lib/upstream/check-header";
-import { POST as createRoute } from "./route";
-import { GET as statusRoute } from "./[taskId]/route";
 import { POST as uploadRoute } from "../uploads/route";
+import { GET as statusRoute } from "./[taskId]/route";
+import { POST as createRoute } from "./route";
 
 /** The proxy with UPSTREAM_DIALECT=generation-task against the simulator speaking that dialect. */
 const KEY = "sk-gateway-SECRET-51c2";
@@ -18,17 +18,33 @@ const HOST = { host: "localhost:3000" };
 async function record(res: Response) {
   const text = await res.text();
   seen.push(text, JSON.stringify([...res.headers]));
-  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers, check: decodeCheck(res.headers.get("x-upstream-check")) };
+  return {
+    status: res.status,
+    json: text ? JSON.parse(text) : null,
+    headers: res.headers,
+    check: decodeCheck(res.headers.get("x-upstream-check")),
+  };
 }
 const create = (body: unknown, headers: Record<string, string> = {}) =>
-  createRoute(new Request("http://localhost:3000/api/tasks", { method: "POST", headers: { "content-type": "application/json", ...HOST, ...headers }, body: JSON.stringify(body) })).then(record);
-const poll = (id: string) => statusRoute(new Request(`http://localhost:3000/api/tasks/${id}`, { headers: HOST }), { params: Promise.resolve({ taskId: id }) }).then(record);
+  createRoute(
+    new Request("http://localhost:3000/api/tasks", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...HOST, ...headers },
+      body: JSON.stringify(body),
+    }),
+  ).then(record);
+const poll = (id: string) =>
+  statusRoute(new Request(`http://localhost:3000/api/tasks/${id}`, { headers: HOST }), { params: Promise.resolve({ taskId: id }) }).then(
+    record,
+  );
 async function upload(file: string, type: string) {
   const bytes = readFileSync(path.join("e2e/fixtures", file));
   const form = new FormData();
   form.set("file", new File([bytes], file, { type }));
   const ticket = await uploadTicket(bytes.byteLength);
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { ...HOST, "x-upload-ticket": ticket } })).then(record);
+  return uploadRoute(
+    new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { ...HOST, "x-upload-ticket": ticket } }),
+  ).then(record);
 }
 async function until(id: string, done: (json: any) => boolean) {
   const statuses: string[] = [];
@@ -68,11 +84,27 @@ describe("the proxy facing a generation.task gateway", () => {
   it("creates through POST /v1/videos/generations and answers in the guide's contract, raw answer and flags beside", async () => {
     const res = await create(T2V);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ task_id: expect.stringMatching(/^task_/), model: "nano-banana-2", mode: "text-to-video", status: "queued", progress: 0, created_at: expect.any(String) });
+    expect(res.json).toEqual({
+      task_id: expect.stringMatching(/^task_/),
+      model: "nano-banana-2",
+      mode: "text-to-video",
+      status: "queued",
+      progress: 0,
+      created_at: expect.any(String),
+    });
     expect(res.headers.get("x-upstream-request")).toBe(`POST ${sim.baseUrl}/gateway/v1/videos/generations`);
     expect(res.headers.get("x-idempotent-creates")).toBe("false");
-    expect(res.check).toMatchObject({ dialect: "generation-task", status: 200, flags: [], raw: { object: "generation.task", model: "gemini_omni", status: "queued", created_at: expect.any(Number) } });
-    expect(sim.requests[0]).toMatchObject({ method: "POST", path: "/api/simulator/gateway/v1/videos/generations", idempotencyKey: expect.any(String) });
+    expect(res.check).toMatchObject({
+      dialect: "generation-task",
+      status: 200,
+      flags: [],
+      raw: { object: "generation.task", model: "gemini_omni", status: "queued", created_at: expect.any(Number) },
+    });
+    expect(sim.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/api/simulator/gateway/v1/videos/generations",
+      idempotencyKey: expect.any(String),
+    });
   });
 
   it("follows queued/submitted → in_progress → completed to a video with its expiry", async () => {
@@ -80,7 +112,13 @@ describe("the proxy facing a generation.task gateway", () => {
     const { res, statuses } = await until(created.json.task_id, (t) => t.status === "succeeded");
     expect(statuses).toContain("in_progress");
     expect(statuses.at(-1)).toBe("completed");
-    expect(res.json.output).toMatchObject({ video_url: expect.stringContaining("/api/simulator/files/"), width: 1280, height: 720, duration: 6, aspect_ratio: "16:9" });
+    expect(res.json.output).toMatchObject({
+      video_url: expect.stringContaining("/api/simulator/files/"),
+      width: 1280,
+      height: 720,
+      duration: 6,
+      aspect_ratio: "16:9",
+    });
     const expires = Date.parse(res.json.output.expires_at);
     expect(expires - Date.parse(res.json.updated_at)).toBe(24 * 3600 * 1000);
     expect(res.check?.flags).toEqual([]);
@@ -107,9 +145,17 @@ describe("the proxy facing a generation.task gateway", () => {
   });
 
   it("refuses Video Edit before sending anything, naming the mode", async () => {
-    const res = await create({ model: "nano-banana-2", mode: "video-edit", input: { prompt: "Make it night", video_url: "https://example.com/v.mp4" } });
+    const res = await create({
+      model: "nano-banana-2",
+      mode: "video-edit",
+      input: { prompt: "Make it night", video_url: "https://example.com/v.mp4" },
+    });
     expect(res.status).toBe(400);
-    expect(res.json.error).toMatchObject({ type: "invalid_request_error", param: "mode", message: expect.stringContaining("Video Edit is not available") });
+    expect(res.json.error).toMatchObject({
+      type: "invalid_request_error",
+      param: "mode",
+      message: expect.stringContaining("Video Edit is not available"),
+    });
     expect(sim.requests).toEqual([]);
   });
 

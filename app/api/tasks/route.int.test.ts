@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
-import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { probeMp4 } from "@/lib/testing/mp4";
-import { POST as createRoute } from "./route";
-import { GET as statusRoute } from "./[taskId]/route";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
+import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { POST as uploadRoute } from "../uploads/route";
+import { GET as statusRoute } from "./[taskId]/route";
+import { POST as createRoute } from "./route";
 
 const KEY = "sk-unit-SECRET-7f3a9c";
 let sim: SimServer;
@@ -31,23 +31,33 @@ function create(body: unknown, raw?: string) {
 }
 
 function poll(taskId: string) {
-  return statusRoute(new Request(`http://localhost:3000/api/tasks/${encodeURIComponent(taskId)}`, { headers: { host: "localhost:3000" } }), {
-    params: Promise.resolve({ taskId }),
-  }).then(record);
+  return statusRoute(
+    new Request(`http://localhost:3000/api/tasks/${encodeURIComponent(taskId)}`, { headers: { host: "localhost:3000" } }),
+    {
+      params: Promise.resolve({ taskId }),
+    },
+  ).then(record);
 }
 
 async function upload(bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type }));
   const ticket = await uploadTicket(bytes.byteLength);
-  return uploadRoute(new Request("http://localhost:3000/api/uploads", { method: "POST", body: form, headers: { host: "localhost:3000", "x-upload-ticket": ticket } })).then(record);
+  return uploadRoute(
+    new Request("http://localhost:3000/api/uploads", {
+      method: "POST",
+      body: form,
+      headers: { host: "localhost:3000", "x-upload-ticket": ticket },
+    }),
+  ).then(record);
 }
 
 const T2V = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox in fresh snow", duration: 6, aspect_ratio: "9:16" } };
 
 beforeAll(async () => {
   // The per-client limits have their own tests (app/api/security.test.ts); here they stay out of the way.
-  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"]) process.env[`RATE_LIMIT_${name}`] = "0";
+  for (const name of ["CREATE_PER_MINUTE", "CREATE_PER_DAY", "UPLOAD_PER_MINUTE", "UPLOAD_PER_DAY", "POLL_PER_MINUTE"])
+    process.env[`RATE_LIMIT_${name}`] = "0";
   sim = await startSimServer();
   delete process.env.UPSTREAM_BASE_URL;
   process.env.SIMULATOR_BASE_URL = sim.baseUrl;
@@ -74,17 +84,27 @@ describe("POST /api/tasks", () => {
     expect(res.json.task_id).toMatch(/^task_[a-f0-9]+$/);
     expect(res.headers.get("x-request-id")).toMatch(/^req_/);
     expect(res.headers.get("x-upstream-request")).toBe(`POST ${sim.baseUrl}/v1/tasks`);
-    expect(sim.requests).toEqual([{ method: "POST", path: "/api/simulator/v1/tasks", idempotencyKey: expect.stringMatching(/^idem_[a-f0-9]{32}$/) }]);
+    expect(sim.requests).toEqual([
+      { method: "POST", path: "/api/simulator/v1/tasks", idempotencyKey: expect.stringMatching(/^idem_[a-f0-9]{32}$/) },
+    ]);
     // Every create goes upstream with an Idempotency-Key, and the answer says which.
     expect(res.headers.get("idempotency-key")).toBe(sim.requests[0].idempotencyKey);
   });
 
   it.each([
     // Each rule is the schema's (lib/spec/schema.test.ts); here, one field inside input and one beside it.
-    [{ ...T2V, mode: "r2v", input: { prompt: "p", reference_image_urls: ["https://x/a.png", "https://x/b.png"] } }, "input.reference_image_urls", /not 2/],
+    [
+      { ...T2V, mode: "r2v", input: { prompt: "p", reference_image_urls: ["https://x/a.png", "https://x/b.png"] } },
+      "input.reference_image_urls",
+      /not 2/,
+    ],
     [{ ...T2V, model: "gemini_omni" }, "model", /nano-banana-2 or gemini-omni-flash/],
     [{ ...T2V, input: { ...T2V.input, duration: 4 } }, "input.duration", /6 or 10/],
-    [{ ...T2V, model: "gemini-omni-flash", input: { ...T2V.input, resolution: "1080P" } }, "input.resolution", /resolution 1080P is allowed only with aspect_ratio 16:9/],
+    [
+      { ...T2V, model: "gemini-omni-flash", input: { ...T2V.input, resolution: "1080P" } },
+      "input.resolution",
+      /resolution 1080P is allowed only with aspect_ratio 16:9/,
+    ],
   ])("refuses an invalid body with a 400 naming the field, and never calls the upstream (%#)", async (body, param, message) => {
     const res = await create(body);
     expect(res.status).toBe(400);
@@ -105,7 +125,11 @@ describe("POST /api/tasks", () => {
   });
 
   it("forwards a gemini-omni-flash request with its own values (4 s, 1080P) under its own id", async () => {
-    const body = { model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "Dunes at noon", duration: 4, aspect_ratio: "16:9", resolution: "1080P" } };
+    const body = {
+      model: "gemini-omni-flash",
+      mode: "text-to-video",
+      input: { prompt: "Dunes at noon", duration: 4, aspect_ratio: "16:9", resolution: "1080P" },
+    };
     const res = await create(body);
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ model: "gemini-omni-flash", mode: "text-to-video", status: "queued" });
@@ -194,7 +218,13 @@ describe("POST /api/uploads", () => {
   });
 
   it("refuses a request without a file", async () => {
-    const res = await uploadRoute(new Request("http://localhost/api/uploads", { method: "POST", body: new FormData(), headers: { "x-upload-ticket": await uploadTicket(1) } })).then(record);
+    const res = await uploadRoute(
+      new Request("http://localhost/api/uploads", {
+        method: "POST",
+        body: new FormData(),
+        headers: { "x-upload-ticket": await uploadTicket(1) },
+      }),
+    ).then(record);
     expect(res.status).toBe(400);
     expect(res.json.error.param).toBe("file");
   });
@@ -206,7 +236,11 @@ describe("the simulator's key check", () => {
     [{ authorization: "Bearer wrong" }, /Invalid API key/],
     [{ authorization: KEY }, /Missing Authorization/],
   ])("answers 401 authentication_error (%#)", async (headers, message) => {
-    const res = await fetch(`${sim.baseUrl}/v1/tasks`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(T2V) });
+    const res = await fetch(`${sim.baseUrl}/v1/tasks`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(T2V),
+    });
     expect(res.status).toBe(401);
     const json = await res.json();
     expect(json.error).toMatchObject({ type: "authentication_error", message: expect.stringMatching(message) });

@@ -1,6 +1,6 @@
 import { errorResponse, readJson } from "@/lib/errors";
-import { createTask } from "@/lib/upstream/service";
 import { guardProxyCall } from "@/lib/security/guard";
+import { createTask } from "@/lib/upstream/service";
 
 export const dynamic = "force-dynamic";
 

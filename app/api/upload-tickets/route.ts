@@ -1,6 +1,6 @@
 import { errorResponse, readJson } from "@/lib/errors";
-import { createUploadTicket } from "@/lib/upstream/service";
 import { guardProxyCall } from "@/lib/security/guard";
+import { createUploadTicket } from "@/lib/upstream/service";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simStore } from "@/lib/simulator/store";
 import { heldArrayBuffers } from "@/lib/testing/memory";
-import { startSimServer, type SimServer } from "@/lib/testing/sim-server";
+import { type SimServer, startSimServer } from "@/lib/testing/sim-server";
 import { uploadTicket } from "@/lib/testing/upload-ticket";
 import { POST as uploadRoute } from "./route";
 
@@ -47,7 +47,9 @@ afterAll(async () => {
 describe("POST /api/uploads with a 100 MB video", () => {
   it("streams it to the simulator, which stores all of it, holding less than 16 MB at any point measured", async () => {
     const boundary = "----nb2-route-test";
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const ftyp = [0, 0, 0, 0x18, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")];
     const baseline = heldArrayBuffers();
@@ -94,7 +96,9 @@ describe("POST /api/uploads with a 100 MB video", () => {
 
   it("a body that breaks off mid-file, after forwarding began, is the client's 400, and nothing is stored", async () => {
     const boundary = "----nb2-cut";
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+    );
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -111,14 +115,22 @@ describe("POST /api/uploads with a 100 MB video", () => {
     const res = await uploadRoute(
       new Request("http://localhost:3000/api/uploads", {
         method: "POST",
-        headers: { host: "localhost:3000", "content-type": `multipart/form-data; boundary=${boundary}`, "x-upload-ticket": await uploadTicket(10 * MiB) },
+        headers: {
+          host: "localhost:3000",
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "x-upload-ticket": await uploadTicket(10 * MiB),
+        },
         body,
         // @ts-expect-error Node's fetch needs duplex for streamed bodies
         duplex: "half",
       }),
     );
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", param: "file", message: expect.stringContaining("ended before the file did") });
+    expect((await res.json()).error).toMatchObject({
+      type: "invalid_request_error",
+      param: "file",
+      message: expect.stringContaining("ended before the file did"),
+    });
     // The simulator saw its request break off and removes what it had written (when, depends on the machine's load).
     await vi.waitFor(() => expect(files()).toBe(before), { timeout: 5_000, interval: 25 });
   });

@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/errors";
-import { uploadMedia } from "@/lib/upstream/service";
 import { guardTicketedUpload } from "@/lib/security/guard";
 import { API_CSP } from "@/lib/security/headers";
+import { uploadMedia } from "@/lib/upstream/service";
 
 export const dynamic = "force-dynamic";
 

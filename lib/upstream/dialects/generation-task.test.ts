@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { contractFlags } from "../contract-check";
 import { generationTaskDialect as d, toIso, videoUrlOf } from "./generation-task";
-import type { CreateTaskRequest } from "@/lib/spec/schema";
 
 const CTX = { model: "gemini_omni", supportsVideoEdit: false };
-const T2V: CreateTaskRequest = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox", aspect_ratio: "9:16", duration: 10, resolution: "720P" } };
+const T2V: CreateTaskRequest = {
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  input: { prompt: "A fox", aspect_ratio: "9:16", duration: 10, resolution: "720P" },
+};
 const base = { id: "task_abc", object: "generation.task", model: "gemini_omni", created_at: 1_735_689_600 };
 const check = (status: number, raw: unknown) => contractFlags(d.answerSchema("task", status, raw), raw);
 
@@ -17,8 +21,13 @@ describe("generation.task: requests", () => {
     const i2v = d.createCall({ ...T2V, mode: "image-to-video", input: { ...T2V.input, image_url: "https://x/a.png" } }, CTX).body;
     expect(i2v).toMatchObject({ image_urls: ["https://x/a.png"] });
     const refs = ["https://x/1.png", "https://x/2.png", "https://x/3.png"];
-    expect(d.createCall({ ...T2V, mode: "r2v", input: { ...T2V.input, reference_image_urls: refs } }, CTX).body).toMatchObject({ image_urls: refs });
-    const edit = d.createCall({ ...T2V, mode: "video-edit", input: { prompt: "p", aspect_ratio: "16:9", resolution: "720P", video_url: "https://x/v.mp4" } }, { ...CTX, supportsVideoEdit: true }).body as Record<string, unknown>;
+    expect(d.createCall({ ...T2V, mode: "r2v", input: { ...T2V.input, reference_image_urls: refs } }, CTX).body).toMatchObject({
+      image_urls: refs,
+    });
+    const edit = d.createCall(
+      { ...T2V, mode: "video-edit", input: { prompt: "p", aspect_ratio: "16:9", resolution: "720P", video_url: "https://x/v.mp4" } },
+      { ...CTX, supportsVideoEdit: true },
+    ).body as Record<string, unknown>;
     expect(edit).toMatchObject({ video_urls: ["https://x/v.mp4"] });
     expect(edit).not.toHaveProperty("duration");
     expect(d.statusPath("task_abc")).toBe("/v1/videos/generations/task_abc");
@@ -43,13 +52,20 @@ describe("generation.task: every status", () => {
     for (const status of ["queued", "submitted"]) {
       const raw = { ...base, status, progress: 0 };
       // A task the proxy did not create keeps the gateway's model id here; the service maps it back to ours.
-      expect(d.normaliseTask(200, raw)).toEqual({ ok: true, status: 200, body: { task_id: "task_abc", model: "gemini_omni", status: "queued", progress: 0, created_at: "2025-01-01T00:00:00.000Z" } });
+      expect(d.normaliseTask(200, raw)).toEqual({
+        ok: true,
+        status: 200,
+        body: { task_id: "task_abc", model: "gemini_omni", status: "queued", progress: 0, created_at: "2025-01-01T00:00:00.000Z" },
+      });
       expect(check(200, raw)).toEqual([]);
     }
   });
 
   it("a task the proxy created answers with our model id, not the gateway's", () => {
-    expect(d.normaliseTask(200, { ...base, status: "queued" }, { request: T2V })).toMatchObject({ ok: true, body: { model: "nano-banana-2" } });
+    expect(d.normaliseTask(200, { ...base, status: "queued" }, { request: T2V })).toMatchObject({
+      ok: true,
+      body: { model: "nano-banana-2" },
+    });
   });
 
   it("in_progress is running with its progress, and the mode of a task the proxy created", () => {
@@ -58,7 +74,14 @@ describe("generation.task: every status", () => {
   });
 
   it("completed reads result.data[0].url and expires_at, and fills the size from the request", () => {
-    const raw = { ...base, status: "completed", progress: 100, completed_at: 1_735_689_700, expires_at: 1_735_776_100, result: { type: "video", data: [{ url: "https://cdn/v.mp4", format: "mp4" }] } };
+    const raw = {
+      ...base,
+      status: "completed",
+      progress: 100,
+      completed_at: 1_735_689_700,
+      expires_at: 1_735_776_100,
+      result: { type: "video", data: [{ url: "https://cdn/v.mp4", format: "mp4" }] },
+    };
     const res = d.normaliseTask(200, raw, { request: T2V });
     expect(res).toMatchObject({
       ok: true,
@@ -66,15 +89,32 @@ describe("generation.task: every status", () => {
         status: "succeeded",
         progress: 100,
         updated_at: "2025-01-01T00:01:40.000Z",
-        output: { video_url: "https://cdn/v.mp4", expires_at: "2025-01-02T00:01:40.000Z", aspect_ratio: "9:16", width: 720, height: 1280, duration: 10, resolution: "720P" },
+        output: {
+          video_url: "https://cdn/v.mp4",
+          expires_at: "2025-01-02T00:01:40.000Z",
+          aspect_ratio: "9:16",
+          width: 720,
+          height: 1280,
+          duration: 10,
+          resolution: "720P",
+        },
       },
     });
     expect(check(200, raw)).toEqual([]);
   });
 
   it("completed fills the frame of the request's model (gemini-omni-flash at 1080P is 1920×1080)", () => {
-    const raw = { ...base, model: "gemini_omni_flash", status: "completed", result: { type: "video", data: [{ url: "https://cdn/v.mp4" }] } };
-    const request: CreateTaskRequest = { model: "gemini-omni-flash", mode: "text-to-video", input: { prompt: "A fox", aspect_ratio: "16:9", duration: 4, resolution: "1080P" } };
+    const raw = {
+      ...base,
+      model: "gemini_omni_flash",
+      status: "completed",
+      result: { type: "video", data: [{ url: "https://cdn/v.mp4" }] },
+    };
+    const request: CreateTaskRequest = {
+      model: "gemini-omni-flash",
+      mode: "text-to-video",
+      input: { prompt: "A fox", aspect_ratio: "16:9", duration: 4, resolution: "1080P" },
+    };
     expect(d.normaliseTask(200, raw, { request })).toMatchObject({
       ok: true,
       body: { model: "gemini-omni-flash", output: { aspect_ratio: "16:9", resolution: "1080P", width: 1920, height: 1080, duration: 4 } },
@@ -83,7 +123,11 @@ describe("generation.task: every status", () => {
 
   it("failed with HTTP 200 is a failed task carrying the gateway's code and message", () => {
     const raw = { ...base, status: "failed", progress: 0, error: { code: "content_policy_violation", message: "Refused by policy." } };
-    expect(d.normaliseTask(200, raw)).toMatchObject({ ok: true, status: 200, body: { status: "failed", error: { type: "content_policy_violation", message: "Refused by policy." } } });
+    expect(d.normaliseTask(200, raw)).toMatchObject({
+      ok: true,
+      status: 200,
+      body: { status: "failed", error: { type: "content_policy_violation", message: "Refused by policy." } },
+    });
     expect(check(200, raw)).toEqual([]);
   });
 
@@ -133,7 +177,11 @@ describe("generation.task: documented oddities", () => {
     );
     expect(d.normaliseTask(200, raw)).toMatchObject({ ok: true, body: { status: "queued", created_at: "2025-01-01T00:00:00.000Z" } });
     expect(d.normaliseTask(200, "<html>")).toMatchObject({ ok: false, status: 502 });
-    expect(d.normaliseTask(200, { status: "queued" })).toMatchObject({ ok: false, status: 502, error: { message: expect.stringContaining("no id") } });
+    expect(d.normaliseTask(200, { status: "queued" })).toMatchObject({
+      ok: false,
+      status: 502,
+      error: { message: expect.stringContaining("no id") },
+    });
     expect(() => check(200, null)).not.toThrow();
   });
 });
@@ -160,18 +208,28 @@ describe("generation.task: every error envelope, switched on the HTTP status", (
   }
 
   it("an error without an envelope still says what happened", () => {
-    expect(d.normaliseTask(502, null)).toEqual({ ok: false, status: 502, error: { type: "internal_error", message: "The upstream answered HTTP 502 without an error message." } });
+    expect(d.normaliseTask(502, null)).toEqual({
+      ok: false,
+      status: 502,
+      error: { type: "internal_error", message: "The upstream answered HTTP 502 without an error message." },
+    });
     expect(check(502, null)).toEqual([{ path: "(body)", kind: "type", message: expect.stringContaining("null") }]);
   });
 
   it("keeps the gateway's chat-endpoint answer recognisable", () => {
     const raw = { error: { code: "invalid_apitype", message: "invalid apitype: -1", type: "new_api_error" } };
-    expect(d.normaliseTask(400, raw)).toMatchObject({ ok: false, error: { type: "invalid_request_error", message: expect.stringContaining("invalid apitype: -1") } });
+    expect(d.normaliseTask(400, raw)).toMatchObject({
+      ok: false,
+      error: { type: "invalid_request_error", message: expect.stringContaining("invalid apitype: -1") },
+    });
   });
 });
 
 describe("generation.task: the upload envelope", () => {
-  const up = (status: number, raw: unknown) => ({ res: d.normaliseUpload(status, raw), flags: contractFlags(d.answerSchema("upload", status, raw), raw) });
+  const up = (status: number, raw: unknown) => ({
+    res: d.normaliseUpload(status, raw),
+    flags: contractFlags(d.answerSchema("upload", status, raw), raw),
+  });
   it("success: data becomes the contract's upload", () => {
     const raw = { success: true, data: { id: "img_1", url: "https://cdn/i.png", mime_type: "image/png", size: 12 } };
     expect(up(200, raw)).toEqual({ res: { ok: true, status: 200, body: raw.data }, flags: [] });
@@ -179,11 +237,18 @@ describe("generation.task: the upload envelope", () => {
   it("failure: { success: false, message } is a 400 naming the file, even with HTTP 200", () => {
     for (const status of [200, 400]) {
       const raw = { success: false, message: "Unsupported image type." };
-      expect(up(status, raw)).toEqual({ res: { ok: false, status: 400, error: { type: "invalid_request_error", message: "Unsupported image type.", param: "file" } }, flags: [] });
+      expect(up(status, raw)).toEqual({
+        res: { ok: false, status: 400, error: { type: "invalid_request_error", message: "Unsupported image type.", param: "file" } },
+        flags: [],
+      });
     }
   });
   it("an HTTP error envelope, or success without data", () => {
-    expect(up(401, { error: { code: "c", message: "Bad key.", type: "unauthorized" } }).res).toMatchObject({ ok: false, status: 401, error: { type: "authentication_error" } });
+    expect(up(401, { error: { code: "c", message: "Bad key.", type: "unauthorized" } }).res).toMatchObject({
+      ok: false,
+      status: 401,
+      error: { type: "authentication_error" },
+    });
     const odd = up(200, { success: true });
     expect(odd.res).toMatchObject({ ok: false, status: 502 });
     expect(odd.flags).toEqual([{ path: "data", kind: "missing", message: expect.any(String) }]);

@@ -5,8 +5,7 @@ import { frameSize } from "@/lib/spec/model-spec";
 import type { Task, TaskOutput, Upload } from "@/lib/spec/schema";
 import { typeForStatus } from "./task-contract";
 import type { ContractError, Dialect, KnownTask, Normalised } from "./types";
-import { GATEWAY_STATUSES, STATUS_MAP, atPath, firstString, generationTaskWire as wire, wireCalls, type GatewayStatus } from "./wire";
-
+import { atPath, firstString, GATEWAY_STATUSES, type GatewayStatus, STATUS_MAP, generationTaskWire as wire, wireCalls } from "./wire";
 
 /**
  * The "generation.task" dialect of the gateway the seed comes from (and others like it): a flat body at
@@ -94,7 +93,8 @@ function outputOf(raw: Obj, url: string, known?: KnownTask): TaskOutput {
 
 function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normalised<Task> {
   if (status >= 400) return { ok: false, status, error: gatewayError(status, raw) };
-  if (!isObj(raw)) return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's task answer is not a JSON object." } };
+  if (!isObj(raw))
+    return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's task answer is not a JSON object." } };
   // Read where the exported scripts read it (the wire's path), numbers included.
   const rawId = atPath(raw, wire.taskIdPath);
   const id = str(rawId) ?? (typeof rawId === "number" ? String(rawId) : undefined);
@@ -117,7 +117,14 @@ function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normali
       return {
         ok: true,
         status: 200,
-        body: { ...task, status: "failed", error: { type: "upstream_error", message: "The upstream says completed but gave no video URL (looked in result.data[0].url, url and video_url)." } },
+        body: {
+          ...task,
+          status: "failed",
+          error: {
+            type: "upstream_error",
+            message: "The upstream says completed but gave no video URL (looked in result.data[0].url, url and video_url).",
+          },
+        },
       };
     }
     task.progress = 100;
@@ -136,16 +143,30 @@ function normaliseTask(status: number, raw: unknown, known?: KnownTask): Normali
 function normaliseUpload(status: number, raw: unknown): Normalised<Upload> {
   if (isObj(raw) && raw.success === false) {
     const code = Math.max(status, 400);
-    return { ok: false, status: code, error: { type: typeForStatus(code), message: str(raw.message) ?? "The upstream refused the upload without a message.", param: "file" } };
+    return {
+      ok: false,
+      status: code,
+      error: {
+        type: typeForStatus(code),
+        message: str(raw.message) ?? "The upstream refused the upload without a message.",
+        param: "file",
+      },
+    };
   }
   if (status >= 400) return { ok: false, status, error: gatewayError(status, raw) };
   const data = isObj(raw) && isObj(raw.data) ? raw.data : undefined;
   const url = str(atPath(raw, wire.uploadUrlPath));
-  if (!data || !url) return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's upload answer has no data.url." } };
+  if (!data || !url)
+    return { ok: false, status: 502, error: { type: "upstream_error", message: "The upstream's upload answer has no data.url." } };
   return {
     ok: true,
     status: 200,
-    body: { id: str(data.id) ?? url, url, mime_type: str(data.mime_type) ?? "application/octet-stream", size: typeof data.size === "number" ? data.size : 0 },
+    body: {
+      id: str(data.id) ?? url,
+      url,
+      mime_type: str(data.mime_type) ?? "application/octet-stream",
+      size: typeof data.size === "number" ? data.size : 0,
+    },
   };
 }
 
@@ -159,7 +180,8 @@ export const generationTaskDialect: Dialect = {
     "The gateway honours no Idempotency-Key: a create that fails with a 5xx is not retried, so it cannot make a second task.",
   ],
   answerSchema: (kind, status, raw) => {
-    if (kind === "upload") return isObj(raw) && raw.success === false ? gatewayUploadFailSchema : status >= 400 ? gatewayErrorSchema : gatewayUploadOkSchema;
+    if (kind === "upload")
+      return isObj(raw) && raw.success === false ? gatewayUploadFailSchema : status >= 400 ? gatewayErrorSchema : gatewayUploadOkSchema;
     return status >= 400 ? gatewayErrorSchema : gatewayTaskSchema;
   },
   normaliseTask,

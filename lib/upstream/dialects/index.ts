@@ -10,10 +10,11 @@
  *   4. register it below, and give each model its upstream id for it (`upstreamId` in lib/models/*.ts).
  * The simulator speaks each dialect with its own code (lib/simulator/), never this one.
  */
-import type { DialectId } from "./wire";
+
 import { generationTaskDialect } from "./generation-task";
 import { taskContractDialect } from "./task-contract";
 import type { Dialect } from "./types";
+import type { DialectId } from "./wire";
 
 const DIALECTS: Record<DialectId, Dialect> = {
   "task-contract": taskContractDialect,

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
+import type { CreateTaskRequest } from "@/lib/spec/schema";
 import { contractFlags } from "../contract-check";
 import { taskContractDialect as d } from "./task-contract";
-import type { CreateTaskRequest } from "@/lib/spec/schema";
 
 const CTX = { model: "nano-banana-2", supportsVideoEdit: true };
-const REQ: CreateTaskRequest = { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A fox", aspect_ratio: "16:9", duration: 6, resolution: "720P" } };
-const TASK = { task_id: "task_1", model: "nano-banana-2", mode: "text-to-video", status: "queued", progress: 0, created_at: "2025-01-01T00:00:00.000Z" };
+const REQ: CreateTaskRequest = {
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  input: { prompt: "A fox", aspect_ratio: "16:9", duration: 6, resolution: "720P" },
+};
+const TASK = {
+  task_id: "task_1",
+  model: "nano-banana-2",
+  mode: "text-to-video",
+  status: "queued",
+  progress: 0,
+  created_at: "2025-01-01T00:00:00.000Z",
+};
 const check = (kind: "task" | "upload", status: number, raw: unknown) => contractFlags(d.answerSchema(kind, status, raw), raw);
 
 describe("task contract dialect", () => {
@@ -22,7 +33,12 @@ describe("task contract dialect", () => {
     const answers = [
       TASK,
       { ...TASK, status: "running", progress: 40, updated_at: TASK.created_at },
-      { ...TASK, status: "succeeded", progress: 100, output: { video_url: "https://v", duration: 6, aspect_ratio: "16:9", resolution: "720P", width: 1280, height: 720 } },
+      {
+        ...TASK,
+        status: "succeeded",
+        progress: 100,
+        output: { video_url: "https://v", duration: 6, aspect_ratio: "16:9", resolution: "720P", width: 1280, height: 720 },
+      },
       { ...TASK, status: "failed", error: { type: "content_policy_violation", message: "No." } },
     ];
     for (const raw of answers) {
@@ -47,7 +63,11 @@ describe("task contract dialect", () => {
     const raw = { error: { type: "rate_limit_exceeded", message: "Slow down.", request_id: "req_up" } };
     expect(d.normaliseTask(429, raw)).toEqual({ ok: false, status: 429, error: raw.error });
     expect(check("task", 429, raw)).toEqual([]);
-    expect(d.normaliseTask(500, "oops")).toEqual({ ok: false, status: 500, error: { type: "internal_error", message: "The upstream answered HTTP 500 without an error envelope." } });
+    expect(d.normaliseTask(500, "oops")).toEqual({
+      ok: false,
+      status: 500,
+      error: { type: "internal_error", message: "The upstream answered HTTP 500 without an error envelope." },
+    });
     expect(d.normaliseUpload(401, {})).toMatchObject({ ok: false, status: 401, error: { type: "authentication_error" } });
     expect(check("upload", 200, { id: "u", url: "https://u", mime_type: "image/png", size: 3 })).toEqual([]);
   });

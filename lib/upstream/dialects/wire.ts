@@ -4,12 +4,11 @@
  * zod, no server-only import): the proxy's dialects (./task-contract.ts, ./generation-task.ts) are built
  * on these objects and the hand-off's exports read them, so "copy as curl" sends what the proxy sends.
  */
-import { TASK_STATUSES, modeLabel, type ModeId, type TaskStatus } from "@/lib/spec/contract";
+import { type ModeId, modeLabel, TASK_STATUSES, type TaskStatus } from "@/lib/spec/contract";
 import type { CreateTaskRequest, MediaKind } from "@/lib/spec/schema";
 import type { Dialect, DialectContext, DialectId } from "./types";
 
 export { DIALECT_IDS, type DialectContext, type DialectId } from "./types";
-
 
 /** A place in a JSON answer: keys and array indexes from the root. */
 export type JsonPath = readonly (string | number)[];
@@ -57,10 +56,12 @@ export function gatewayBodyToRequest(body: unknown, sure = false): Record<string
   if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
   const { model, prompt, aspect_ratio, duration, resolution, image_urls, video_urls, ...rest } = body as Record<string, unknown>;
   if (["input", "mode", "image_url", "reference_image_urls", "video_url"].some((k) => k in rest)) return null;
-  const marked = image_urls !== undefined || video_urls !== undefined || (typeof resolution === "string" && resolution !== resolution.toUpperCase());
+  const marked =
+    image_urls !== undefined || video_urls !== undefined || (typeof resolution === "string" && resolution !== resolution.toUpperCase());
   if (!marked && !sure) return null;
   const images = Array.isArray(image_urls) ? image_urls : [];
-  const mode = video_urls !== undefined ? "video-edit" : images.length === 1 ? "image-to-video" : images.length > 1 ? "r2v" : "text-to-video";
+  const mode =
+    video_urls !== undefined ? "video-edit" : images.length === 1 ? "image-to-video" : images.length > 1 ? "r2v" : "text-to-video";
   const input: Record<string, unknown> = { ...rest, prompt };
   if (aspect_ratio !== undefined) input.aspect_ratio = aspect_ratio;
   if (resolution !== undefined) input.resolution = typeof resolution === "string" ? resolution.toUpperCase() : resolution;
@@ -104,7 +105,9 @@ export const taskContractWire: Wire = {
   uploadPath: "/v1/uploads",
   createBody: (request, ctx) => ({ ...request, model: ctx.model }),
   refusal: (mode, ctx) =>
-    mode === "video-edit" && !ctx.supportsVideoEdit ? "Video Edit is switched off for this upstream (UPSTREAM_SUPPORTS_VIDEO_EDIT=false)." : null,
+    mode === "video-edit" && !ctx.supportsVideoEdit
+      ? "Video Edit is switched off for this upstream (UPSTREAM_SUPPORTS_VIDEO_EDIT=false)."
+      : null,
   uploadRefusal: () => null,
   taskIdPath: ["task_id"],
   statusMap: Object.fromEntries(TASK_STATUSES.map((s) => [s, s])) as Record<TaskStatus, TaskStatus>,
@@ -156,7 +159,9 @@ export const generationTaskWire: Wire = {
       ? `${modeLabel("video-edit")} is not available on the configured upstream: the generation.task gateway documents no edit mode (no video_urls). Set UPSTREAM_SUPPORTS_VIDEO_EDIT=true if yours takes one.`
       : null,
   uploadRefusal: (kind) =>
-    kind === "video" ? "This upstream (generation.task) takes only image uploads (/v1/uploads/images): give the source video as an https URL." : null,
+    kind === "video"
+      ? "This upstream (generation.task) takes only image uploads (/v1/uploads/images): give the source video as an https URL."
+      : null,
   taskIdPath: ["id"],
   statusMap: STATUS_MAP,
   videoUrlPaths: [["result", "data", 0, "url"], ["url"], ["video_url"]],

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GuidePage } from "@/components/guide/guide-page";
-import { isLocale } from "@/lib/i18n";
 import { guideMetadata } from "@/lib/guide/metadata";
+import { isLocale } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 
 export const dynamic = "force-dynamic";

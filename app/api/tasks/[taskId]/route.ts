@@ -1,6 +1,6 @@
 import { errorResponse } from "@/lib/errors";
-import { getTask } from "@/lib/upstream/service";
 import { guardProxyCall } from "@/lib/security/guard";
+import { getTask } from "@/lib/upstream/service";
 
 export const dynamic = "force-dynamic";
 
