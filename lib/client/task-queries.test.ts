@@ -158,7 +158,10 @@ describe("taskQuery", () => {
       signals.push(init.signal!);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => resolve(Response.json(task("running"))), 5000);
-        init.signal!.addEventListener("abort", () => (clearTimeout(timer), reject(init.signal!.reason)));
+        init.signal!.addEventListener("abort", () => {
+          clearTimeout(timer);
+          reject(init.signal!.reason);
+        });
       });
     });
     client.setQueryData(taskKey("task_1"), task("running"));

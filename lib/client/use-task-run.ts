@@ -47,6 +47,7 @@ export function useTaskRun(
   const { mutate, reset } = create;
   const sent = useRef<{ key: string; abort: AbortController } | null>(null);
   const pendingKey = isCreating(run) ? run!.idempotencyKey : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pendingKey is the trigger: one create per run, whatever else of the run changes
   useEffect(() => {
     // The previous create, if still out, belongs to a run that is gone.
     if (sent.current && sent.current.key !== pendingKey) {
@@ -59,6 +60,7 @@ export function useTaskRun(
     mutate({ request: run.request, idempotencyKey: pendingKey, simulate: run.simulate, signal: sent.current.abort.signal });
   }, [pendingKey]); // once per run's create, whatever else of the run changes
   // Once per failed create (per error), with what the policy decided after its failures.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: create.error is the trigger: reported once per failed create
   useEffect(() => {
     // An abort is the user moving on to watch another task: nothing to report.
     if (!create.error || isAbort(create.error)) return;
@@ -76,10 +78,12 @@ export function useTaskRun(
   const query = useQuery({ ...taskQuery(taskId, events, { hidden }), enabled: watching });
   // Every answer lands in the run; a new watch of a task already in the cache starts from its cached answer.
   const runStartedAt = run?.startedAt;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runStartedAt is a trigger too: a new run re-reads a task already in the cache
   useEffect(() => {
     if (query.data) dispatch({ type: "task", task: query.data, now: Date.now() });
   }, [query.data, runStartedAt, dispatch]);
   // Once per failed watch (per error), as for the create.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: query.error is the trigger: reported once per failed watch
   useEffect(() => {
     if (query.error)
       dispatch({ type: "error", error: toRunError(query.error, { op: "poll", failures: query.failureCount }), now: Date.now() });
