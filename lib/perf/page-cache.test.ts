@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { newNonce } from "./headers";
+import { newNonce } from "@/lib/security/headers";
 import { CACHED_PAGES, PageCache, RETRY_AFTER_MS, loopbackRender, type Render } from "./page-cache";
 
 /** A render that answers like the page would: the nonce it was given (by proxy.ts) on every script, and in the RSC payload. */
