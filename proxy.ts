@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PageCache } from "@/lib/perf/page-cache";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
 import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
-import { PageCache } from "@/lib/security/page-cache";
 
 /** The guide and the embed without a query string, rendered once and stamped with a fresh nonce per response (production only). */
 const pages = process.env.NODE_ENV === "production" ? new PageCache() : null;
@@ -14,8 +14,8 @@ const pages = process.env.NODE_ENV === "production" ? new PageCache() : null;
  * - sends visitors without a valid access cookie to /access when the access gate is on;
  * - gives every page a fresh nonce and the security headers built in lib/security/headers.ts, including
  *   who may frame it (only /embed/* may be framed, by this app and EMBED_ALLOWED_ORIGINS);
- * - answers the guide and the embed without a query string from lib/security/page-cache.ts: rendered
- *   once, the fresh nonce put in place of a placeholder only this process knows;
+ * - answers the guide and the embed without a query string from lib/perf/page-cache.ts (it says why):
+ *   rendered once, the fresh nonce put in place of a placeholder only this process knows;
  * - redirects `/en…` to `/` (next.config.ts rewrites `/` to the English guide, so the `[locale]`
  *   segment stays out of the URL for the default language).
  */

@@ -68,7 +68,7 @@ export async function startNext({ dir = ".", root = ROOT, port, env = {}, probe 
 export async function assertPortFree(port) {
   const inUse = () =>
     new Error(
-      `port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT`,
+      `port ${port} is already in use (a server left running?): stop it, or choose other ports with BENCH_APP_PORT, BENCH_YARDSTICK_PORT, BENCH_PROXY_PORT, BENCH_VARIANT_PORT`,
     );
   const answers = await new Promise((resolve) => {
     const socket = net.connect({ port, host: "localhost" });

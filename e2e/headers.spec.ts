@@ -33,7 +33,7 @@ test("every page and answer carries the security headers, and no X-Powered-By", 
   expect((await request.get(asset)).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("pages rendered once (lib/security/page-cache.ts) still get a fresh nonce per response, and no other", async ({ request }) => {
+test("pages rendered once (lib/perf/page-cache.ts) still get a fresh nonce per response, and no other", async ({ request }) => {
   const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)![1];
   // Every nonce in the HTML: on the tags, and in the RSC payload (where the theme script's props carry it).
   const noncesIn = (html: string) => new Set([...html.matchAll(/nonce="([^"]*)"|\\"nonce\\":\\"([^\\"]*)\\"/g)].map((m) => m[1] ?? m[2]));

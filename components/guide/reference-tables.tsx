@@ -1,16 +1,14 @@
 /** @jsxImportSource preact */
 /**
- * The guide's two reference tables, parameters per mode and errors, as static HTML.
+ * The guide's two reference tables, parameters per mode and errors, rendered to static HTML once per
+ * language with Preact's renderer (its JSX is for this file only, by the pragma above; its escaping is the
+ * same as React's), and placed by the guide with `dangerouslySetInnerHTML`.
  *
- * They never change while the server runs and have nothing to hydrate, but as React server components
- * they were rendered on every request, sent a second time as RSC payload and walked by hydration: about
- * 400 of the page's 700 elements. Rendered here with Preact's renderer to a string, once per language,
- * and placed by the guide with `dangerouslySetInnerHTML`, the markup is the same and stays in the page
- * without JavaScript, but costs one string in the payload and nothing to hydrate. Measured with the
- * server-highlighted examples: the guide's main-thread CPU to a usable run button 113 → 95–104 ms
- * (docs/performance.md).
- *
- * Preact's JSX (the pragma above) is for this file only; its escaping is the same as React's.
+ * Why not React server components: then the tables (about 400 of the page's 700 elements) also travel in
+ * the RSC payload (+6.7 KB of HTML) and are walked by hydration, though nothing in them is interactive.
+ * Measured by bench:web --variant against the same build with the tables as React server components, two
+ * runs of 21 loads: the guide's run button was usable 24 and 10 ms later without this (×1.31 → ×1.40,
+ * ×1.51 → ×1.52), while the embed, which has no tables, moved +8 and −3 ms.
  */
 import { Fragment } from "preact";
 import { renderToString } from "preact-render-to-string";

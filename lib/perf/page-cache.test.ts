@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newNonce } from "./headers";
+import { newNonce } from "@/lib/security/headers";
 import { CACHED_PAGES, loopbackRender, PageCache, RETRY_AFTER_MS, type Render } from "./page-cache";
 
 /** A render that answers like the page would: the nonce it was given (by proxy.ts) on every script, and in the RSC payload. */
