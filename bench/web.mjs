@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // npm run bench:web — the guide page and the embed against a bare Next page (bench/yardstick), same
 // next/react, same machine, same run. Options: --runs N (default 11), --cpu-runs N (default 5),
-// --no-build, --json FILE, --variant DIR.
+// --no-build, --json FILE, --variant DIR, --model ID.
+//
+// --model ID: measure that model's guide (/models/ID) and embed (/embed/ID) instead of the default
+// model's (/ and /embed/nano-banana-2).
 //
 // --variant DIR: another checkout of the app (the same code with one change under test, e.g. a clever
 // part replaced by the plain way), with its own node_modules. It is built too (unless --no-build), served
@@ -40,6 +43,9 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3431);
 const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
 const VARIANT_PORT = Number(process.env.BENCH_VARIANT_PORT ?? 3434);
 const VARIANT = arg("variant", null) && path.resolve(arg("variant"));
+const MODEL = arg("model", null);
+const GUIDE_PATH = MODEL ? `/models/${MODEL}` : "/";
+const EMBED_PATH = `/embed/${MODEL ?? "nano-banana-2"}`;
 const MARK = "run-button-usable";
 /** How long a new tab rests before the navigation (see coldLoad). */
 const SETTLE_MS = 1000;
@@ -69,12 +75,12 @@ const variant = VARIANT
   : null;
 const pages = [
   { name: "yardstick", url: `${yard.base}/` },
-  { name: "guide", url: `${app.base}/` },
-  { name: "embed", url: `${app.base}/embed/nano-banana-2` },
+  { name: "guide", url: `${app.base}${GUIDE_PATH}` },
+  { name: "embed", url: `${app.base}${EMBED_PATH}` },
   ...(variant
     ? [
-        { name: "guide*", url: `${variant.base}/` },
-        { name: "embed*", url: `${variant.base}/embed/nano-banana-2` },
+        { name: "guide*", url: `${variant.base}${GUIDE_PATH}` },
+        { name: "embed*", url: `${variant.base}${EMBED_PATH}` },
       ]
     : []),
 ];
