@@ -166,11 +166,7 @@ export function PlaygroundClient({
                     initialBlocker={initialBlocker}
                     unavailable={upstream.unavailable}
                     beforeRun={
-                      upstream.simulated ? (
-                        <Suspense>
-                          <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} />
-                        </Suspense>
-                      ) : null
+                      upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
                     }
                   />
                 </ModePicker>
