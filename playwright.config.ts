@@ -68,6 +68,8 @@ export default defineConfig({
       env: {
         ...serverEnv,
         PORT: String(PORT),
+        // Media URLs and the OpenAPI document's server come from here, never from the Host header.
+        PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
         SIMULATOR_DATA_DIR: ".data/e2e-simulator",
         E2E_SERVER_LOG: ".data/e2e-server.log",
         EMBED_ALLOWED_ORIGINS: EMBED_HOST_ALLOWED,
@@ -83,6 +85,7 @@ export default defineConfig({
       env: {
         ...serverEnv,
         PORT: String(GATEWAY_PORT),
+        PUBLIC_ORIGIN: `http://127.0.0.1:${GATEWAY_PORT}`,
         UPSTREAM_DIALECT: "generation-task",
         SIMULATOR_DATA_DIR: ".data/e2e-gateway-simulator",
         E2E_SERVER_LOG: ".data/e2e-gateway-server.log",

@@ -106,6 +106,40 @@ export function upstreamConfig(): UpstreamConfig {
   };
 }
 
+/**
+ * Whether the embedded simulator's routes answer: always when no UPSTREAM_BASE_URL is set (it is the
+ * upstream), otherwise only with SIMULATOR_ENABLED=true. A deployment with a real key never exposes a
+ * public simulator (its downloads and renders cost CPU and disk) by accident.
+ */
+export function simulatorEnabled(): boolean {
+  if (!process.env.UPSTREAM_BASE_URL?.trim()) return true;
+  return process.env.SIMULATOR_ENABLED?.trim().toLowerCase() === "true";
+}
+
+/**
+ * The origin visitors reach the app at, for the URLs the app writes into answers (the OpenAPI
+ * document's `servers`, the simulator's media URLs): PUBLIC_ORIGIN, reduced to `scheme://host[:port]`,
+ * else `http://localhost:<PORT>` (development). Never taken from Host or X-Forwarded-* headers: a cache
+ * in front of the app could keep an answer built from a forged one and serve it to everyone.
+ */
+export function publicOrigin(): string {
+  const raw = process.env.PUBLIC_ORIGIN?.trim();
+  if (raw) {
+    try {
+      const url = new URL(raw);
+      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin !== "null") return url.origin;
+    } catch {
+      // not a URL: the configuration error is reported below
+    }
+    throw new ApiError(
+      500,
+      "internal_error",
+      `PUBLIC_ORIGIN must be an http(s) origin such as https://play.example.com, not "${raw.slice(0, 100)}".`,
+    );
+  }
+  return `http://localhost:${process.env.PORT || "3000"}`;
+}
+
 /** The simulator's timings in ms: how long a task stays queued, and running per second of video. */
 export function simulatorTimings(): { queueMs: number; runMsPerSecond: number } {
   return {

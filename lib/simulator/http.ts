@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { simulatorKey, upstreamConfig } from "@/lib/config";
+import { publicOrigin, simulatorEnabled, simulatorKey } from "@/lib/config";
 import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { kindOfMime, limitsOf } from "@/lib/media";
 import { firstFile } from "@/lib/multipart";
@@ -19,15 +19,16 @@ import { simStore } from "./store";
  * it serves. It runs only when no real upstream is configured, and checks the key like a real one.
  */
 
-/** The origin the browser sees, from the forwarded headers the proxy sets (or the Host header). */
-export function publicBase(req: Request): string {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "localhost";
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
+/** The origin the browser loads media from: PUBLIC_ORIGIN (lib/config.ts), never a request header. */
+export function publicBase(_req?: Request): string {
+  return publicOrigin();
 }
 
+/** 404 unless the simulator is on: no UPSTREAM_BASE_URL, or SIMULATOR_ENABLED=true (lib/config.ts). */
 export function assertEnabled(): void {
-  if (!upstreamConfig().simulated) throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured.");
+  if (!simulatorEnabled()) {
+    throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured (SIMULATOR_ENABLED is not true).");
+  }
 }
 
 export function assertKey(req: Request, requestId: string): void {

@@ -81,8 +81,7 @@ function ourModelId(task: { model: string }, models: Readonly<Record<string, str
 }
 
 /**
- * Headers the proxy adds for the simulator: forwarded host (so it builds media URLs the browser can load)
- * and the fault scenario of `x-simulate`, which goes to the simulator only: a real upstream never sees it.
+ * Headers the proxy adds for the simulator: the fault scenario of `x-simulate`, which goes to the simulator only: a real upstream never sees it.
  */
 function simulatorHeaders(incoming: Headers, requestId: string): Record<string, string> {
   const simulate = incoming.get("x-simulate")?.trim();
@@ -105,10 +104,7 @@ function simulatorHeaders(incoming: Headers, requestId: string): Record<string, 
     }
     headers["x-simulate"] = simulate;
   }
-  const host = incoming.get("host");
-  if (!host) return headers;
-  const proto = incoming.get("x-forwarded-proto") ?? "http";
-  return { ...headers, "x-forwarded-host": host, "x-forwarded-proto": proto.split(",")[0].trim() };
+  return headers;
 }
 
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
