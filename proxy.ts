@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PageCache } from "@/lib/perf/page-cache";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
+import { bodyRefusal } from "@/lib/security/body";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
 import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
 
@@ -9,6 +10,7 @@ const pages = process.env.NODE_ENV === "production" ? new PageCache() : null;
 
 /**
  * Runs before every page and API route (Next 16's renamed middleware, Node.js runtime):
+ * - refuses a body above 64 KiB, or one without a Content-Length, from its headers (lib/security/body.ts);
  * - with no trusted proxy, drops any client-sent X-Forwarded-For, so that Next's server fills it from
  *   the socket (it only does when the header is absent) and the limits count real addresses;
  * - sends visitors without a valid access cookie to /access when the access gate is on;
@@ -20,6 +22,14 @@ const pages = process.env.NODE_ENV === "production" ? new PageCache() : null;
  *   segment stays out of the URL for the default language).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Before anything else: Next buffers the body of every request the proxy runs for (404 paths too).
+  const refusal = bodyRefusal(request.method, request.headers);
+  if (refusal) {
+    const res = refusal.toResponse();
+    res.headers.set("content-security-policy", API_CSP);
+    res.headers.set("connection", "close");
+    return res as NextResponse;
+  }
   const headers = new Headers(request.headers);
   if (trustedProxyCount() === 0) headers.delete("x-forwarded-for");
   const { pathname, search } = request.nextUrl;

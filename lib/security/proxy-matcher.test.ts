@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROXY_BODY_LIMIT_BYTES } from "./body";
 
 /**
  * Which requests proxy.ts runs for, checked with Next's own matcher (the function `next start` uses).
@@ -51,8 +52,8 @@ describe("proxy.ts's matcher", () => {
     }
   });
 
-  it("next.config.ts no longer raises the proxy's body limit (nothing large goes through it)", () => {
-    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBeUndefined();
+  it("next.config.ts bounds the copy Next makes of a proxied body to the proxy's own cap (64 KiB)", () => {
+    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(PROXY_BODY_LIMIT_BYTES);
     expect(nextConfig.experimental?.middlewareClientMaxBodySize).toBeUndefined();
   });
 });
