@@ -42,6 +42,14 @@ export function assertKey(req: Request, requestId: string): void {
   }
 }
 
+/**
+ * Whom a render is for, as the proxy names it in `x-simulator-client` (its client's address; the call
+ * carries the key, so only the proxy or the operator can name one): the per-client cap counts by it.
+ */
+export function simulatorClient(req: Request): string {
+  return req.headers.get("x-simulator-client")?.slice(0, 80) || "direct";
+}
+
 /** Idempotency-Key values the simulator accepts (the proxy sends one with every create). */
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -93,6 +101,8 @@ export async function simCreate(req: Request): Promise<Response> {
     taskFailure: scenario?.taskFailure,
     idempotencyKey: key ?? undefined,
     minRunMs: scenario?.minRunMs,
+    client: simulatorClient(req),
+    requestId,
   });
   if (key) await simStore().putIdempotency({ key, taskId: task.task_id, requestHash });
   const normal = async () => Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers });
@@ -175,7 +185,9 @@ export async function simFile(req: Request, fileName: string): Promise<Response>
   }
   headers["content-length"] = String(end - start + 1);
   if (req.method === "HEAD") return new Response(null, { status, headers });
-  const handle = await open(file.path);
+  const handle = await open(file.path).catch(() => null);
+  // Deleted after its retention period (SIMULATOR_RETENTION_HOURS) or to keep the disk bound.
+  if (!handle) throw new ApiError(404, "not_found_error", "This file is no longer kept (files are deleted after their retention period).");
   const stream = handle.createReadStream({ start, end, autoClose: true });
   return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers });
 }

@@ -94,7 +94,8 @@ function simulatorHeaders(incoming: Headers, requestId: string): Record<string, 
     }
     return {};
   }
-  const headers: Record<string, string> = {};
+  // The embedded simulator caps renders in flight per visitor: it learns the visitor from here.
+  const headers: Record<string, string> = { "x-simulator-client": clientOf(incoming) };
   if (simulate) {
     if (!scenarioById(simulate)) {
       throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, {
