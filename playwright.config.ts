@@ -31,6 +31,9 @@ const serverEnv = {
   RATE_LIMIT_UPLOAD_PER_MINUTE: "500",
   RATE_LIMIT_UPLOAD_PER_DAY: "5000",
   RATE_LIMIT_POLL_PER_MINUTE: "10000",
+  // The simulator's own caps on renders (lib/simulator/limits.ts) have their own tests too.
+  SIMULATOR_TASKS_PER_CLIENT: "100",
+  SIMULATOR_RENDER_QUEUE: "100",
   PLAYGROUND_ACCESS_TOKEN: "",
   REDIS_URL: "",
 };

@@ -48,6 +48,8 @@ beforeAll(async () => {
   process.env.UPSTREAM_BASE_URL = upstream.baseUrl;
   process.env.UPSTREAM_API_KEY = KEY;
   process.env.UPSTREAM_TIMEOUT_MS = "5000";
+  // The fuzzing is about what reaches the upstream: polls of ids this deployment did not create included.
+  process.env.WATCH_FOREIGN_TASKS = "true";
   delete process.env.REDIS_URL;
   delete process.env.PLAYGROUND_ACCESS_TOKEN;
   process.env.TRUSTED_PROXY_COUNT = "0";

@@ -172,7 +172,8 @@ describe("limits per client", () => {
     const ip = newClient();
     for (let i = 0; i < 5; i++) expect((await poll(ip)).status).toBe(404);
     await expect429(await poll(ip), /5 status polls per minute/);
-    expect(sim.requests).toHaveLength(5);
+    // Unknown ids: refused by the proxy itself (tasks belong to their deployment), at no cost upstream.
+    expect(sim.requests).toHaveLength(0);
   });
 
   it("the defaults are far above what the playground's own use needs", async () => {

@@ -318,7 +318,7 @@ export async function createSimTask(
     if (!rendering) {
       const { disk, renders } = engineState();
       await disk.assertRoom(opts.requestId);
-      rendering = cachedRender(request, () => renders.admit(opts.client ?? "direct", opts.requestId));
+      rendering = cachedRender(request, () => renders.admit(opts.client ?? null, opts.requestId));
     }
   }
   await simStore().putTask(task);

@@ -44,10 +44,11 @@ export function assertKey(req: Request, requestId: string): void {
 
 /**
  * Whom a render is for, as the proxy names it in `x-simulator-client` (its client's address; the call
- * carries the key, so only the proxy or the operator can name one): the per-client cap counts by it.
+ * carries the key, so only the proxy or the operator can name one): the per-client cap counts by it. A
+ * call without one comes from a holder of the key (the operator's scripts), held only to the queue's bound.
  */
-export function simulatorClient(req: Request): string {
-  return req.headers.get("x-simulator-client")?.slice(0, 80) || "direct";
+export function simulatorClient(req: Request): string | undefined {
+  return req.headers.get("x-simulator-client")?.slice(0, 80) || undefined;
 }
 
 /** Idempotency-Key values the simulator accepts (the proxy sends one with every create). */

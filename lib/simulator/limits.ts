@@ -141,7 +141,8 @@ export class RenderAdmission {
     return this.total;
   }
 
-  admit(client: string, requestId?: string): () => void {
+  /** `client` null: a caller holding the key (not a visitor through the proxy), held to the queue's bound only. */
+  admit(client: string | null, requestId?: string): () => void {
     const { renderQueue, tasksPerClient } = simulatorLimits();
     if (this.total >= renderQueue) {
       throw simulatorBusy(
@@ -149,6 +150,14 @@ export class RenderAdmission {
         10,
         requestId,
       );
+    }
+    if (client === null) {
+      this.total++;
+      let done = false;
+      return () => {
+        if (!done) this.total--;
+        done = true;
+      };
     }
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= tasksPerClient) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { ZodType } from "zod";
 import { upstreamConfig } from "@/lib/config";
 import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
@@ -27,6 +28,7 @@ import { CHECK_HEADER, encodeCheck } from "@/lib/upstream/check-header";
 import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
 import { contractFlags } from "@/lib/upstream/contract-check";
 import { type Dialect, type DialectContext, dialectFor, type Normalised } from "@/lib/upstream/dialects";
+import { isOwned, markOwned, watchForeignTasks } from "@/lib/upstream/ownership";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
 
@@ -114,16 +116,27 @@ const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
  * The Idempotency-Key of a create: the browser's (one per run, reused by its retries), or a new one.
  * Every create goes upstream with a key, so a retry after a 5xx can never make a second task.
  */
-function idempotencyKey(incoming: Headers, requestId: string): string {
+function idempotencyKey(incoming: Headers, requestId: string): { given: string; forwarded: string } {
   const given = incoming.get("idempotency-key");
-  if (given === null) return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+  if (given === null) {
+    const fresh = `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+    return { given: fresh, forwarded: fresh };
+  }
   if (!IDEMPOTENCY_KEY_RE.test(given)) {
     throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", {
       param: "Idempotency-Key",
       requestId,
     });
   }
-  return given;
+  return { given, forwarded: boundIdempotencyKey(clientOf(incoming), given) };
+}
+
+/**
+ * The key sent upstream for a client's Idempotency-Key: bound to the client (a hash of both), so that
+ * one visitor replaying another's key under the shared API key gets a task of its own, never the other's.
+ */
+export function boundIdempotencyKey(client: string, given: string): string {
+  return `idem_${createHash("sha256").update(`nb2-idem-v1\0${client}\0${given}`).digest("base64url").slice(0, 43)}`;
 }
 
 /**
@@ -141,13 +154,16 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
   await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
-  const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
+  const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key.forwarded };
   const call = dialect.createCall(request, ctx);
   const upstream = await callUpstream("POST", call.path, { json: call.body, requestId, headers });
   const normalised = dialect.normaliseTask(upstream.status, upstream.body, { request });
-  if (normalised.ok) rememberTask(normalised.body.task_id, { request });
+  if (normalised.ok) {
+    rememberTask(normalised.body.task_id, { request });
+    await markOwned(normalised.body.task_id);
+  }
   const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
-  res.headers.set("idempotency-key", key);
+  res.headers.set("idempotency-key", key.given);
   if (!dialect.idempotentCreates) res.headers.set("x-idempotent-creates", "false");
   return res;
 }
@@ -157,6 +173,14 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   const requestId = newRequestId();
   if (!TASK_ID_PATTERN.test(taskId)) {
     return new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
+  }
+  if (!watchForeignTasks() && !(await isOwned(taskId))) {
+    throw new ApiError(
+      404,
+      "not_found_error",
+      `No task ${taskId} was created through this playground in the last 48 hours: it watches only the tasks it created itself (a deployment can allow others with WATCH_FOREIGN_TASKS=true).`,
+      { param: "task_id", requestId },
+    );
   }
   const { dialect, models } = current();
   const upstream = await callUpstream("GET", dialect.statusPath(taskId), { requestId, headers: simulatorHeaders(incoming, requestId) });
