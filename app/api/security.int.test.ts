@@ -256,10 +256,12 @@ describe("same-origin checks on state-changing routes", () => {
     expect((await upload(newClient(), png, { origin: "https://blog.example.com" })).status).toBe(200);
   });
 
-  it("does not apply to polls (a GET changes nothing)", async () => {
+  it("applies to polls too: another site's page may not spend the upstream's polls (an <img src>, a fetch)", async () => {
     expect((await poll(newClient(), "task_doesnotexist", { origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status).toBe(
-      404,
+      403,
     );
+    expect((await poll(newClient(), "task_doesnotexist", { "sec-fetch-site": "cross-site", "sec-fetch-dest": "image" })).status).toBe(403);
+    expect((await poll(newClient(), "task_doesnotexist", { "sec-fetch-site": "same-origin" })).status).toBe(404);
   });
 });
 

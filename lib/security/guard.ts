@@ -14,11 +14,13 @@ export function clientOf(headers: Headers): string {
 
 /**
  * What every call to the proxy passes before its body is read: the access gate, the same-origin check
- * (state-changing routes only) and the per-minute rate. Throws the contract's ApiError (401, 403, 429).
+ * (reads and writes alike) and the per-minute rate. Throws the contract's ApiError (401, 403, 429).
  */
 export async function guardProxyCall(req: Request, route: ProxyRoute): Promise<void> {
   assertAccess(req.headers);
-  if (req.method !== "GET" && req.method !== "HEAD") checkSameOrigin(req.headers, embedAllowedOrigins());
+  // Reads too: an <img src=/api/tasks/…> on another site's page would spend upstream polls (and the
+  // visitor's limits) for nothing a page of that site may read anyway.
+  checkSameOrigin(req.headers, embedAllowedOrigins());
   await consume(route, clientOf(req.headers));
 }
 

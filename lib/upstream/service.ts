@@ -29,6 +29,7 @@ import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
 import { contractFlags } from "@/lib/upstream/contract-check";
 import { type Dialect, type DialectContext, dialectFor, type Normalised } from "@/lib/upstream/dialects";
 import { isOwned, markOwned, watchForeignTasks } from "@/lib/upstream/ownership";
+import { pollEveryTime, sharedPoll } from "@/lib/upstream/poll-cache";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
 
@@ -161,6 +162,8 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   if (normalised.ok) {
     rememberTask(normalised.body.task_id, { request });
     await markOwned(normalised.body.task_id);
+    const simulate = (headers as Record<string, string>)["x-simulate"];
+    if (simulate && simulate !== "none") pollEveryTime(normalised.body.task_id);
   }
   const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
   res.headers.set("idempotency-key", key.given);
@@ -183,7 +186,8 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
     );
   }
   const { dialect, models } = current();
-  const upstream = await callUpstream("GET", dialect.statusPath(taskId), { requestId, headers: simulatorHeaders(incoming, requestId) });
+  const headers = simulatorHeaders(incoming, requestId);
+  const upstream = await sharedPoll(taskId, () => callUpstream("GET", dialect.statusPath(taskId), { requestId, headers }));
   const known = knownTask(taskId);
   const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
   if (normalised.ok && !known) ourModelId(normalised.body, models);
