@@ -28,6 +28,7 @@ const serverEnv = {
   // own tests (app/api/security.test.ts, e2e/instances.spec.ts), so keep them out of the way here.
   RATE_LIMIT_CREATE_PER_MINUTE: "500",
   RATE_LIMIT_CREATE_PER_DAY: "5000",
+  DEPLOYMENT_CREATE_PER_DAY: "5000",
   RATE_LIMIT_UPLOAD_PER_MINUTE: "500",
   RATE_LIMIT_UPLOAD_PER_DAY: "5000",
   RATE_LIMIT_POLL_PER_MINUTE: "10000",

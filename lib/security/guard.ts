@@ -2,7 +2,7 @@ import { assertAccess } from "./access";
 import { clientIp } from "./client-ip";
 import { embedAllowedOrigins, trustedProxyCount } from "./config";
 import { checkSameOrigin } from "./origin";
-import { consume } from "./rate-limit";
+import { consume, consumeDeploymentBudget } from "./rate-limit";
 
 /** The proxy's routes, as the limits see them ("upload" is counted when an upload's ticket is issued). */
 export type ProxyRoute = "create" | "upload" | "poll";
@@ -41,4 +41,6 @@ export function guardTicketedUpload(req: Request): void {
  */
 export async function chargeDailyQuota(client: Headers | string, route: "create" | "upload", requestId?: string): Promise<void> {
   await consume(route === "create" ? "createDaily" : "uploadDaily", typeof client === "string" ? client : clientOf(client), requestId);
+  // Then the deployment's own budget, shared by everyone (lib/security/rate-limit.ts).
+  if (route === "create") await consumeDeploymentBudget(requestId);
 }
