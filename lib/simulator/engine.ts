@@ -24,6 +24,9 @@ import { type SimFile, type SimTask, simStore } from "./store";
 /** Where the simulator keeps uploads and rendered videos. */
 export const SIM_DIR = process.env.SIMULATOR_DATA_DIR || path.join(os.tmpdir(), "nb2-simulator");
 const FILE_PATH_RE = /\/api\/simulator\/files\/([A-Za-z0-9_-]+)(?:\.[a-z0-9]+)?$/;
+/** Disk room a render needs for its video before it is admitted. */
+const RENDER_RESERVE_BYTES = 16 * 1024 * 1024;
+
 /** Images larger than this on a side are refused: a few-MB 16k×16k PNG makes ffmpeg allocate over 1 GB. */
 export const MAX_IMAGE_SIDE_PX = 4096;
 
@@ -317,7 +320,8 @@ export async function createSimTask(
     rendering = cachedRender(request);
     if (!rendering) {
       const { disk, renders } = engineState();
-      await disk.assertRoom(opts.requestId);
+      // Room for the video (a 10 s 1080p clip is about 10 MB) and for the renders already admitted.
+      await disk.assertRoom(opts.requestId, RENDER_RESERVE_BYTES * (renders.inFlight + 1));
       rendering = cachedRender(request, () => renders.admit(opts.client ?? null, opts.requestId));
     }
   }

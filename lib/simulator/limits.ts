@@ -75,13 +75,16 @@ export class DiskBudget {
     this.scanned = true;
   }
 
-  /** Throws the 503 when the bound is reached (after a sweep, which may free room). */
-  async assertRoom(requestId?: string): Promise<void> {
+  /**
+   * Throws the 503 unless `reserve` more bytes fit under the bound (after a sweep, which may free room).
+   * A render reserves room for its video, whose size is known only once ffmpeg is done.
+   */
+  async assertRoom(requestId?: string, reserve = 0): Promise<void> {
     await this.sweep();
     const { maxDiskBytes } = simulatorLimits();
-    if (this.used < maxDiskBytes) return;
+    if (this.used + reserve < maxDiskBytes) return;
     await this.sweep(Date.now(), true);
-    if (this.used >= maxDiskBytes) throw diskFull(maxDiskBytes, requestId);
+    if (this.used + reserve >= maxDiskBytes) throw diskFull(maxDiskBytes, requestId);
   }
 
   /** Counts bytes about to be written; throws the 503 (and does not count them) past the bound. */
