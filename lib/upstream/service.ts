@@ -188,11 +188,26 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   const { dialect, models } = current();
   const headers = simulatorHeaders(incoming, requestId);
   const upstream = await sharedPoll(taskId, () => callUpstream("GET", dialect.statusPath(taskId), { requestId, headers }));
-  const known = knownTask(taskId);
-  const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
-  if (normalised.ok && !known) ourModelId(normalised.body, models);
-  return answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+  // A shared answer (the same object for every viewer within its second) is normalised, checked against
+  // the contract and serialised once: that work cost more than the rest of the poll's handler together.
+  let built = builtPolls.get(upstream);
+  if (!built) {
+    const known = knownTask(taskId);
+    const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
+    if (normalised.ok && !known) ourModelId(normalised.body, models);
+    const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+    // Only a 2xx is shared; an error's envelope names this request's id.
+    if (!normalised.ok || upstream.status >= 300) return res;
+    built = { status: res.status, headers: [...res.headers.entries()], body: await res.text() };
+    builtPolls.set(upstream, built);
+  }
+  const out = new Headers(built.headers);
+  out.set("x-request-id", requestId);
+  return new Response(built.body, { status: built.status, headers: out });
 }
+
+/** Poll answers as sent, per shared upstream answer (gone with it). */
+const builtPolls = new WeakMap<UpstreamAnswer, { status: number; headers: [string, string][]; body: string }>();
 
 /**
  * Issues the ticket an upload needs (lib/security/upload-ticket.ts): for the client this request comes
