@@ -198,7 +198,9 @@ process.exit(failed ? 1 : 0);
 // ---------------------------------------------------------------------------------------------------
 
 /** The page's schedule (lib/polling.ts, POLLING in lib/spec/contract.ts): first look after 1 s, ×1.5 each time, at most 10 s. */
-const nextPollDelay = (pollCount) => Math.round(Math.min(10_000, 1000 * 1.5 ** Math.max(0, pollCount - 1)));
+function nextPollDelay(pollCount) {
+  return Math.round(Math.min(10_000, 1000 * 1.5 ** Math.max(0, pollCount - 1)));
+}
 
 function request(agent, url, { method = "GET", headers = {}, body } = {}) {
   return new Promise((resolve) => {
@@ -228,8 +230,9 @@ async function watchers() {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const headers = { "content-type": "application/json", origin: app.base, "sec-fetch-site": "same-origin" };
     const ids = [];
-    for (let i = 0; i < TASKS; i++) {
-      const body = JSON.stringify({ model: "nano-banana-2", mode: "text-to-video", input: { prompt: `Watched task ${i}`, duration: 6 } });
+    for (let t = 0; t < TASKS; t++) {
+      // One request body for all ten: ten tasks, one shared render (the simulator's per-visitor cap stays out of the way).
+      const body = JSON.stringify({ model: "nano-banana-2", mode: "text-to-video", input: { prompt: "Watched task", duration: 6 } });
       const res = await request(agent, `${app.base}/api/tasks`, { method: "POST", headers, body });
       const id = JSON.parse(res.body).task_id;
       if (!id) throw new Error(`create failed: ${res.status} ${res.body}`);
