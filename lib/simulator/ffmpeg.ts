@@ -17,7 +17,9 @@ import { setPriority } from "node:os";
 
 const require = createRequire(import.meta.url);
 
-let cachedPath: string | null = null;
+/** The chosen binary, once per process (on globalThis: every route bundle has its own copy of this module, and the choice runs `ffmpeg -version`). */
+type FfmpegGlobal = { __nb2Ffmpeg?: string };
+const chosenPath = globalThis as FfmpegGlobal;
 
 /** The CPU priority ffmpeg runs at (a nice value: higher is lower priority). */
 export const FFMPEG_NICE = 10;
@@ -99,10 +101,10 @@ function versionOf(bin: string): string | null {
 
 /** Absolute path of the ffmpeg binary used (FFMPEG_PATH, else the newer of the system's and the bundled one). */
 export function ffmpegPath(): string {
-  if (cachedPath) return cachedPath;
+  if (chosenPath.__nb2Ffmpeg) return chosenPath.__nb2Ffmpeg;
   const forced = process.env.FFMPEG_PATH?.trim();
   if (forced) {
-    cachedPath = forced;
+    chosenPath.__nb2Ffmpeg = forced;
     return forced;
   }
   const candidates: { path: string; version: string }[] = [];
@@ -114,7 +116,7 @@ export function ffmpegPath(): string {
   if (bundled) candidates.push({ path: bundled, version: versionOf(bundled) ?? "unknown" });
   const chosen = chooseFfmpeg(candidates);
   if (!chosen) throw new Error("ffmpeg is not available: install it (apt-get install ffmpeg) or set FFMPEG_PATH");
-  cachedPath = chosen.path;
+  chosenPath.__nb2Ffmpeg = chosen.path;
   return chosen.path;
 }
 
