@@ -29,7 +29,7 @@ export function faqAnchor(spec: ModelSpec, answer: string): string | null {
 /** What to do about a gateway answer, naming the endpoints the FAQ speaks of. */
 const GATEWAY_HINTS: Record<(typeof GATEWAY_ANSWERS)[number]["match"], string> = {
   "invalid apitype: -1":
-    "The gateway answered “invalid apitype: -1”: the request went to a chat endpoint, which image and video models do not use. " +
+    "The upstream answered “invalid apitype: -1”: the request went to a chat endpoint, which image and video models do not use. " +
     `Create a task on the task endpoint instead (this API: POST /api/tasks; the gateway's: POST {base}${generationTaskWire.createPath}, ` +
     `or POST {base}${taskContractWire.createPath} in the guide's contract), then poll its status (GET /api/tasks/{task_id}). ` +
     "Check the actual request code, URL and payload; on this server, UPSTREAM_BASE_URL and UPSTREAM_DIALECT.",
