@@ -35,6 +35,7 @@ const GATEWAY_HINTS: Record<(typeof GATEWAY_ANSWERS)[number]["match"], string> =
     "Check the actual request code, URL and payload; on this server, UPSTREAM_BASE_URL and UPSTREAM_DIALECT.",
 };
 
+/** The docs of an error the proxy answers; `model` is the id the request named, if any (anything else means the default model). */
 export function errorDocs(error: { status: number; type: string; message: string }, model?: unknown): ErrorDocs {
   const spec = findModel(model) ?? DEFAULT_MODEL;
   const page = guidePath(spec);
