@@ -3,6 +3,9 @@ import { ApiError } from "@/lib/errors";
 import { DEFAULT_MODEL, MODELS } from "@/lib/models/registry";
 import { DIALECT_IDS, type DialectId } from "@/lib/upstream/dialects/wire";
 
+/** PUBLIC_ORIGIN, read in lib/public-origin.ts (the one place; it says why it is not here). */
+export { publicOrigin, publicUrl } from "@/lib/public-origin";
+
 /**
  * The server's configuration, read from the environment on every call (tests change it). The key is
  * read only here and by the upstream client; it never leaves the server.

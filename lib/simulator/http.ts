@@ -69,7 +69,7 @@ export async function simCreate(req: Request): Promise<Response> {
   if (fault && !createsFirst) return faultResponse(fault, requestId, () => Promise.reject());
 
   const parsed = parseCreateTaskRequest(await readJson(req));
-  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
+  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse({ docs: false });
   const requestHash = createHash("sha256").update(JSON.stringify(parsed.value)).digest("hex");
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (key) {

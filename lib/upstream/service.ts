@@ -1,7 +1,7 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { upstreamConfig } from "@/lib/config";
-import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
+import { ApiError, errorResponse, newRequestId, withDocs } from "@/lib/errors";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { chargeDailyQuota, clientOf } from "@/lib/security/guard";
 import { claimOnce } from "@/lib/security/rate-limit";
@@ -42,10 +42,17 @@ function exchangeHeaders(answer: UpstreamAnswer, requestId: string): Record<stri
 
 /**
  * Answers in the guide's contract whatever the upstream's dialect: the normalised body (or the error
- * envelope with the proxy's request id), plus the upstream's raw answer and its contract flags in the
- * `x-upstream-check` header.
+ * envelope with the proxy's request id, and where the guide of `model` explains it), plus the upstream's
+ * raw answer and its contract flags in the `x-upstream-check` header.
  */
-function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: ZodType, dialect: Dialect, requestId: string): Response {
+function answer<T>(
+  upstream: UpstreamAnswer,
+  normalised: Normalised<T>,
+  schema: ZodType,
+  dialect: Dialect,
+  requestId: string,
+  model?: string,
+): Response {
   const headers = exchangeHeaders(upstream, requestId);
   const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
@@ -59,10 +66,14 @@ function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: 
   const body = normalised.ok
     ? normalised.body
     : {
-        error: {
-          ...normalised.error,
-          request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId,
-        },
+        error: withDocs(
+          {
+            ...normalised.error,
+            request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId,
+          },
+          normalised.status,
+          model,
+        ),
       };
   return Response.json(body, { status: normalised.ok ? normalised.status : normalised.status, headers });
 }
@@ -137,11 +148,13 @@ function idempotencyKey(incoming: Headers, requestId: string): string {
 export async function createTask(body: unknown, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   const parsed = parseCreateTaskRequest(body);
-  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
+  // A body that names a model gets that model's guide as its errors' doc_url, even when it is refused.
+  const named = typeof body === "object" && body !== null ? (body as { model?: unknown }).model : undefined;
+  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId, typeof named === "string" ? named : undefined).toResponse();
   const request: CreateTaskRequest = parsed.value;
   const { dialect, ctx } = current(request.model);
   const refusal = dialect.refusal(request.mode, ctx);
-  if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
+  if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId, model: request.model }).toResponse();
   await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
   const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
@@ -149,7 +162,7 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   const upstream = await callUpstream("POST", call.path, { json: call.body, requestId, headers });
   const normalised = dialect.normaliseTask(upstream.status, upstream.body, { request });
   if (normalised.ok) rememberTask(normalised.body.task_id, { request });
-  const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+  const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId, request.model);
   res.headers.set("idempotency-key", key);
   if (!dialect.idempotentCreates) res.headers.set("x-idempotent-creates", "false");
   return res;
@@ -166,7 +179,14 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   const known = knownTask(taskId);
   const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
   if (normalised.ok && !known) ourModelId(normalised.body, models);
-  return answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+  return answer(
+    upstream,
+    normalised,
+    dialect.answerSchema("task", upstream.status, upstream.body),
+    dialect,
+    requestId,
+    known?.request.model,
+  );
 }
 
 /**
