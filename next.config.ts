@@ -24,6 +24,10 @@ const nextConfig: NextConfig = {
       fallback: [],
     };
   },
+  // Next copies the body of every request proxy.ts runs for into memory (default: up to 10 MB, even when
+  // the proxy refuses it). proxy.ts refuses bodies above 64 KiB from their headers; this bounds the copy
+  // to the same size (the upload routes, which take files, are outside the proxy's matcher).
+  experimental: { proxyClientMaxBodySize: 64 * 1024 },
   // The ffmpeg binary is resolved at run time from node_modules; bundling it would break the path.
   serverExternalPackages: ["@ffmpeg-installer/ffmpeg"],
   // The simulator reads its font from lib/simulator/assets at run time.

@@ -28,9 +28,13 @@ const serverEnv = {
   // own tests (app/api/security.test.ts, e2e/instances.spec.ts), so keep them out of the way here.
   RATE_LIMIT_CREATE_PER_MINUTE: "500",
   RATE_LIMIT_CREATE_PER_DAY: "5000",
+  DEPLOYMENT_CREATE_PER_DAY: "5000",
   RATE_LIMIT_UPLOAD_PER_MINUTE: "500",
   RATE_LIMIT_UPLOAD_PER_DAY: "5000",
   RATE_LIMIT_POLL_PER_MINUTE: "10000",
+  // The simulator's own caps on renders (lib/simulator/limits.ts) have their own tests too.
+  SIMULATOR_TASKS_PER_CLIENT: "100",
+  SIMULATOR_RENDER_QUEUE: "100",
   PLAYGROUND_ACCESS_TOKEN: "",
   REDIS_URL: "",
 };
@@ -68,6 +72,8 @@ export default defineConfig({
       env: {
         ...serverEnv,
         PORT: String(PORT),
+        // Media URLs and the OpenAPI document's server come from here, never from the Host header.
+        PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
         SIMULATOR_DATA_DIR: ".data/e2e-simulator",
         E2E_SERVER_LOG: ".data/e2e-server.log",
         EMBED_ALLOWED_ORIGINS: EMBED_HOST_ALLOWED,
@@ -83,6 +89,7 @@ export default defineConfig({
       env: {
         ...serverEnv,
         PORT: String(GATEWAY_PORT),
+        PUBLIC_ORIGIN: `http://127.0.0.1:${GATEWAY_PORT}`,
         UPSTREAM_DIALECT: "generation-task",
         SIMULATOR_DATA_DIR: ".data/e2e-gateway-simulator",
         E2E_SERVER_LOG: ".data/e2e-gateway-server.log",

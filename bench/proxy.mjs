@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench:proxy — the proxy's cost: create and poll through the app's proxy (/api/tasks…) against
 // the same calls made straight to the same upstream (the embedded simulator at /api/simulator/v1/…, with
-// the key), in one run on loopback. Options: --seconds S per phase (default 4), --concurrency C (default 8),
-// --build (build first; also done when there is no build yet).
+// the key), and the poll against a bare Next route handler of the same Next version (bench/yardstick's
+// /api/poll), all in one run on loopback. Prints the poll's throughput ratio to the bare handler (the goal:
+// at least 0.8). Options: --seconds S per phase (default 4), --concurrency C (default 8), --build (build
+// first; also done when there is no build yet).
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { arg, flag, quantile, ROOT, run, startNext } from "./lib.mjs";
@@ -10,10 +12,14 @@ import { arg, flag, quantile, ROOT, run, startNext } from "./lib.mjs";
 const SECONDS = Number(arg("seconds", 4));
 const CONCURRENCY = Number(arg("concurrency", 8));
 const PORT = Number(process.env.BENCH_PROXY_PORT ?? 3433);
+const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
 const KEY = "sk-bench-proxy-0123456789";
 const DATA_DIR = path.join(ROOT, ".data/bench-proxy-simulator");
 
 if (flag("build") || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) await run("npm", ["run", "build"]);
+if (flag("build") || !existsSync(path.join(ROOT, "bench/yardstick/.next/server/app/api/poll"))) {
+  await run(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build", "bench/yardstick"]);
+}
 rmSync(DATA_DIR, { recursive: true, force: true });
 
 const app = await startNext({
@@ -29,8 +35,10 @@ const app = await startNext({
     RATE_LIMIT_CREATE_PER_MINUTE: "100000",
     RATE_LIMIT_CREATE_PER_DAY: "1000000",
     RATE_LIMIT_POLL_PER_MINUTE: "1000000",
+    DEPLOYMENT_CREATE_PER_DAY: "0",
   },
 });
+const yard = await startNext({ dir: "bench/yardstick", port: YARD_PORT, probe: "/api/poll" });
 
 const body = JSON.stringify({
   model: "nano-banana-2",
@@ -39,6 +47,12 @@ const body = JSON.stringify({
 });
 const direct = { base: `${app.base}/api/simulator/v1/tasks`, headers: { authorization: `Bearer ${KEY}` } };
 const proxy = { base: `${app.base}/api/tasks`, headers: {} };
+const bare = async () => {
+  const res = await fetch(`${yard.base}/api/poll`);
+  const json = await res.json();
+  if (!res.ok) throw new Error(`bare ${res.status}`);
+  return json.status;
+};
 
 const create = (via) => async () => {
   const res = await fetch(via.base, { method: "POST", headers: { "content-type": "application/json", ...via.headers }, body });
@@ -85,7 +99,9 @@ try {
   // the machine's noise falls on both alike.
   await phase(create(direct), 0.5);
   await phase(create(proxy), 0.5);
-  const ids = (await phase(create(direct), 0.5)).results;
+  await phase(bare, 0.5);
+  // The proxy polls only tasks it created (lib/upstream/ownership.ts): the proxy's own, for both paths.
+  const ownIds = (await phase(create(proxy), 0.5)).results;
   const merge = (a, b) => ({
     latencies: [...a.latencies, ...b.latencies],
     errors: [...a.errors, ...b.errors],
@@ -94,7 +110,7 @@ try {
   const half = SECONDS / 2;
   for (const [name, d, p] of [
     ["create", create(direct), create(proxy)],
-    ["poll", poll(direct, ids), poll(proxy, ids)],
+    ["poll", poll(direct, ownIds), poll(proxy, ownIds)],
   ]) {
     const d1 = await phase(d, half);
     const p1 = await phase(p, half);
@@ -102,8 +118,15 @@ try {
     const d2 = await phase(d, half);
     rows[name] = { direct: merge(d1, d2), proxy: merge(p1, p2) };
   }
+  // The poll against a bare Next route handler of the same Next version, side by side (alternating).
+  const b1 = await phase(bare, half);
+  const q1 = await phase(poll(proxy, ownIds), half);
+  const q2 = await phase(poll(proxy, ownIds), half);
+  const b2 = await phase(bare, half);
+  rows.yardstick = { bare: merge(b1, b2), poll: merge(q1, q2) };
 } finally {
   await app.stop();
+  await yard.stop();
   rmSync(DATA_DIR, { recursive: true, force: true });
 }
 
@@ -111,7 +134,8 @@ console.log(`\nbench:proxy — ${CONCURRENCY} concurrent callers, ${SECONDS} s p
 console.log("Direct = the embedded simulator's own routes with the key; proxy = /api/tasks… (validation, key, timeout, error mapping).");
 console.log("Shared machine: figures are noisy; compare the ratio, measured in the same run.\n");
 console.log("op      path     calls   p50 ms   p99 ms    req/s   errors");
-for (const [name, r] of Object.entries(rows)) {
+const { yardstick, ...compared } = rows;
+for (const [name, r] of Object.entries(compared)) {
   for (const via of ["direct", "proxy"]) {
     const x = r[via];
     console.log(
@@ -124,3 +148,16 @@ for (const [name, r] of Object.entries(rows)) {
     `${name.padEnd(7)} proxy/direct: p50 ×${ratio(0.5).toFixed(2)}, p99 ×${ratio(0.99).toFixed(2)}, throughput ×${(r.proxy.perSecond / r.direct.perSecond).toFixed(2)}\n`,
   );
 }
+
+const line = (label, x) =>
+  console.log(
+    `${label.padEnd(16)} ${String(x.latencies.length).padStart(6)} ${quantile(x.latencies, 0.5).toFixed(2).padStart(8)} ${quantile(x.latencies, 0.99).toFixed(2).padStart(8)} ${x.perSecond.toFixed(0).padStart(8)} ${String(x.errors.length).padStart(8)}`,
+  );
+console.log("The poll path against a bare Next route handler of the same Next (bench/yardstick /api/poll):");
+console.log("path              calls   p50 ms   p99 ms    req/s   errors");
+line("bare handler", yardstick.bare);
+line("GET /api/tasks/…", yardstick.poll);
+const ratio = yardstick.poll.perSecond / yardstick.bare.perSecond;
+console.log(`poll/bare throughput ×${ratio.toFixed(2)} (goal: at least ×0.80)${ratio >= 0.8 ? "" : "  BELOW THE GOAL"}`);
+const errors = Object.values(rows).some((r) => Object.values(r).some((x) => x.errors.length));
+process.exit(errors ? 1 : 0);

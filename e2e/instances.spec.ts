@@ -28,7 +28,7 @@ let b: Instance;
 async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const log: string[] = [];
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => log.push(String(d)));

@@ -1,9 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { DEFAULT_MODEL, MODELS } from "@/lib/models/registry";
+/** PUBLIC_ORIGIN, read in lib/public-origin.ts (the one place; it says why it is not here). */
+import { publicOrigin } from "@/lib/public-origin";
 import { DIALECT_IDS, type DialectId } from "@/lib/upstream/dialects/wire";
 
-/** PUBLIC_ORIGIN, read in lib/public-origin.ts (the one place; it says why it is not here). */
 export { publicOrigin, publicUrl } from "@/lib/public-origin";
 
 /**
@@ -107,6 +108,37 @@ export function upstreamConfig(): UpstreamConfig {
     dialect,
     supportsVideoEdit,
   };
+}
+
+/**
+ * Whether the embedded simulator's routes answer: always when no UPSTREAM_BASE_URL is set (it is the
+ * upstream), otherwise only with SIMULATOR_ENABLED=true. A deployment with a real key never exposes a
+ * public simulator (its downloads and renders cost CPU and disk) by accident.
+ */
+export function simulatorEnabled(): boolean {
+  if (!process.env.UPSTREAM_BASE_URL?.trim()) return true;
+  return process.env.SIMULATOR_ENABLED?.trim().toLowerCase() === "true";
+}
+
+/**
+ * The origin visitors reach the app at, for the absolute URLs the app writes into answers (the OpenAPI
+ * document's `servers`, the simulator's media URLs): PUBLIC_ORIGIN (lib/public-origin.ts), else
+ * `http://localhost:<PORT>` (development). Never taken from Host or X-Forwarded-* headers: a cache in
+ * front of the app could keep an answer built from a forged one and serve it to everyone. A PUBLIC_ORIGIN
+ * that is set but not an http(s) origin is a configuration error, said here (links in error envelopes
+ * fall back to root-relative instead, since an error must not fail).
+ */
+export function appOrigin(): string {
+  const origin = publicOrigin();
+  if (origin) return origin;
+  const raw = process.env.PUBLIC_ORIGIN?.trim();
+  if (raw)
+    throw new ApiError(
+      500,
+      "internal_error",
+      `PUBLIC_ORIGIN must be an http(s) origin such as https://play.example.com, not "${raw.slice(0, 100)}".`,
+    );
+  return `http://localhost:${process.env.PORT || "3000"}`;
 }
 
 /** The simulator's timings in ms: how long a task stays queued, and running per second of video. */

@@ -87,6 +87,10 @@ beforeAll(async () => {
   sim = await startSimServer();
   delete process.env.UPSTREAM_BASE_URL;
   process.env.SIMULATOR_BASE_URL = sim.baseUrl;
+  // The scripts download the video from the URL the simulator wrote: this server's (PUBLIC_ORIGIN).
+  process.env.PUBLIC_ORIGIN = sim.origin;
+  // Tests run back to back, faster than renders end: the queue's bound has its own test (lib/simulator/limits.int.test.ts).
+  process.env.SIMULATOR_RENDER_QUEUE = "100";
   process.env.UPSTREAM_API_KEY = KEY;
   process.env.SIMULATOR_QUEUE_MS = "100";
   process.env.SIMULATOR_RUN_MS_PER_SECOND = "50";

@@ -41,10 +41,17 @@ describe("the OpenAPI document", () => {
   });
 
   it("is a valid OpenAPI 3.1 document for a real validator", async () => {
-    const res = GET(new Request("http://127.0.0.1:3000/api/openapi.json"));
-    const doc = await res.json();
+    const saved = process.env.PUBLIC_ORIGIN;
+    process.env.PUBLIC_ORIGIN = "https://play.example.com/ignored/path";
+    let doc: Parameters<typeof validate>[0] & { openapi?: string; servers?: unknown };
+    try {
+      doc = await GET().json();
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_ORIGIN;
+      else process.env.PUBLIC_ORIGIN = saved;
+    }
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.servers).toEqual([{ url: "http://127.0.0.1:3000", description: "This playground" }]);
+    expect(doc.servers).toEqual([{ url: "https://play.example.com", description: "This playground" }]);
     const result = await validate(structuredClone(doc));
     expect(result.valid ? [] : result.errors).toEqual([]);
   });

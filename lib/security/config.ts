@@ -72,3 +72,11 @@ export function embedAllowedOrigins(): string[] {
 export function redisUrl(): string | null {
   return process.env.REDIS_URL?.trim() || null;
 }
+
+/**
+ * DEPLOYMENT_CREATE_PER_DAY: task creations per day across all clients and instances, whatever each
+ * client's own limits allow; what the key may spend in a day through this deployment. 0 turns it off.
+ */
+export function deploymentCreatesPerDay(): number {
+  return envInt("DEPLOYMENT_CREATE_PER_DAY", 1000);
+}

@@ -2,7 +2,7 @@ import { assertAccess } from "./access";
 import { clientIp } from "./client-ip";
 import { embedAllowedOrigins, trustedProxyCount } from "./config";
 import { checkSameOrigin } from "./origin";
-import { consume } from "./rate-limit";
+import { consume, consumeDeploymentBudget } from "./rate-limit";
 
 /** The proxy's routes, as the limits see them ("upload" is counted when an upload's ticket is issued). */
 export type ProxyRoute = "create" | "upload" | "poll";
@@ -14,11 +14,13 @@ export function clientOf(headers: Headers): string {
 
 /**
  * What every call to the proxy passes before its body is read: the access gate, the same-origin check
- * (state-changing routes only) and the per-minute rate. Throws the contract's ApiError (401, 403, 429).
+ * (reads and writes alike) and the per-minute rate. Throws the contract's ApiError (401, 403, 429).
  */
 export async function guardProxyCall(req: Request, route: ProxyRoute): Promise<void> {
   assertAccess(req.headers);
-  if (req.method !== "GET" && req.method !== "HEAD") checkSameOrigin(req.headers, embedAllowedOrigins());
+  // Reads too: an <img src=/api/tasks/…> on another site's page would spend upstream polls (and the
+  // visitor's limits) for nothing a page of that site may read anyway.
+  checkSameOrigin(req.headers, embedAllowedOrigins());
   await consume(route, clientOf(req.headers));
 }
 
@@ -39,4 +41,6 @@ export function guardTicketedUpload(req: Request): void {
  */
 export async function chargeDailyQuota(client: Headers | string, route: "create" | "upload", requestId?: string): Promise<void> {
   await consume(route === "create" ? "createDaily" : "uploadDaily", typeof client === "string" ? client : clientOf(client), requestId);
+  // Then the deployment's own budget, shared by everyone (lib/security/rate-limit.ts).
+  if (route === "create") await consumeDeploymentBudget(requestId);
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROXY_BODY_LIMIT_BYTES } from "./body";
 
 /**
  * Which requests proxy.ts runs for, checked with Next's own matcher (the function `next start` uses).
@@ -8,9 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
  * count must stay in. With `proxyClientMaxBodySize` gone from next.config.ts, Next would also cut such a
  * body at its default 10 MB: an upload of 100 MB could not pass through the proxy at all.
  */
-type Match = (opts: { config: { matcher?: unknown }; url: string; nextConfig?: unknown }) => boolean;
+type Match = (opts: { config: { matcher?: unknown }; url: string; headers?: Record<string, string>; nextConfig?: unknown }) => boolean;
 let doesMatch: Match;
-let config: { matcher: string[] };
+let config: { matcher: unknown[] };
 let nextConfig: { experimental?: Record<string, unknown> };
 
 beforeAll(async () => {
@@ -18,11 +19,11 @@ beforeAll(async () => {
   (globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
   const testing = (await import("next/experimental/testing/server")) as unknown as { unstable_doesMiddlewareMatch: Match };
   doesMatch = testing.unstable_doesMiddlewareMatch;
-  ({ config } = (await import("@/proxy")) as unknown as { config: { matcher: string[] } });
+  ({ config } = (await import("@/proxy")) as unknown as { config: { matcher: unknown[] } });
   nextConfig = (await import("@/next.config")).default as typeof nextConfig;
 });
 
-const runsFor = (url: string) => doesMatch({ config, url, nextConfig });
+const runsFor = (url: string, headers?: Record<string, string>) => doesMatch({ config, url, headers, nextConfig });
 
 describe("proxy.ts's matcher", () => {
   it("leaves out the upload route, so a 100 MB upload is never buffered by Next", () => {
@@ -39,7 +40,6 @@ describe("proxy.ts's matcher", () => {
     for (const url of [
       "/api/upload-tickets",
       "/api/tasks",
-      "/api/tasks/task_abc",
       "/api/access",
       "/",
       "/ru",
@@ -51,8 +51,15 @@ describe("proxy.ts's matcher", () => {
     }
   });
 
-  it("next.config.ts no longer raises the proxy's body limit (nothing large goes through it)", () => {
-    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBeUndefined();
+  it("runs for a task's poll only when it brings an X-Forwarded-For to drop (Next writes the socket's address otherwise)", () => {
+    expect(runsFor("/api/tasks/task_abc")).toBe(false);
+    expect(runsFor("/api/tasks/task_abc", { "x-forwarded-for": "10.0.0.1" })).toBe(true);
+    expect(runsFor("/api/tasks/task_abc/extra")).toBe(true);
+    expect(runsFor("/api/tasks")).toBe(true);
+  });
+
+  it("next.config.ts bounds the copy Next makes of a proxied body to the proxy's own cap (64 KiB)", () => {
+    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(PROXY_BODY_LIMIT_BYTES);
     expect(nextConfig.experimental?.middlewareClientMaxBodySize).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { ApiError } from "@/lib/errors";
 import { redis } from "@/lib/redis";
-import { LIMITS, type LimitName, limitOf, redisUrl } from "./config";
+import { deploymentCreatesPerDay, LIMITS, type LimitName, limitOf, redisUrl } from "./config";
 
 /**
  * Fixed-window counters per client, kept by rate-limiter-flexible: in Redis when REDIS_URL is set (one
@@ -18,8 +18,8 @@ function limiters(): Map<string, RateLimiterAbstract> {
   return g.__nb2Limiters;
 }
 
-/** A counter family: one of the limits, or the single-use register of upload tickets. */
-type CounterName = LimitName | "uploadTicket";
+/** A counter family: one of the limits, the single-use register of upload tickets, or the deployment's budget. */
+type CounterName = LimitName | "uploadTicket" | "deploymentDaily";
 
 function memoryLimiter(name: CounterName, points: number, duration: number): RateLimiterAbstract {
   const key = `mem:${name}:${points}:${duration}`;
@@ -101,4 +101,49 @@ export async function claimOnce(id: string, ttlSec: number): Promise<boolean> {
     console.error("[rate-limit] uploadTicket: register unavailable");
     return true;
   }
+}
+
+/** The one key the deployment's budget counts under (all clients, all instances). */
+const DEPLOYMENT_KEY = "all";
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Counts one task creation against the deployment's daily budget (DEPLOYMENT_CREATE_PER_DAY, all
+ * clients and instances together; in Redis when REDIS_URL is set). Throws the 429 whose message says it
+ * is the deployment's budget, not the visitor's own limit.
+ */
+export async function consumeDeploymentBudget(requestId?: string): Promise<void> {
+  const points = deploymentCreatesPerDay();
+  if (points === 0) return;
+  const limiter = await limiterFor("deploymentDaily", points, DAY_SECONDS);
+  try {
+    await limiter.consume(DEPLOYMENT_KEY, 1);
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) {
+      console.error("[rate-limit] deploymentDaily: counter unavailable");
+      return;
+    }
+    const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.ceil((seconds % 3600) / 60);
+    throw new ApiError(
+      429,
+      "rate_limit_exceeded",
+      `This playground has used its daily budget of ${points} task creations, shared by all its visitors: this is the deployment's limit, not yours. New tasks can be created again in ${hours} h ${minutes} min.`,
+      { requestId, headers: { "retry-after": String(seconds) } },
+    );
+  }
+}
+
+/** The deployment's budget as the operator sees it: creations counted in the current day's window, the limit, when it resets. */
+export async function deploymentBudget(): Promise<{ used: number; limit: number; resetsAt: string | null }> {
+  const limit = deploymentCreatesPerDay();
+  const limiter = await limiterFor("deploymentDaily", Math.max(1, limit), DAY_SECONDS);
+  const res = await limiter.get(DEPLOYMENT_KEY).catch(() => null);
+  return {
+    // Refused attempts count as points too: the budget spent is at most the limit.
+    used: Math.min(res?.consumedPoints ?? 0, limit || Number.POSITIVE_INFINITY),
+    limit,
+    resetsAt: res ? new Date(Date.now() + res.msBeforeNext).toISOString() : null,
+  };
 }

@@ -62,7 +62,37 @@ describe("RedisStore", () => {
     expect(await store.getTask("task_missing")).toBeUndefined();
     await store.putFile({ id: "vid_1", path: "/shared/vid_1.mp4", mime: "video/mp4", size: 10, createdAt: 5 });
     expect(await store.getFile("vid_1")).toMatchObject({ path: "/shared/vid_1.mp4" });
-    expect(await probe.ttl("nb2sim-test:task:task_abc")).toBeGreaterThan(24 * 60 * 60);
+    // As long as the files are kept (SIMULATOR_RETENTION_HOURS, default 24 h), no longer.
+    const ttl = await probe.ttl("nb2sim-test:task:task_abc");
+    expect(ttl).toBeGreaterThan(23 * 60 * 60);
+    expect(ttl).toBeLessThanOrEqual(24 * 60 * 60);
+  });
+});
+
+describe("polls shared across instances and task ownership in Redis", () => {
+  it("one instance's upstream answer serves the other's viewers within the second", async () => {
+    const { sharedPoll } = await import("@/lib/upstream/poll-cache");
+    const id = `task_redis_${Date.now()}`;
+    let calls = 0;
+    const call = async () => {
+      calls++;
+      return { status: 200, body: { task_id: id, status: "running" }, method: "GET", url: "u", latencyMs: 1, headers: new Headers() };
+    };
+    expect((await sharedPoll(id, call)).body).toMatchObject({ task_id: id });
+    // Another instance: its own memory is empty.
+    (globalThis as { __nb2Polls?: unknown }).__nb2Polls = undefined;
+    expect((await sharedPoll(id, call)).body).toMatchObject({ task_id: id });
+    expect(calls).toBe(1);
+    expect(await probe.pTTL(`nb2poll:${id}`)).toBeLessThanOrEqual(1000);
+  });
+
+  it("a task created through one instance is owned for every instance", async () => {
+    const { isOwned, markOwned } = await import("@/lib/upstream/ownership");
+    await markOwned("task_owned_redis");
+    (globalThis as { __nb2Owned?: unknown }).__nb2Owned = undefined;
+    expect(await isOwned("task_owned_redis")).toBe(true);
+    expect(await isOwned("task_never_made")).toBe(false);
+    expect(await probe.ttl("nb2own:task_owned_redis")).toBeGreaterThan(47 * 3600);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertPublicUrl, FetchRefused } from "./safe-fetch";
+import { assertPublicUrl, checkUrlShape, FetchRefused } from "./safe-fetch";
 
 describe("assertPublicUrl", () => {
   it.each([
@@ -22,5 +22,16 @@ describe("assertPublicUrl", () => {
 
   it("accepts a public address", async () => {
     await expect(assertPublicUrl("https://93.184.215.14/x.png")).resolves.toBeInstanceOf(URL);
+  });
+});
+
+describe("checkUrlShape (before any DNS)", () => {
+  it("refuses redirects to plain http, non-standard ports and credentials", () => {
+    expect(() => checkUrlShape("http://cdn.example.com/x.png", { redirect: true })).toThrow(/plain http/);
+    expect(() => checkUrlShape("https://cdn.example.com:8443/x.png", { redirect: true })).toThrow(/ports 80 and 443/);
+    expect(() => checkUrlShape("https://cdn.example.com:22/x.png")).toThrow(/ports 80 and 443/);
+    expect(() => checkUrlShape("https://user:pw@cdn.example.com/x.png")).toThrow(/credentials/);
+    expect(checkUrlShape("https://cdn.example.com:443/x.png", { redirect: true }).hostname).toBe("cdn.example.com");
+    expect(checkUrlShape("http://cdn.example.com/x.png").protocol).toBe("http:");
   });
 });

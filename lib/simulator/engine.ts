@@ -1,26 +1,77 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { imageSize } from "image-size";
 import { simulatorTimings } from "@/lib/config";
+import { ApiError } from "@/lib/errors";
 import { extensionOf, kindOfMime, sniffMime } from "@/lib/media";
 import { getModel } from "@/lib/models/registry";
 import { readHead } from "@/lib/multipart";
-import { FetchRefused, fetchPublic } from "@/lib/security/safe-fetch";
+import { downloadPublic, FetchRefused } from "@/lib/security/safe-fetch";
 import type { TaskStatus } from "@/lib/spec/contract";
+import { IMAGE_LIMITS, VIDEO_LIMITS } from "@/lib/spec/contract";
 import { frameSize } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
+import { DiskBudget, RenderAdmission, Semaphore, simulatorLimits } from "./limits";
 import { renderVideo } from "./render";
 import { type SimFile, type SimTask, simStore } from "./store";
 
 /** Where the simulator keeps uploads and rendered videos. */
 export const SIM_DIR = process.env.SIMULATOR_DATA_DIR || path.join(os.tmpdir(), "nb2-simulator");
 const FILE_PATH_RE = /\/api\/simulator\/files\/([A-Za-z0-9_-]+)(?:\.[a-z0-9]+)?$/;
-const FETCH_LIMIT_BYTES = 100 * 1024 * 1024;
+/** Disk room a render needs for its video before it is admitted. */
+const RENDER_RESERVE_BYTES = 16 * 1024 * 1024;
+
+/** Images larger than this on a side are refused: a few-MB 16k×16k PNG makes ffmpeg allocate over 1 GB. */
+export const MAX_IMAGE_SIDE_PX = 4096;
+
+type EngineGlobal = { __nb2SimEngine?: { disk: DiskBudget; downloads: Semaphore; renders: RenderAdmission; sweeper: NodeJS.Timeout } };
+
+/** This process's disk budget, download slots and render admission (on globalThis: one per process, whatever the bundle). */
+export function engineState() {
+  const g = globalThis as EngineGlobal;
+  if (!g.__nb2SimEngine) {
+    const disk = new DiskBudget(SIM_DIR);
+    // Deletes what outlived the retention period even when no request comes.
+    const every = Math.min(simulatorLimits().retentionMs, 10 * 60_000);
+    const sweeper = setInterval(() => void disk.sweep(Date.now(), true).catch(() => undefined), every);
+    sweeper.unref();
+    g.__nb2SimEngine = { disk, downloads: new Semaphore(() => simulatorLimits().maxDownloads), renders: new RenderAdmission(), sweeper };
+  }
+  return g.__nb2SimEngine;
+}
+
+/**
+ * The pixel size of an image file from its header (image-size reads headers only, never decodes), or a
+ * refusal naming `field` when it is unreadable or larger than MAX_IMAGE_SIDE_PX on a side.
+ */
+export async function imageSideRefusal(filePath: string, field: string): Promise<string | null> {
+  const fh = await open(filePath, "r");
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(Math.min(1024 * 1024, (await fh.stat()).size));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(head);
+  } catch {
+    return `${field}: the image's size could not be read from its header.`;
+  }
+  const { width = 0, height = 0 } = size;
+  if (width > MAX_IMAGE_SIDE_PX || height > MAX_IMAGE_SIDE_PX) {
+    return `${field} is ${width}×${height} px; images may be at most ${MAX_IMAGE_SIDE_PX} px on a side.`;
+  }
+  return null;
+}
 
 function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString("hex")}`;
@@ -60,7 +111,9 @@ export async function saveUploadStream(
   const mime = head.length ? sniffMime(head) : null;
   const maxBytes = mime ? limitFor(mime) : null;
   if (!mime || maxBytes === null) return { status: 400, error: `file is not ${describe}.` };
+  const { disk } = engineState();
   await mkdir(SIM_DIR, { recursive: true });
+  await disk.assertRoom();
   const id = newId("upl");
   const filePath = path.join(SIM_DIR, `${id}.${extensionOf(mime)}`);
   let size = 0;
@@ -68,15 +121,23 @@ export async function saveUploadStream(
     for (let next: IteratorResult<Buffer> = { done: false, value: head }; !next.done; next = await chunks.next()) {
       size += next.value.length;
       if (size > maxBytes!) throw new TooLarge();
+      disk.add(next.value.length);
       yield next.value;
     }
   }
   try {
     await pipeline(Readable.from(bytes()), createWriteStream(filePath));
   } catch (err) {
-    await rm(filePath, { force: true });
+    await disk.remove(filePath);
     if (err instanceof TooLarge) return { status: 413, error: `file is larger than ${maxBytes} bytes.` };
     throw err;
+  }
+  if (kindOfMime(mime) === "image") {
+    const refusal = await imageSideRefusal(filePath, "file");
+    if (refusal) {
+      await disk.remove(filePath);
+      return { status: 400, error: refusal };
+    }
   }
   const record: SimFile = { id, path: filePath, mime, size, createdAt: Date.now() };
   await simStore().putFile(record);
@@ -85,52 +146,72 @@ export async function saveUploadStream(
 
 class TooLarge extends Error {}
 
-/** Resolves an input URL to a local file: the simulator's own files directly, anything else downloaded. */
-async function localInput(url: string, field: string): Promise<string> {
+/**
+ * Resolves an input URL to a local file: the simulator's own files directly, anything else downloaded
+ * (lib/security/safe-fetch.ts: to the checked address, streamed to disk, capped at the field's limit,
+ * counted against the disk bound), at most SIMULATOR_MAX_DOWNLOADS at once.
+ */
+async function localInput(url: string, field: string, kind: "image" | "video"): Promise<string> {
   const own = FILE_PATH_RE.exec(new URL(url).pathname);
   if (own) {
     const file = await simStore().getFile(own[1]);
     if (file) return file.path;
   }
-  let bytes: Uint8Array;
+  const { disk, downloads } = engineState();
+  const maxBytes = kind === "image" ? IMAGE_LIMITS.maxBytes : VIDEO_LIMITS.maxBytes;
+  await mkdir(SIM_DIR, { recursive: true });
+  const id = newId("dl");
+  const partPath = path.join(SIM_DIR, `${id}.part`);
+  let size: number;
   try {
-    bytes = await fetchPublic(url, FETCH_LIMIT_BYTES, 15_000);
+    size = await downloads.run(() => downloadPublic(url, partPath, { maxBytes, timeoutMs: 15_000, onBytes: (n) => disk.add(n) }));
   } catch (err) {
-    throw new InputError(`Could not download ${field} (${url}): ${err instanceof FetchRefused ? err.message : "the download failed"}.`);
+    if (err instanceof FetchRefused) throw new InputError(`Could not download ${field} (${url}): ${err.message}.`);
+    throw err;
   }
-  const mime = sniffMime(bytes.subarray(0, 16));
-  if (!mime || !kindOfMime(mime)) throw new InputError(`${field} (${url}) is not a supported image or video.`);
-  return (await saveFile(bytes, mime, "dl")).path;
+  const fh = await open(partPath, "r");
+  const head = Buffer.alloc(16);
+  await fh.read(head, 0, 16, 0).finally(() => fh.close());
+  const mime = sniffMime(head);
+  if (!mime || kindOfMime(mime) !== kind) {
+    await disk.remove(partPath);
+    throw new InputError(`${field} (${url}) is not a supported ${kind === "image" ? IMAGE_LIMITS.label : VIDEO_LIMITS.label} file.`);
+  }
+  if (kind === "image") {
+    const refusal = await imageSideRefusal(partPath, field);
+    if (refusal) {
+      await disk.remove(partPath);
+      throw new InputError(refusal);
+    }
+  }
+  const filePath = path.join(SIM_DIR, `${id}.${extensionOf(mime)}`);
+  await rename(partPath, filePath);
+  await simStore().putFile({ id, path: filePath, mime, size, createdAt: Date.now() });
+  return filePath;
 }
 
 class InputError extends Error {}
 
-type RenderCacheGlobal = { __nb2RenderCache?: Map<string, Promise<SimTask["render"]>> };
+type RenderCacheGlobal = { __nb2RenderCache?: Map<string, { pending: Promise<SimTask["render"]>; at: number }> };
 
-/** At most two ffmpeg processes at a time on this kind of machine. */
+/** At most two ffmpeg processes at a time on this kind of machine; the others wait (SIMULATOR_RENDER_QUEUE bounds how many). */
 const MAX_CONCURRENT_RENDERS = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_RENDERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await fn();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
+type SlotGlobal = { __nb2RenderSlots?: Semaphore };
+function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
+  const g = globalThis as SlotGlobal;
+  g.__nb2RenderSlots ??= new Semaphore(() => MAX_CONCURRENT_RENDERS);
+  return g.__nb2RenderSlots.run(fn);
 }
 
 async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
   const { input, mode } = request;
   try {
     const images: string[] = [];
-    if (input.image_url) images.push(await localInput(input.image_url, "image_url"));
+    if (input.image_url) images.push(await localInput(input.image_url, "image_url", "image"));
     for (const [i, url] of (input.reference_image_urls ?? []).entries()) {
-      images.push(await localInput(url, `reference_image_urls[${i}]`));
+      images.push(await localInput(url, `reference_image_urls[${i}]`, "image"));
     }
-    const video = input.video_url ? await localInput(input.video_url, "video_url") : null;
+    const video = input.video_url ? await localInput(input.video_url, "video_url", "video") : null;
     const spec = getModel(request.model);
     const frame = frameSize(spec, input.aspect_ratio, input.resolution);
     if (!frame) throw new InputError(`${spec.id} renders no ${input.resolution} frame at ${input.aspect_ratio}.`);
@@ -152,6 +233,7 @@ async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
       }),
     );
     const size = (await stat(outPath)).size;
+    engineState().disk.note(size);
     await simStore().putFile({ id, path: outPath, mime: "video/mp4", size, createdAt: Date.now() });
     return {
       state: "done",
@@ -163,24 +245,42 @@ async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
     };
   } catch (err) {
     if (err instanceof InputError) return { state: "failed", type: "invalid_request_error", message: err.message, finishedAt: Date.now() };
+    if (err instanceof ApiError) return { state: "failed", type: err.type, message: err.message, finishedAt: Date.now() };
     console.error("[simulator] render failed:", err instanceof Error ? err.message.slice(0, 500) : err);
     return { state: "failed", type: "internal_error", message: "The video could not be rendered.", finishedAt: Date.now() };
   }
 }
 
-/** Identical requests share one render (the cache key is the whole normalised request). */
-function cachedRender(request: CreateTaskRequest): Promise<SimTask["render"]> {
+/** The cache key of a render: the whole normalised request. */
+function renderKey(request: CreateTaskRequest): string {
+  return createHash("sha256").update(JSON.stringify(request)).digest("hex");
+}
+
+function renderCache() {
   const g = globalThis as RenderCacheGlobal;
   g.__nb2RenderCache ??= new Map();
-  const key = createHash("sha256").update(JSON.stringify(request)).digest("hex");
-  let pending = g.__nb2RenderCache.get(key);
-  if (!pending) {
-    pending = render(request);
-    g.__nb2RenderCache.set(key, pending);
-    void pending.then((r) => {
-      if (r.state === "failed") g.__nb2RenderCache?.delete(key);
-    });
-  }
+  return g.__nb2RenderCache;
+}
+
+/**
+ * Identical requests share one render while its video is kept (the retention period); a failed render
+ * is forgotten at once. Without `admit`, only a render already under way or done is returned.
+ */
+function cachedRender(request: CreateTaskRequest, admit?: () => () => void): Promise<SimTask["render"]> | null {
+  const cache = renderCache();
+  const key = renderKey(request);
+  const now = Date.now();
+  const kept = cache.get(key);
+  if (kept && now - kept.at < simulatorLimits().retentionMs / 2) return kept.pending;
+  if (kept) cache.delete(key);
+  if (!admit) return null;
+  const release = admit();
+  const pending = render(request).finally(release);
+  cache.set(key, { pending, at: now });
+  while (cache.size > 1000) cache.delete(cache.keys().next().value as string);
+  void pending.then((r) => {
+    if (r.state === "failed") cache.delete(key);
+  });
   return pending;
 }
 
@@ -196,6 +296,9 @@ export async function createSimTask(
     idempotencyKey?: string;
     minRunMs?: number;
     gatewayModel?: string;
+    /** Who the render is for (the proxy's client), for the per-client cap. */
+    client?: string;
+    requestId?: string;
   } = {},
 ): Promise<SimTask> {
   const { queueMs, runMsPerSecond } = simulatorTimings();
@@ -211,9 +314,20 @@ export async function createSimTask(
     idempotencyKey: opts.idempotencyKey,
     gatewayModel: opts.gatewayModel,
   };
+  let rendering: Promise<SimTask["render"]> | null = null;
+  if (!opts.taskFailure) {
+    // Admitted before the task exists: a full queue, a full disk or a busy client is refused with nothing made.
+    rendering = cachedRender(request);
+    if (!rendering) {
+      const { disk, renders } = engineState();
+      // Room for the video (a 10 s 1080p clip is about 10 MB) and for the renders already admitted.
+      await disk.assertRoom(opts.requestId, RENDER_RESERVE_BYTES * (renders.inFlight + 1));
+      rendering = cachedRender(request, () => renders.admit(opts.client ?? null, opts.requestId));
+    }
+  }
   await simStore().putTask(task);
-  if (opts.taskFailure) return task;
-  void cachedRender(request).then(async (result) => {
+  if (!rendering) return task;
+  void rendering.then(async (result) => {
     const current = (await simStore().getTask(task.task_id)) ?? task;
     await simStore().putTask({ ...current, render: result });
   });

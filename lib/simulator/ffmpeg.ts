@@ -1,39 +1,121 @@
 /**
- * The ffmpeg binary of `@ffmpeg-installer/ffmpeg` and a small runner around it.
+ * The ffmpeg binary and a small runner around it.
  *
- * The binary is resolved at run time from node_modules (the package is in next.config.ts
- * `serverExternalPackages`, so it is never bundled). ffmpeg is always spawned with an argument
- * array, never through a shell.
+ * Which binary: FFMPEG_PATH when set; otherwise the newer of the system's ffmpeg (/usr/bin, /usr/local/bin)
+ * and the bundled one of `@ffmpeg-installer/ffmpeg` (a 2018 snapshot, kept as the fallback where no
+ * system ffmpeg exists). ffmpeg parses untrusted media (uploads, downloaded URLs): a maintained,
+ * security-patched build is worth more than a pinned old one. The bundled package is resolved at run time
+ * from node_modules (it is in next.config.ts `serverExternalPackages`, so it is never bundled).
+ *
+ * ffmpeg is always spawned with an argument array, never through a shell, at a lower CPU priority
+ * (nice 10) so that renders never starve the web server of the same machine.
  */
-import { spawn } from "node:child_process";
-import { accessSync, chmodSync, constants, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { accessSync, chmodSync, constants, existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 
 const require = createRequire(import.meta.url);
 
 let cachedPath: string | null = null;
 
-/** Absolute path of the ffmpeg binary, made executable if npm skipped the package's postinstall. */
-export function ffmpegPath(): string {
-  if (cachedPath) return cachedPath;
+/** The CPU priority ffmpeg runs at (a nice value: higher is lower priority). */
+export const FFMPEG_NICE = 10;
+
+/** System locations looked at for a maintained ffmpeg. */
+const SYSTEM_FFMPEG = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"];
+
+/** Release dates of ffmpeg versions, to place a dated git snapshot (the bundled `20181210-g…`) among releases. */
+const RELEASES: [date: number, version: number][] = [
+  [20180420, 4.0],
+  [20181106, 4.1],
+  [20190805, 4.2],
+  [20200615, 4.3],
+  [20210408, 4.4],
+  [20220114, 5.0],
+  [20220722, 5.1],
+  [20230227, 6.0],
+  [20231110, 6.1],
+  [20240405, 7.0],
+  [20240930, 7.1],
+  [20250822, 8.0],
+];
+
+/**
+ * How recent an `ffmpeg -version` string is, as a release number: `5.1.9-0+deb12u1` → 5.1, a dated
+ * snapshot `20181210-g0e8eb07980` → the last release before it (4.1), `N-…` or unknown → 0.
+ */
+export function ffmpegRank(version: string): number {
+  const release = /^n?(\d+)\.(\d+)/.exec(version);
+  if (release) return Number(release[1]) + Number(release[2]) / 10;
+  const dated = /^(\d{8})-/.exec(version);
+  if (dated) {
+    const day = Number(dated[1]);
+    let rank = 0;
+    for (const [date, v] of RELEASES) if (date <= day) rank = v;
+    return rank;
+  }
+  return 0;
+}
+
+/** The version word of `ffmpeg -version`'s first line (`ffmpeg version 5.1.9-0+deb12u1 Copyright …`). */
+export function parseFfmpegVersion(output: string): string {
+  return /ffmpeg version (\S+)/.exec(output)?.[1] ?? "unknown";
+}
+
+/** Picks the newest candidate; on a tie the earlier one (the system's come first). */
+export function chooseFfmpeg(candidates: readonly { path: string; version: string }[]): { path: string; version: string } | null {
+  let best: { path: string; version: string } | null = null;
+  for (const c of candidates) if (!best || ffmpegRank(c.version) > ffmpegRank(best.version)) best = c;
+  return best;
+}
+
+function bundledPath(): string | null {
   let path: string;
   try {
     path = (require("@ffmpeg-installer/ffmpeg") as { path: string }).path;
-  } catch (err) {
-    // The package throws plain strings ("Could not find ffmpeg executable …").
-    throw new Error(`ffmpeg is not available: ${err instanceof Error ? err.message : String(err)}`);
+  } catch {
+    return null;
   }
   try {
     accessSync(path, constants.X_OK);
   } catch {
     try {
       chmodSync(path, statSync(path).mode | 0o755);
-    } catch (err) {
-      throw new Error(`ffmpeg at ${path} is not executable and chmod failed: ${(err as Error).message}`);
+    } catch {
+      return null;
     }
   }
-  cachedPath = path;
   return path;
+}
+
+function versionOf(bin: string): string | null {
+  try {
+    return parseFfmpegVersion(execFileSync(bin, ["-version"], { encoding: "utf8", timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] }));
+  } catch {
+    return null;
+  }
+}
+
+/** Absolute path of the ffmpeg binary used (FFMPEG_PATH, else the newer of the system's and the bundled one). */
+export function ffmpegPath(): string {
+  if (cachedPath) return cachedPath;
+  const forced = process.env.FFMPEG_PATH?.trim();
+  if (forced) {
+    cachedPath = forced;
+    return forced;
+  }
+  const candidates: { path: string; version: string }[] = [];
+  for (const bin of SYSTEM_FFMPEG) {
+    const version = existsSync(bin) ? versionOf(bin) : null;
+    if (version) candidates.push({ path: bin, version });
+  }
+  const bundled = bundledPath();
+  if (bundled) candidates.push({ path: bundled, version: versionOf(bundled) ?? "unknown" });
+  const chosen = chooseFfmpeg(candidates);
+  if (!chosen) throw new Error("ffmpeg is not available: install it (apt-get install ffmpeg) or set FFMPEG_PATH");
+  cachedPath = chosen.path;
+  return chosen.path;
 }
 
 export type RunFfmpegOptions = {
@@ -66,6 +148,14 @@ export function execFfmpeg(args: string[], opts: RunFfmpegOptions = {}): Promise
       return;
     }
     const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], shell: false, windowsHide: true });
+    // A lower priority than the web server's: a queue of renders must not slow every page and poll.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, FFMPEG_NICE);
+      } catch {
+        // not permitted here: ffmpeg still runs single-threaded
+      }
+    }
     let stderr = "";
     let stdout = "";
     let done = false;

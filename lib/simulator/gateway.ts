@@ -9,7 +9,7 @@ import { fieldsOf } from "@/lib/spec/model-spec";
 import { parseCreateTaskRequest, TASK_ID_PATTERN } from "@/lib/spec/schema";
 import { createSimTask, saveUploadStream, uploadAnswer, viewSimTask } from "./engine";
 import { countAttempt, faultResponse, scenarioFromHeader } from "./faults";
-import { assertEnabled, assertKey, publicBase } from "./http";
+import { assertEnabled, assertKey, publicBase, simulatorClient } from "./http";
 import { faultAt, scenarioById } from "./scenarios";
 import { type SimTask, simStore } from "./store";
 
@@ -185,6 +185,8 @@ export function gatewayCreate(req: Request): Promise<Response> {
       taskFailure: scenario?.taskFailure,
       minRunMs: scenario?.minRunMs,
       gatewayModel: model,
+      client: simulatorClient(req),
+      requestId,
     });
     const normal = async () =>
       Response.json(await viewGatewayTask(task, task.createdAt, publicBase(req)), { headers: { "x-request-id": requestId } });

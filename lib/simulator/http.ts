@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { simulatorKey, upstreamConfig } from "@/lib/config";
+import { appOrigin, simulatorEnabled, simulatorKey } from "@/lib/config";
 import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { kindOfMime, limitsOf } from "@/lib/media";
 import { firstFile } from "@/lib/multipart";
@@ -19,15 +19,16 @@ import { simStore } from "./store";
  * it serves. It runs only when no real upstream is configured, and checks the key like a real one.
  */
 
-/** The origin the browser sees, from the forwarded headers the proxy sets (or the Host header). */
-export function publicBase(req: Request): string {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "localhost";
-  const proto = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
+/** The origin the browser loads media from: PUBLIC_ORIGIN (lib/config.ts), never a request header. */
+export function publicBase(_req?: Request): string {
+  return appOrigin();
 }
 
+/** 404 unless the simulator is on: no UPSTREAM_BASE_URL, or SIMULATOR_ENABLED=true (lib/config.ts). */
 export function assertEnabled(): void {
-  if (!upstreamConfig().simulated) throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured.");
+  if (!simulatorEnabled()) {
+    throw new ApiError(404, "not_found_error", "The simulator is off: a real upstream is configured (SIMULATOR_ENABLED is not true).");
+  }
 }
 
 export function assertKey(req: Request, requestId: string): void {
@@ -39,6 +40,15 @@ export function assertKey(req: Request, requestId: string): void {
   if (!constantTimeEqual(match[1], simulatorKey())) {
     throw new ApiError(401, "authentication_error", WRONG_KEY_MESSAGE, { requestId });
   }
+}
+
+/**
+ * Whom a render is for, as the proxy names it in `x-simulator-client` (its client's address; the call
+ * carries the key, so only the proxy or the operator can name one): the per-client cap counts by it. A
+ * call without one comes from a holder of the key (the operator's scripts), held only to the queue's bound.
+ */
+export function simulatorClient(req: Request): string | undefined {
+  return req.headers.get("x-simulator-client")?.slice(0, 80) || undefined;
 }
 
 /** Idempotency-Key values the simulator accepts (the proxy sends one with every create). */
@@ -92,6 +102,8 @@ export async function simCreate(req: Request): Promise<Response> {
     taskFailure: scenario?.taskFailure,
     idempotencyKey: key ?? undefined,
     minRunMs: scenario?.minRunMs,
+    client: simulatorClient(req),
+    requestId,
   });
   if (key) await simStore().putIdempotency({ key, taskId: task.task_id, requestHash });
   const normal = async () => Response.json(await viewSimTask(task, task.createdAt, publicBase(req)), { headers });
@@ -174,7 +186,9 @@ export async function simFile(req: Request, fileName: string): Promise<Response>
   }
   headers["content-length"] = String(end - start + 1);
   if (req.method === "HEAD") return new Response(null, { status, headers });
-  const handle = await open(file.path);
+  const handle = await open(file.path).catch(() => null);
+  // Deleted after its retention period (SIMULATOR_RETENTION_HOURS) or to keep the disk bound.
+  if (!handle) throw new ApiError(404, "not_found_error", "This file is no longer kept (files are deleted after their retention period).");
   const stream = handle.createReadStream({ start, end, autoClose: true });
   return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers });
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { redis } from "@/lib/redis";
+import { simulatorLimits } from "./limits";
 import type { SimFile, SimIdempotency, SimStore, SimTask } from "./store-types";
 
-/** How long the simulator keeps a task or file record in Redis (a real upstream's URLs live 24 h). */
-const TTL_SECONDS = 7 * 24 * 60 * 60;
+/** How long the simulator keeps a task or file record in Redis: its files' retention period (SIMULATOR_RETENTION_HOURS). */
+const ttlSeconds = () => Math.max(1, Math.ceil(simulatorLimits().retentionMs / 1000));
 
 /**
  * The simulator's state in Redis, so that several app instances share it: a task created through one
@@ -23,7 +24,7 @@ export class RedisStore implements SimStore {
   private async put(kind: string, id: string, value: unknown): Promise<void> {
     const client = await redis();
     if (!client) throw new Error("REDIS_URL is not set");
-    await client.set(`${this.prefix}:${kind}:${id}`, JSON.stringify(value), { expiration: { type: "EX", value: TTL_SECONDS } });
+    await client.set(`${this.prefix}:${kind}:${id}`, JSON.stringify(value), { expiration: { type: "EX", value: ttlSeconds() } });
   }
 
   getTask(id: string) {

@@ -1,6 +1,15 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanPrompt, filterValue, fitText, jpegOrientation, type RenderJob, renderVideo, textWidth } from "@/lib/simulator/render";
+import {
+  cleanPrompt,
+  filterValue,
+  fitText,
+  jpegOrientation,
+  type RenderJob,
+  renderVideo,
+  singleThreaded,
+  textWidth,
+} from "@/lib/simulator/render";
 
 const HOSTILE = 'It\'s "quoted" $HOME `ls` \\ 100% a:b\nnew line — Привет 🎬';
 
@@ -73,5 +82,29 @@ describe("text layout", () => {
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), len, exif, Buffer.from([0xff, 0xda])]);
     expect(jpegOrientation(jpeg)).toBe(6);
     expect(jpegOrientation(Buffer.from([0xff, 0xd8, 0xff, 0xda]))).toBe(1);
+  });
+});
+
+describe("singleThreaded", () => {
+  it("gives ffmpeg one thread for each input's decoder, the filter graph and the encoder", () => {
+    const args = singleThreaded([
+      "-y",
+      "-f",
+      "png_pipe",
+      "-i",
+      "file:a.png",
+      "-i",
+      "file:b.mp4",
+      "-filter_complex",
+      "x",
+      "-c:v",
+      "libx264",
+      "out.mp4",
+    ]);
+    expect(args.slice(0, 2)).toEqual(["-filter_complex_threads", "1"]);
+    const ahead = (flag: string, from = 0) => args.slice(args.indexOf(flag, from) - 2, args.indexOf(flag, from));
+    expect(ahead("-i")).toEqual(["-threads", "1"]);
+    expect(ahead("-i", args.indexOf("-i") + 1)).toEqual(["-threads", "1"]);
+    expect(ahead("-c:v")).toEqual(["-threads", "1"]);
   });
 });

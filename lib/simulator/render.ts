@@ -141,7 +141,7 @@ export async function renderVideo(job: RenderJob, opts: RenderOptions = {}): Pro
       "mp4",
       partPath,
     ];
-    await runFfmpeg(args, { signal: opts.signal, timeoutMs: opts.timeoutMs ?? 60_000 + frames * 100 });
+    await runFfmpeg(singleThreaded(args), { signal: opts.signal, timeoutMs: opts.timeoutMs ?? 60_000 + frames * 100 });
 
     let durationSeconds = frames / RENDER_FPS;
     if (!durationKnown) {
@@ -162,6 +162,20 @@ export async function renderVideo(job: RenderJob, opts: RenderOptions = {}): Pro
   } finally {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * One thread per render, for decoding, filtering and encoding: without it ffmpeg starts a thread per
+ * core for each, and two renders at once take the whole machine from the web server. (Renders also run
+ * at a lower priority: lib/simulator/ffmpeg.ts.)
+ */
+export function singleThreaded(args: readonly string[]): string[] {
+  const out = ["-filter_complex_threads", "1"];
+  for (const arg of args) {
+    if (arg === "-i" || arg === "-c:v") out.push("-threads", "1");
+    out.push(arg);
+  }
+  return out;
 }
 
 const TMP_PREFIX = "nb2-render-";

@@ -1,4 +1,5 @@
 import "server-only";
+import { rm } from "node:fs/promises";
 import { RedisStore } from "./redis-store";
 import type { SimFile, SimIdempotency, SimStore, SimTask } from "./store-types";
 
@@ -23,7 +24,8 @@ export class MemoryStore implements SimStore {
   }
   async putFile(file: SimFile) {
     this.files.set(file.id, file);
-    this.trim(this.files);
+    // A file whose record goes is deleted with it (the disk's sweep recounts what is left).
+    this.trim(this.files, (dropped) => void rm((dropped as SimFile).path, { force: true }).catch(() => undefined));
   }
   async getIdempotency(key: string) {
     return this.keys.get(key);
@@ -32,8 +34,12 @@ export class MemoryStore implements SimStore {
     this.keys.set(record.key, record);
     this.trim(this.keys);
   }
-  private trim(map: Map<string, unknown>) {
-    while (map.size > this.maxEntries) map.delete(map.keys().next().value as string);
+  private trim(map: Map<string, unknown>, onDrop?: (value: unknown) => void) {
+    while (map.size > this.maxEntries) {
+      const key = map.keys().next().value as string;
+      onDrop?.(map.get(key));
+      map.delete(key);
+    }
   }
 }
 

@@ -16,8 +16,10 @@ import { toRunError } from "@/lib/client/errors";
 import { newIdempotencyKey, type Run, type RunAction, runReducer } from "@/lib/client/run";
 import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "@/lib/client/task-queries";
 import { isTerminal } from "@/lib/polling";
+import { clientOf } from "@/lib/security/guard";
 import { type SimStore, simStore } from "@/lib/simulator/store";
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
+import { boundIdempotencyKey } from "@/lib/upstream/service";
 import type { SimServer } from "./sim-server";
 
 // TanStack Query takes a runtime without `window` for a server and schedules no refetch timers there;
@@ -104,7 +106,11 @@ export async function runScenario(
   } finally {
     client.clear();
   }
-  const creates = sim.requests.filter((r) => r.method === "POST" && r.path === "/api/simulator/v1/tasks" && r.idempotencyKey === key);
+  // The proxy binds the visitor's key to the visitor before it forwards it (lib/upstream/service.ts).
+  const upstreamKey = boundIdempotencyKey(clientOf(new Headers()), key);
+  const creates = sim.requests.filter(
+    (r) => r.method === "POST" && r.path === "/api/simulator/v1/tasks" && r.idempotencyKey === upstreamKey,
+  );
   const polls = taskId ? sim.requests.filter((r) => r.method === "GET" && r.path === `/api/simulator/v1/tasks/${taskId}`) : [];
   const waits = run!.waits.map((w) => w.delayMs);
   return {
@@ -112,7 +118,7 @@ export async function runScenario(
     outcome,
     upstreamCreates: creates.length,
     upstreamPolls: polls.length,
-    tasks: created.get(key)?.size ?? 0,
+    tasks: created.get(upstreamKey)?.size ?? 0,
     waits: waits.length,
     waitedMs: waits.reduce((a, b) => a + b, 0),
     elapsedMs: Date.now() - t0,

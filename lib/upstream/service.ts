@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { ZodType } from "zod";
 import { upstreamConfig } from "@/lib/config";
 import { ApiError, errorResponse, newRequestId, withDocs } from "@/lib/errors";
@@ -27,6 +28,8 @@ import { CHECK_HEADER, encodeCheck } from "@/lib/upstream/check-header";
 import { callUpstream, type UpstreamAnswer } from "@/lib/upstream/client";
 import { contractFlags } from "@/lib/upstream/contract-check";
 import { type Dialect, type DialectContext, dialectFor, type Normalised } from "@/lib/upstream/dialects";
+import { isOwned, markOwned, watchForeignTasks } from "@/lib/upstream/ownership";
+import { pollEveryTime, sharedPoll } from "@/lib/upstream/poll-cache";
 import { knownTask, rememberTask } from "@/lib/upstream/task-memory";
 import { streamUpload } from "@/lib/upstream/upload";
 
@@ -92,8 +95,7 @@ function ourModelId(task: { model: string }, models: Readonly<Record<string, str
 }
 
 /**
- * Headers the proxy adds for the simulator: forwarded host (so it builds media URLs the browser can load)
- * and the fault scenario of `x-simulate`, which goes to the simulator only: a real upstream never sees it.
+ * Headers the proxy adds for the simulator: the fault scenario of `x-simulate`, which goes to the simulator only: a real upstream never sees it.
  */
 function simulatorHeaders(incoming: Headers, requestId: string): Record<string, string> {
   const simulate = incoming.get("x-simulate")?.trim();
@@ -106,7 +108,8 @@ function simulatorHeaders(incoming: Headers, requestId: string): Record<string, 
     }
     return {};
   }
-  const headers: Record<string, string> = {};
+  // The embedded simulator caps renders in flight per visitor: it learns the visitor from here.
+  const headers: Record<string, string> = { "x-simulator-client": clientOf(incoming) };
   if (simulate) {
     if (!scenarioById(simulate)) {
       throw new ApiError(400, "invalid_request_error", `x-simulate must be one of ${SCENARIO_IDS.join(", ")}.`, {
@@ -116,10 +119,7 @@ function simulatorHeaders(incoming: Headers, requestId: string): Record<string, 
     }
     headers["x-simulate"] = simulate;
   }
-  const host = incoming.get("host");
-  if (!host) return headers;
-  const proto = incoming.get("x-forwarded-proto") ?? "http";
-  return { ...headers, "x-forwarded-host": host, "x-forwarded-proto": proto.split(",")[0].trim() };
+  return headers;
 }
 
 const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
@@ -128,16 +128,27 @@ const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{8,128}$/;
  * The Idempotency-Key of a create: the browser's (one per run, reused by its retries), or a new one.
  * Every create goes upstream with a key, so a retry after a 5xx can never make a second task.
  */
-function idempotencyKey(incoming: Headers, requestId: string): string {
+function idempotencyKey(incoming: Headers, requestId: string): { given: string; forwarded: string } {
   const given = incoming.get("idempotency-key");
-  if (given === null) return `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+  if (given === null) {
+    const fresh = `idem_${crypto.randomUUID().replace(/-/g, "")}`;
+    return { given: fresh, forwarded: fresh };
+  }
   if (!IDEMPOTENCY_KEY_RE.test(given)) {
     throw new ApiError(400, "invalid_request_error", "Idempotency-Key must be 8–128 letters, digits, underscores or hyphens.", {
       param: "Idempotency-Key",
       requestId,
     });
   }
-  return given;
+  return { given, forwarded: boundIdempotencyKey(clientOf(incoming), given) };
+}
+
+/**
+ * The key sent upstream for a client's Idempotency-Key: bound to the client (a hash of both), so that
+ * one visitor replaying another's key under the shared API key gets a task of its own, never the other's.
+ */
+export function boundIdempotencyKey(client: string, given: string): string {
+  return `idem_${createHash("sha256").update(`nb2-idem-v1\0${client}\0${given}`).digest("base64url").slice(0, 43)}`;
 }
 
 /**
@@ -157,13 +168,18 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
   if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId, model: request.model }).toResponse();
   await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
-  const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key };
+  const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key.forwarded };
   const call = dialect.createCall(request, ctx);
   const upstream = await callUpstream("POST", call.path, { json: call.body, requestId, headers });
   const normalised = dialect.normaliseTask(upstream.status, upstream.body, { request });
-  if (normalised.ok) rememberTask(normalised.body.task_id, { request });
+  if (normalised.ok) {
+    rememberTask(normalised.body.task_id, { request });
+    await markOwned(normalised.body.task_id);
+    const simulate = (headers as Record<string, string>)["x-simulate"];
+    if (simulate && simulate !== "none") pollEveryTime(normalised.body.task_id);
+  }
   const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId, request.model);
-  res.headers.set("idempotency-key", key);
+  res.headers.set("idempotency-key", key.given);
   if (!dialect.idempotentCreates) res.headers.set("x-idempotent-creates", "false");
   return res;
 }
@@ -174,20 +190,44 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
   if (!TASK_ID_PATTERN.test(taskId)) {
     return new ApiError(400, "invalid_request_error", CONTRACT_MESSAGES.taskId, { param: "task_id", requestId }).toResponse();
   }
+  if (!watchForeignTasks() && !(await isOwned(taskId))) {
+    throw new ApiError(
+      404,
+      "not_found_error",
+      `No task ${taskId} was created through this playground in the last 48 hours: it watches only the tasks it created itself (a deployment can allow others with WATCH_FOREIGN_TASKS=true).`,
+      { param: "task_id", requestId },
+    );
+  }
   const { dialect, models } = current();
-  const upstream = await callUpstream("GET", dialect.statusPath(taskId), { requestId, headers: simulatorHeaders(incoming, requestId) });
-  const known = knownTask(taskId);
-  const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
-  if (normalised.ok && !known) ourModelId(normalised.body, models);
-  return answer(
-    upstream,
-    normalised,
-    dialect.answerSchema("task", upstream.status, upstream.body),
-    dialect,
-    requestId,
-    known?.request.model,
-  );
+  const headers = simulatorHeaders(incoming, requestId);
+  const upstream = await sharedPoll(taskId, () => callUpstream("GET", dialect.statusPath(taskId), { requestId, headers }));
+  // A shared answer (the same object for every viewer within its second) is normalised, checked against
+  // the contract and serialised once: that work cost more than the rest of the poll's handler together.
+  let built = builtPolls.get(upstream);
+  if (!built) {
+    const known = knownTask(taskId);
+    const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
+    if (normalised.ok && !known) ourModelId(normalised.body, models);
+    const res = answer(
+      upstream,
+      normalised,
+      dialect.answerSchema("task", upstream.status, upstream.body),
+      dialect,
+      requestId,
+      known?.request.model,
+    );
+    // Only a 2xx is shared; an error's envelope names this request's id.
+    if (!normalised.ok || upstream.status >= 300) return res;
+    built = { status: res.status, headers: [...res.headers.entries()], body: await res.text() };
+    builtPolls.set(upstream, built);
+  }
+  const out = new Headers(built.headers);
+  out.set("x-request-id", requestId);
+  return new Response(built.body, { status: built.status, headers: out });
 }
+
+/** Poll answers as sent, per shared upstream answer (gone with it). */
+const builtPolls = new WeakMap<UpstreamAnswer, { status: number; headers: [string, string][]; body: string }>();
 
 /**
  * Issues the ticket an upload needs (lib/security/upload-ticket.ts): for the client this request comes
