@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       beforeFiles: [
+        // Each guide as Markdown at its own URL plus `.md` (app/markdown/); before `/models/:model`, which would take the `.md`.
+        { source: "/models/:model.md", destination: "/markdown/en/:model" },
+        { source: "/:locale/models/:model.md", destination: "/markdown/:locale/:model" },
         { source: "/", destination: "/en" },
         { source: "/models", destination: "/en/models" },
         { source: "/models/:model", destination: "/en/models/:model" },

@@ -1,7 +1,11 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { DEFAULT_MODEL, MODELS } from "@/lib/models/registry";
+/** PUBLIC_ORIGIN, read in lib/public-origin.ts (the one place; it says why it is not here). */
+import { publicOrigin } from "@/lib/public-origin";
 import { DIALECT_IDS, type DialectId } from "@/lib/upstream/dialects/wire";
+
+export { publicOrigin, publicUrl } from "@/lib/public-origin";
 
 /**
  * The server's configuration, read from the environment on every call (tests change it). The key is
@@ -117,26 +121,23 @@ export function simulatorEnabled(): boolean {
 }
 
 /**
- * The origin visitors reach the app at, for the URLs the app writes into answers (the OpenAPI
- * document's `servers`, the simulator's media URLs): PUBLIC_ORIGIN, reduced to `scheme://host[:port]`,
- * else `http://localhost:<PORT>` (development). Never taken from Host or X-Forwarded-* headers: a cache
- * in front of the app could keep an answer built from a forged one and serve it to everyone.
+ * The origin visitors reach the app at, for the absolute URLs the app writes into answers (the OpenAPI
+ * document's `servers`, the simulator's media URLs): PUBLIC_ORIGIN (lib/public-origin.ts), else
+ * `http://localhost:<PORT>` (development). Never taken from Host or X-Forwarded-* headers: a cache in
+ * front of the app could keep an answer built from a forged one and serve it to everyone. A PUBLIC_ORIGIN
+ * that is set but not an http(s) origin is a configuration error, said here (links in error envelopes
+ * fall back to root-relative instead, since an error must not fail).
  */
-export function publicOrigin(): string {
+export function appOrigin(): string {
+  const origin = publicOrigin();
+  if (origin) return origin;
   const raw = process.env.PUBLIC_ORIGIN?.trim();
-  if (raw) {
-    try {
-      const url = new URL(raw);
-      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin !== "null") return url.origin;
-    } catch {
-      // not a URL: the configuration error is reported below
-    }
+  if (raw)
     throw new ApiError(
       500,
       "internal_error",
       `PUBLIC_ORIGIN must be an http(s) origin such as https://play.example.com, not "${raw.slice(0, 100)}".`,
     );
-  }
   return `http://localhost:${process.env.PORT || "3000"}`;
 }
 

@@ -1,7 +1,11 @@
 /**
  * One error envelope on both sides of the proxy: `{ error: { type, message, param?, request_id } }`.
  * The server throws ApiError and answers with `toResponse()`; the browser rebuilds it from the JSON.
+ * The proxy's envelopes also carry `doc_url` and `hint` (lib/error-docs.ts), added here so every
+ * envelope built from an ApiError has them; the simulator, which stands in for an upstream speaking the
+ * bare contract, asks for the envelope without them (`{ docs: false }`, `bareErrorResponse`).
  */
+import { errorDocs } from "@/lib/error-docs";
 import type { ErrorType } from "@/lib/spec/contract";
 import type { FieldIssue } from "@/lib/spec/schema";
 
@@ -12,7 +16,19 @@ export type ErrorBody = {
   request_id: string;
   /** Every field at fault when validation found more than one. */
   issues?: FieldIssue[];
+  /** Where the guide explains this error (lib/error-docs.ts). */
+  doc_url?: string;
+  /** What to do about it, when the guide's error table or FAQ knows. */
+  hint?: string;
 };
+
+/** Whether an envelope gets `doc_url` and `hint`: yes for the proxy's, no for the simulator's. */
+type EnvelopeOptions = { docs?: boolean };
+
+/** Adds `doc_url` and `hint` to an envelope's error; `model` (a model id, if the request named one) picks the guide. */
+export function withDocs(error: ErrorBody, status: number, model?: unknown): ErrorBody {
+  return { ...error, ...errorDocs({ status, type: String(error.type), message: error.message }, model) };
+}
 
 export function newRequestId(): string {
   return `req_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
@@ -25,12 +41,14 @@ export class ApiError extends Error {
   readonly requestId: string;
   readonly issues?: FieldIssue[];
   readonly headers: Record<string, string>;
+  /** The model the request was about, when known: its guide is the envelope's doc_url. */
+  readonly model?: string;
 
   constructor(
     status: number,
     type: ErrorType | string,
     message: string,
-    opts: { param?: string; requestId?: string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+    opts: { param?: string; requestId?: string; issues?: FieldIssue[]; headers?: Record<string, string>; model?: string } = {},
   ) {
     super(message);
     this.status = status;
@@ -39,23 +57,24 @@ export class ApiError extends Error {
     this.requestId = opts.requestId ?? newRequestId();
     this.issues = opts.issues;
     this.headers = opts.headers ?? {};
+    this.model = opts.model;
   }
 
   /** A 400 for the first of several field issues, carrying all of them. */
-  static invalid(issues: FieldIssue[], requestId?: string): ApiError {
+  static invalid(issues: FieldIssue[], requestId?: string, model?: string): ApiError {
     const [first] = issues;
-    return new ApiError(400, "invalid_request_error", first.message, { param: first.param, issues, requestId });
+    return new ApiError(400, "invalid_request_error", first.message, { param: first.param, issues, requestId, model });
   }
 
-  toBody(): { error: ErrorBody } {
+  toBody({ docs = true }: EnvelopeOptions = {}): { error: ErrorBody } {
     const error: ErrorBody = { type: this.type, message: this.message, request_id: this.requestId };
     if (this.param) error.param = this.param;
     if (this.issues && this.issues.length > 1) error.issues = this.issues;
-    return { error };
+    return { error: docs ? withDocs(error, this.status, this.model) : error };
   }
 
-  toResponse(): Response {
-    return Response.json(this.toBody(), {
+  toResponse(opts: EnvelopeOptions = {}): Response {
+    return Response.json(this.toBody(opts), {
       status: this.status,
       headers: { "x-request-id": this.requestId, "cache-control": "no-store", ...this.headers },
     });
@@ -63,11 +82,16 @@ export class ApiError extends Error {
 }
 
 /** Turns anything thrown in a route handler into the envelope; unknown errors become a 500 without details. */
-export function errorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return err.toResponse();
+export function errorResponse(err: unknown, opts: EnvelopeOptions = {}): Response {
+  if (err instanceof ApiError) return err.toResponse(opts);
   const requestId = newRequestId();
   console.error(`[${requestId}] unexpected error:`, err instanceof Error ? err.message : "unknown");
-  return new ApiError(500, "internal_error", "Something went wrong in the playground's server.", { requestId }).toResponse();
+  return new ApiError(500, "internal_error", "Something went wrong in the playground's server.", { requestId }).toResponse(opts);
+}
+
+/** The contract's bare envelope, as an upstream answers it: for the simulator's routes. */
+export function bareErrorResponse(err: unknown): Response {
+  return errorResponse(err, { docs: false });
 }
 
 /**

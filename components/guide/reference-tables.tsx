@@ -12,7 +12,8 @@
  */
 import { Fragment } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { type Allowed, type ParamRow, paramRows } from "@/lib/guide/param-rows";
+import { type Allowed, paramDescription, paramRows } from "@/lib/guide/param-rows";
+import { errorAnchor } from "@/lib/guide/paths";
 import { contractTextsFor, format, joinOr, type Locale, type Messages, messagesFor } from "@/lib/i18n";
 import type { ContractTexts } from "@/lib/i18n/spec-texts";
 import { ERRORS, modeLabel } from "@/lib/spec/contract";
@@ -66,20 +67,6 @@ function ColumnHeads({ names }: { names: string[] }) {
   );
 }
 
-function description(row: ParamRow, label: string, t: Messages, fields: ModelTexts["fields"]): string {
-  if (row.field === "model") return t.params.modelDescription;
-  if (row.field === "mode") return format(t.params.modeDescription, { mode: label });
-  const rules = row.rules.map((r) =>
-    format(t.params.rule, {
-      when: r.when.field,
-      whenValues: joinOr(r.when.values, t.params.or),
-      allow: r.allow.field,
-      allowValues: joinOr(r.allow.values, t.params.or),
-    }),
-  );
-  return [fields[row.field], ...rules].join(" ");
-}
-
 type TableProps = { spec: ModelSpec; t: Messages; texts: ContractTexts; fields: ModelTexts["fields"] };
 
 /** One parameter table per mode, read from the schema the server validates with. */
@@ -105,7 +92,7 @@ function ParamsTables({ spec, t, texts, fields }: TableProps) {
                   <td>
                     <AllowedCell allowed={row.allowed} t={t} />
                   </td>
-                  <td>{description(row, modeLabel(id), t, fields)}</td>
+                  <td>{paramDescription(row, modeLabel(id), t, fields)}</td>
                 </tr>
               ))}
             </tbody>
@@ -128,7 +115,7 @@ function ErrorsTable({ t, texts }: TableProps) {
           {ERRORS.map((e) => {
             const text = texts.errors[e.type];
             return (
-              <tr key={e.type}>
+              <tr key={e.type} id={errorAnchor(e.type)}>
                 <td>{e.status}</td>
                 <th scope="row">{e.type}</th>
                 <td>{text.trigger}</td>

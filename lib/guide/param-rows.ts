@@ -3,9 +3,10 @@
  * the zod create schema: the names, required flags, defaults and allowed values are the ones the server
  * enforces; the type words come from the contract, the descriptions from the spec.
  */
+import { format, joinOr, type Messages } from "@/lib/i18n";
 import { FIELD_TYPES, type FieldName, type ModeId } from "@/lib/spec/contract";
 import { type JsonSchema, modeRequestJsonSchema } from "@/lib/spec/json-schema";
-import type { CrossFieldRule, ModelSpec } from "@/lib/spec/model-spec";
+import type { CrossFieldRule, ModelSpec, ModelTexts } from "@/lib/spec/model-spec";
 
 export type Allowed =
   | { kind: "values"; values: (string | number)[]; unit?: "seconds" }
@@ -82,4 +83,19 @@ function rowsOf(spec: ModelSpec, mode: ModeId): ParamRow[] {
     });
   }
   return rows;
+}
+
+/** A row's description in the guide's language: the field's own words, then the cross-field rules that bind it. */
+export function paramDescription(row: ParamRow, modeLabel: string, t: Messages, fields: ModelTexts["fields"]): string {
+  if (row.field === "model") return t.params.modelDescription;
+  if (row.field === "mode") return format(t.params.modeDescription, { mode: modeLabel });
+  const rules = row.rules.map((r) =>
+    format(t.params.rule, {
+      when: r.when.field,
+      whenValues: joinOr(r.when.values, t.params.or),
+      allow: r.allow.field,
+      allowValues: joinOr(r.allow.values, t.params.or),
+    }),
+  );
+  return [fields[row.field], ...rules].join(" ");
 }

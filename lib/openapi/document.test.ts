@@ -1,5 +1,5 @@
 import { validate } from "@readme/openapi-parser";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/openapi.json/route";
 import { getModel, MODELS } from "@/lib/models/registry";
 import { ERRORS } from "@/lib/spec/contract";
@@ -11,7 +11,35 @@ const allowedIn = (prop: { enum?: unknown[]; const?: unknown }) => prop.enum ?? 
 
 type Doc = ReturnType<typeof openApiDocument> & { components: { schemas: Record<string, any> }; paths: Record<string, any> };
 
+afterEach(() => vi.unstubAllEnvs());
+
 describe("the OpenAPI document", () => {
+  it("links the guides (the document, the operations, each model's create body) and documents doc_url and hint", async () => {
+    vi.stubEnv("PUBLIC_ORIGIN", "https://playground.example.com");
+    const doc = openApiDocument() as Doc & { externalDocs: { url: string; description: string } };
+    expect(doc.externalDocs.url).toBe("https://playground.example.com/llms.txt");
+    for (const [path, method] of [
+      ["/api/tasks", "post"],
+      ["/api/tasks/{task_id}", "get"],
+    ]) {
+      expect(doc.paths[path][method].externalDocs).toEqual({
+        url: "https://playground.example.com/models/nano-banana-2",
+        description: expect.stringContaining("https://playground.example.com/models/nano-banana-2.md"),
+      });
+    }
+    for (const spec of MODELS) {
+      const schema = doc.components.schemas[`CreateTaskRequest_${spec.id.replace(/-/g, "_")}`];
+      expect(schema.externalDocs.url).toBe(`https://playground.example.com/models/${spec.id}`);
+      expect(schema.externalDocs.description).toContain(`/models/${spec.id}.md`);
+    }
+    const error = doc.components.schemas.ErrorEnvelope.properties.error;
+    expect(error.properties.doc_url).toMatchObject({ type: "string", description: expect.stringContaining("#error-{type}") });
+    expect(error.properties.hint).toMatchObject({ type: "string", description: expect.stringContaining("invalid apitype: -1") });
+    expect(error.required).toEqual(["type", "message"]);
+    const result = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+
   it("is a valid OpenAPI 3.1 document for a real validator", async () => {
     const saved = process.env.PUBLIC_ORIGIN;
     process.env.PUBLIC_ORIGIN = "https://play.example.com/ignored/path";

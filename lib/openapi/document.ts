@@ -4,7 +4,9 @@
  * and from the spec's error table, media limits and messages. Nothing in it is written by hand twice.
  */
 
-import { MODELS } from "@/lib/models/registry";
+import { guideMarkdownPath, guidePath, LLMS_TXT_PATH } from "@/lib/guide/paths";
+import { DEFAULT_MODEL, MODELS } from "@/lib/models/registry";
+import { publicUrl } from "@/lib/public-origin";
 import { TICKET_RE } from "@/lib/security/upload-ticket";
 import { ERRORS, IMAGE_LIMITS, TASK_STATUSES, VIDEO_LIMITS } from "@/lib/spec/contract";
 import { minimalCreateRequest, minimalCreateResponse } from "@/lib/spec/examples";
@@ -70,6 +72,10 @@ function createSchemas(models: readonly ModelSpec[]): Record<string, JsonSchema>
     schemas[schemaName(spec.id)] = {
       title: spec.name,
       description: spec.texts.en.tagline,
+      externalDocs: {
+        description: `The ${spec.name} guide (Markdown: ${publicUrl(guideMarkdownPath(spec))}).`,
+        url: publicUrl(guidePath(spec)),
+      },
       oneOf: names.map(ref),
       discriminator: {
         propertyName: "mode",
@@ -88,6 +94,24 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
   const errorProps = (envelope.properties!.error as JsonSchema).properties!;
   errorProps.type = { ...errorProps.type, description: "One of the error table's types.", examples: ERRORS.map((e) => e.type) };
   errorProps.param = { ...errorProps.param, description: "The field at fault, as a dotted path (input.duration)." };
+  errorProps.doc_url = {
+    ...errorProps.doc_url,
+    description:
+      "Where the guide explains this error: the model's guide (the default model's when the request named none) at the error table's row " +
+      "(`#error-{type}`), or at the FAQ entry for a gateway answer it explains. Absolute when the server has PUBLIC_ORIGIN, else root-relative.",
+    examples: [publicUrl(`${guidePath(DEFAULT_MODEL)}#error-invalid_request_error`)],
+  };
+  errorProps.hint = {
+    ...errorProps.hint,
+    description:
+      "What to do about the error, when the guide's error table or FAQ knows: the table's fix and retry advice, or for a gateway's " +
+      "`invalid apitype: -1` (a request that reached a chat endpoint) the task endpoints to use instead. English, like `message`.",
+  };
+  /** A model's guide, as the web page and as Markdown. */
+  const guideDocs = (spec: ModelSpec) => ({
+    description: `The ${spec.name} guide (Markdown: ${publicUrl(guideMarkdownPath(spec))}): modes, parameters, errors, FAQ and a minimal request per mode.`,
+    url: publicUrl(guidePath(spec)),
+  });
   const task = taskJsonSchema();
   task.properties!.status = {
     ...task.properties!.status,
@@ -105,12 +129,17 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
         "A failed task is data (HTTP 200 with status failed), not an HTTP error. Creating a task is not idempotent: " +
         "never retry a create blindly after a 5xx. The proxy attaches the upstream API key on the server; clients send none.",
     },
+    externalDocs: {
+      description: `The model guides, as web pages and as Markdown; every guide is listed in ${publicUrl(LLMS_TXT_PATH)}.`,
+      url: publicUrl(LLMS_TXT_PATH),
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl, description: "This playground" }] } : {}),
     paths: {
       "/api/tasks": {
         post: {
           operationId: "createTask",
           summary: "Create a task",
+          externalDocs: guideDocs(models[0]),
           description: `\`model\` picks the model (${models.map((m) => `\`${m.id}\``).join(", ")}), \`mode\` its mode; each takes its own input fields. Optional fields fall back to their defaults.`,
           requestBody: {
             required: true,
@@ -137,6 +166,7 @@ export function openApiDocument(serverUrl?: string, models: readonly ModelSpec[]
         get: {
           operationId: "getTask",
           summary: "Poll a task",
+          externalDocs: guideDocs(models[0]),
           description:
             "Poll until `status` is `succeeded` (with `output`) or `failed` (with `error`). Start after about a second and back off.",
           parameters: [

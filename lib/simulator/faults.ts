@@ -57,10 +57,14 @@ export async function faultResponse(fault: Fault, requestId: string, normal: () 
   switch (fault.kind) {
     case "error": {
       const extra: Record<string, string> = fault.retryAfterS ? { "retry-after": String(fault.retryAfterS) } : {};
-      return new ApiError(fault.status, fault.type, fault.message, { param: fault.param, requestId, headers: extra }).toResponse();
+      return new ApiError(fault.status, fault.type, fault.message, { param: fault.param, requestId, headers: extra }).toResponse({
+        docs: false,
+      });
     }
     case "auth":
-      return new ApiError(401, "authentication_error", fault.missing ? MISSING_KEY_MESSAGE : WRONG_KEY_MESSAGE, { requestId }).toResponse();
+      return new ApiError(401, "authentication_error", fault.missing ? MISSING_KEY_MESSAGE : WRONG_KEY_MESSAGE, { requestId }).toResponse({
+        docs: false,
+      });
     case "slow":
       await sleep(upstreamConfig().timeoutMs + 500);
       return normal();

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { modelIdsFromEnv, upstreamConfig } from "@/lib/config";
-import { ApiError, errorResponse, newRequestId, readJson } from "@/lib/errors";
+import { ApiError, bareErrorResponse, newRequestId, readJson } from "@/lib/errors";
 import { MODELS } from "@/lib/models/registry";
 import { firstFile } from "@/lib/multipart";
 import { CONTRACT_MESSAGES, IMAGE_LIMITS, type ModeId } from "@/lib/spec/contract";
@@ -60,7 +60,7 @@ async function gatewayAnswer(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await inGatewayShape(await fn());
   } catch (err) {
-    return inGatewayShape(errorResponse(err));
+    return inGatewayShape(bareErrorResponse(err));
   }
 }
 

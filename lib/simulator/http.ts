@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { publicOrigin, simulatorEnabled, simulatorKey } from "@/lib/config";
+import { appOrigin, simulatorEnabled, simulatorKey } from "@/lib/config";
 import { ApiError, newRequestId, readJson } from "@/lib/errors";
 import { kindOfMime, limitsOf } from "@/lib/media";
 import { firstFile } from "@/lib/multipart";
@@ -21,7 +21,7 @@ import { simStore } from "./store";
 
 /** The origin the browser loads media from: PUBLIC_ORIGIN (lib/config.ts), never a request header. */
 export function publicBase(_req?: Request): string {
-  return publicOrigin();
+  return appOrigin();
 }
 
 /** 404 unless the simulator is on: no UPSTREAM_BASE_URL, or SIMULATOR_ENABLED=true (lib/config.ts). */
@@ -79,7 +79,7 @@ export async function simCreate(req: Request): Promise<Response> {
   if (fault && !createsFirst) return faultResponse(fault, requestId, () => Promise.reject());
 
   const parsed = parseCreateTaskRequest(await readJson(req));
-  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
+  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse({ docs: false });
   const requestHash = createHash("sha256").update(JSON.stringify(parsed.value)).digest("hex");
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (key) {

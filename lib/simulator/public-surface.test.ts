@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { publicOrigin } from "@/lib/config";
+import { appOrigin } from "@/lib/config";
 import { ApiError } from "@/lib/errors";
 import { assertEnabled, publicBase } from "./http";
 
@@ -39,14 +39,14 @@ describe("the public origin", () => {
       headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
     });
     expect(publicBase(forged)).toBe("https://play.example.com");
-    expect(publicOrigin()).toBe("https://play.example.com");
+    expect(appOrigin()).toBe("https://play.example.com");
   });
 
   it("defaults to localhost on PORT, and refuses a PUBLIC_ORIGIN that is not an http(s) origin", () => {
     delete process.env.PUBLIC_ORIGIN;
     process.env.PORT = "3210";
-    expect(publicOrigin()).toBe("http://localhost:3210");
+    expect(appOrigin()).toBe("http://localhost:3210");
     process.env.PUBLIC_ORIGIN = "javascript:alert(1)";
-    expect(() => publicOrigin()).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => appOrigin()).toThrow(/PUBLIC_ORIGIN/);
   });
 });

@@ -3,7 +3,8 @@
  * zod schemas when they are built (so the guide can never show an example the server would refuse), and
  * the customer's original example, kept to show why it is refused.
  */
-import type { ModelSpec } from "./model-spec";
+import type { MediaField, ModeId } from "./contract";
+import { type ModelSpec, mediaFieldOf } from "./model-spec";
 import { type CreateTaskRequest, type FieldIssue, parseCreateTaskRequest, schemasFor, type Task, taskSchema } from "./schema";
 
 /** The prompt the customer's guide uses in its examples. */
@@ -14,6 +15,24 @@ export function minimalCreateRequest(spec: ModelSpec): CreateTaskRequest {
   const mode = spec.modes[0].id;
   // parse() applies the spec's defaults and throws if the example ever stops being valid.
   return schemasFor(spec).createTaskRequest.parse({ model: spec.id, mode, input: { prompt: EXAMPLE_PROMPT } }) as CreateTaskRequest;
+}
+
+/** Stand-ins for the user's own media in written examples (never fetched): example.com is reserved for documentation. */
+export const EXAMPLE_MEDIA_URLS = {
+  image: (n: number) => `https://example.com/image-${n}.png`,
+  video: "https://example.com/source.mp4",
+} as const;
+
+/** The smallest valid create body of `mode`: the prompt, the fewest media the mode takes (as example URLs) and the defaults. */
+export function minimalModeRequest(spec: ModelSpec, mode: ModeId): CreateTaskRequest {
+  const media: Record<MediaField, unknown> = {
+    image_url: EXAMPLE_MEDIA_URLS.image(1),
+    reference_image_urls: Array.from({ length: Math.min(...spec.referenceCounts) }, (_, i) => EXAMPLE_MEDIA_URLS.image(i + 1)),
+    video_url: EXAMPLE_MEDIA_URLS.video,
+  };
+  const field = mediaFieldOf(mode);
+  const input = { prompt: EXAMPLE_PROMPT, ...(field ? { [field]: media[field] } : {}) };
+  return schemasFor(spec).createTaskRequest.parse({ model: spec.id, mode, input }) as CreateTaskRequest;
 }
 
 /** What the create call answers for it: the task, first queued (an example id and time). */

@@ -293,6 +293,10 @@ export const errorEnvelopeSchema = z.object({
     message: z.string(),
     param: z.string().optional(),
     request_id: z.string().optional(),
+    /** Where the guide explains the error (the proxy adds it; an upstream's envelope has none). */
+    doc_url: z.string().optional(),
+    /** What to do about it, when the guide's error table or FAQ knows. */
+    hint: z.string().optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { errorResponse, readJson } from "@/lib/errors";
+import { bareErrorResponse, readJson } from "@/lib/errors";
 import { gatewayCreate, gatewayGet, gatewayUpload } from "@/lib/simulator/gateway";
 import { simCreate, simFile, simGet, simGetRequest, simUpload } from "@/lib/simulator/http";
 import { createTask, createUploadTicket, getTask, uploadMedia } from "@/lib/upstream/service";
@@ -67,7 +67,7 @@ export async function startSimServer(): Promise<SimServer> {
       // @ts-expect-error Node's fetch needs duplex for streamed bodies
       duplex: "half",
     });
-    const res = await route(req).catch(errorResponse);
+    const res = await route(req).catch(bareErrorResponse);
     nodeRes.writeHead(res.status, Object.fromEntries(res.headers));
     if (res.body) Readable.fromWeb(res.body as import("node:stream/web").ReadableStream).pipe(nodeRes);
     else nodeRes.end();

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { ZodType } from "zod";
 import { upstreamConfig } from "@/lib/config";
-import { ApiError, errorResponse, newRequestId } from "@/lib/errors";
+import { ApiError, errorResponse, newRequestId, withDocs } from "@/lib/errors";
 import { MULTIPART_OVERHEAD_BYTES } from "@/lib/security/body";
 import { chargeDailyQuota, clientOf } from "@/lib/security/guard";
 import { claimOnce } from "@/lib/security/rate-limit";
@@ -45,10 +45,17 @@ function exchangeHeaders(answer: UpstreamAnswer, requestId: string): Record<stri
 
 /**
  * Answers in the guide's contract whatever the upstream's dialect: the normalised body (or the error
- * envelope with the proxy's request id), plus the upstream's raw answer and its contract flags in the
- * `x-upstream-check` header.
+ * envelope with the proxy's request id, and where the guide of `model` explains it), plus the upstream's
+ * raw answer and its contract flags in the `x-upstream-check` header.
  */
-function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: ZodType, dialect: Dialect, requestId: string): Response {
+function answer<T>(
+  upstream: UpstreamAnswer,
+  normalised: Normalised<T>,
+  schema: ZodType,
+  dialect: Dialect,
+  requestId: string,
+  model?: string,
+): Response {
   const headers = exchangeHeaders(upstream, requestId);
   const retryAfter = upstream.headers.get("retry-after");
   if (retryAfter) headers["retry-after"] = retryAfter;
@@ -62,10 +69,14 @@ function answer<T>(upstream: UpstreamAnswer, normalised: Normalised<T>, schema: 
   const body = normalised.ok
     ? normalised.body
     : {
-        error: {
-          ...normalised.error,
-          request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId,
-        },
+        error: withDocs(
+          {
+            ...normalised.error,
+            request_id: typeof normalised.error.request_id === "string" ? normalised.error.request_id : requestId,
+          },
+          normalised.status,
+          model,
+        ),
       };
   return Response.json(body, { status: normalised.ok ? normalised.status : normalised.status, headers });
 }
@@ -148,11 +159,13 @@ export function boundIdempotencyKey(client: string, given: string): string {
 export async function createTask(body: unknown, incoming: Headers): Promise<Response> {
   const requestId = newRequestId();
   const parsed = parseCreateTaskRequest(body);
-  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId).toResponse();
+  // A body that names a model gets that model's guide as its errors' doc_url, even when it is refused.
+  const named = typeof body === "object" && body !== null ? (body as { model?: unknown }).model : undefined;
+  if (!parsed.ok) return ApiError.invalid(parsed.issues, requestId, typeof named === "string" ? named : undefined).toResponse();
   const request: CreateTaskRequest = parsed.value;
   const { dialect, ctx } = current(request.model);
   const refusal = dialect.refusal(request.mode, ctx);
-  if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId }).toResponse();
+  if (refusal) return new ApiError(400, "invalid_request_error", refusal, { param: "mode", requestId, model: request.model }).toResponse();
   await chargeDailyQuota(incoming, "create", requestId);
   const key = idempotencyKey(incoming, requestId);
   const headers = { ...simulatorHeaders(incoming, requestId), "idempotency-key": key.forwarded };
@@ -165,7 +178,7 @@ export async function createTask(body: unknown, incoming: Headers): Promise<Resp
     const simulate = (headers as Record<string, string>)["x-simulate"];
     if (simulate && simulate !== "none") pollEveryTime(normalised.body.task_id);
   }
-  const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+  const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId, request.model);
   res.headers.set("idempotency-key", key.given);
   if (!dialect.idempotentCreates) res.headers.set("x-idempotent-creates", "false");
   return res;
@@ -195,7 +208,14 @@ export async function getTask(taskId: string, incoming: Headers): Promise<Respon
     const known = knownTask(taskId);
     const normalised = dialect.normaliseTask(upstream.status, upstream.body, known);
     if (normalised.ok && !known) ourModelId(normalised.body, models);
-    const res = answer(upstream, normalised, dialect.answerSchema("task", upstream.status, upstream.body), dialect, requestId);
+    const res = answer(
+      upstream,
+      normalised,
+      dialect.answerSchema("task", upstream.status, upstream.body),
+      dialect,
+      requestId,
+      known?.request.model,
+    );
     // Only a 2xx is shared; an error's envelope names this request's id.
     if (!normalised.ok || upstream.status >= 300) return res;
     built = { status: res.status, headers: [...res.headers.entries()], body: await res.text() };

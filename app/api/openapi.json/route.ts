@@ -1,4 +1,4 @@
-import { publicOrigin } from "@/lib/config";
+import { appOrigin } from "@/lib/config";
 import { openApiDocument } from "@/lib/openapi/document";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * document pointing "Try it" at another host).
  */
 export function GET(): Response {
-  return Response.json(openApiDocument(publicOrigin()), {
+  return Response.json(openApiDocument(appOrigin()), {
     headers: { "access-control-allow-origin": "*", "cache-control": "no-cache" },
   });
 }

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/errors";
+import { bareErrorResponse } from "@/lib/errors";
 import { simGetRequest } from "@/lib/simulator/http";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** The embedded simulator: the request a task was created with (simulator only; the contract has no such path). */
 export async function GET(req: Request, ctx: { params: Promise<{ taskId: string }> }): Promise<Response> {
   const { taskId } = await ctx.params;
-  return simGetRequest(req, taskId).catch(errorResponse);
+  return simGetRequest(req, taskId).catch(bareErrorResponse);
 }
