@@ -33,10 +33,13 @@ const create = (body: unknown, headers: Record<string, string> = {}) =>
       body: JSON.stringify(body),
     }),
   ).then(record);
-const poll = (id: string) =>
-  statusRoute(new Request(`http://localhost:3000/api/tasks/${id}`, { headers: HOST }), { params: Promise.resolve({ taskId: id }) }).then(
-    record,
-  );
+/** One poll as if no other viewer had asked within the second (sharing answers has its own tests: lib/upstream/poll-cache.test.ts). */
+function poll(id: string) {
+  (globalThis as { __nb2Polls?: unknown }).__nb2Polls = undefined;
+  return statusRoute(new Request(`http://localhost:3000/api/tasks/${id}`, { headers: HOST }), {
+    params: Promise.resolve({ taskId: id }),
+  }).then(record);
+}
 async function upload(file: string, type: string) {
   const bytes = readFileSync(path.join("e2e/fixtures", file));
   const form = new FormData();

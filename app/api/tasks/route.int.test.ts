@@ -31,6 +31,8 @@ function create(body: unknown, raw?: string) {
 }
 
 function poll(taskId: string) {
+  // As if no other viewer had asked within the second (sharing answers has its own tests: lib/upstream/poll-cache.test.ts).
+  (globalThis as { __nb2Polls?: unknown }).__nb2Polls = undefined;
   return statusRoute(
     new Request(`http://localhost:3000/api/tasks/${encodeURIComponent(taskId)}`, { headers: { host: "localhost:3000" } }),
     {
