@@ -86,6 +86,19 @@ describe("polls shared across instances and task ownership in Redis", () => {
     expect(await probe.pTTL(`nb2poll:${id}`)).toBeLessThanOrEqual(1000);
   });
 
+  it("the deployment's daily budget is one counter in Redis for every instance", async () => {
+    const { consumeDeploymentBudget } = await import("./rate-limit");
+    process.env.DEPLOYMENT_CREATE_PER_DAY = "2";
+    await consumeDeploymentBudget();
+    expect(await probe.get("nb2rl:deploymentDaily:all")).toBe("1");
+    // Another instance's creation, counted into the same key.
+    await probe.incr("nb2rl:deploymentDaily:all");
+    await expect(consumeDeploymentBudget()).rejects.toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/deployment's limit, not yours/),
+    });
+  });
+
   it("a task created through one instance is owned for every instance", async () => {
     const { isOwned, markOwned } = await import("@/lib/upstream/ownership");
     await markOwned("task_owned_redis");
