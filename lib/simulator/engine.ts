@@ -17,6 +17,7 @@ import type { TaskStatus } from "@/lib/spec/contract";
 import { IMAGE_LIMITS, VIDEO_LIMITS } from "@/lib/spec/contract";
 import { frameSize } from "@/lib/spec/model-spec";
 import type { CreateTaskRequest, Task, Upload } from "@/lib/spec/schema";
+import { probeMedia } from "./ffmpeg";
 import { DiskBudget, RenderAdmission, Semaphore, simulatorLimits } from "./limits";
 import { renderVideo } from "./render";
 import { type SimFile, type SimTask, simStore } from "./store";
@@ -212,6 +213,13 @@ async function render(request: CreateTaskRequest): Promise<SimTask["render"]> {
       images.push(await localInput(url, `reference_image_urls[${i}]`, "image"));
     }
     const video = input.video_url ? await localInput(input.video_url, "video_url", "video") : null;
+    if (video) {
+      // Decoding a frame larger than 4096 px on a side costs as much as such an image: refused alike.
+      const info = await probeMedia(video, { timeoutMs: 30_000 }).catch(() => null);
+      if (info && ((info.width ?? 0) > MAX_IMAGE_SIDE_PX || (info.height ?? 0) > MAX_IMAGE_SIDE_PX)) {
+        throw new InputError(`video_url is ${info.width}×${info.height} px; videos may be at most ${MAX_IMAGE_SIDE_PX} px on a side.`);
+      }
+    }
     const spec = getModel(request.model);
     const frame = frameSize(spec, input.aspect_ratio, input.resolution);
     if (!frame) throw new InputError(`${spec.id} renders no ${input.resolution} frame at ${input.aspect_ratio}.`);

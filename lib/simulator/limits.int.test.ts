@@ -71,3 +71,56 @@ describe("images above 4096 px on a side", () => {
     expect((await res.json()).error).toMatchObject({ param: "file", message: expect.stringMatching(/16384×16384 px.*at most 4096/) });
   });
 });
+
+describe("videos above 4096 px on a side", () => {
+  it("end their task failed, naming video_url, before any render", async () => {
+    const { execFfmpeg } = await import("./ffmpeg");
+    const { mkdtempSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { readFile } = await import("node:fs/promises");
+    const wide = path.join(mkdtempSync(path.join(os.tmpdir(), "nb2-wide-")), "wide.mp4");
+    const made = await execFfmpeg([
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "color=c=blue:s=4160x64:d=0.2",
+      "-c:v",
+      "libx264",
+      "-pix_fmt",
+      "yuv420p",
+      wide,
+    ]);
+    expect(made.code).toBe(0);
+    const form = new FormData();
+    form.append("file", new Blob([await readFile(wide)], { type: "video/mp4" }), "wide.mp4");
+    const upload = await simUpload(
+      new Request("http://127.0.0.1:3000/api/simulator/v1/uploads", {
+        method: "POST",
+        headers: { authorization: `Bearer ${simulatorKey()}` },
+        body: form,
+      }),
+    );
+    const { url } = (await upload.json()) as { url: string };
+    const created = await simCreate(
+      new Request("http://127.0.0.1:3000/api/simulator/v1/tasks", {
+        method: "POST",
+        headers: { authorization: `Bearer ${simulatorKey()}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "nano-banana-2", mode: "video-edit", input: { prompt: "wide", video_url: url } }),
+      }),
+    );
+    const { task_id } = (await created.json()) as { task_id: string };
+    const { simStore } = await import("./store");
+    let task = await simStore().getTask(task_id);
+    for (let i = 0; i < 100 && task?.render.state === "pending"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      task = await simStore().getTask(task_id);
+    }
+    expect(task?.render).toMatchObject({
+      state: "failed",
+      type: "invalid_request_error",
+      message: expect.stringMatching(/^video_url is 4160×64 px/),
+    });
+  });
+});
