@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
@@ -11,6 +12,8 @@ import type { PanelVisibility } from "@/lib/embed/preset";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
+import { useCompareIds } from "../compare/use-compare-ids";
+import { unavailable as chunkUnavailable } from "./chunk-unavailable";
 import { ExportTargetProvider } from "./export-target";
 import { Handoff } from "./handoff";
 import { ModePicker } from "./mode-picker";
@@ -30,6 +33,15 @@ import { useApplyValues, useFormLink } from "./use-form-link";
  * chunk cannot be fetched, the fallback (in this bundle) says so.
  */
 const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: RunEngineUnavailable })), { ssr: false });
+
+// The comparison and the variants load on first use (a compared run in the address bar, the Variants
+// button), never with the page.
+const ComparePanel = dynamic(() => import("../compare/compare-panel").then((m) => m.default, chunkUnavailable("The comparison")), {
+  ssr: false,
+});
+const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m) => m.default, chunkUnavailable("The variants panel")), {
+  ssr: false,
+});
 
 export type PlaygroundProps = {
   /** The model the playground is for. */
@@ -74,6 +86,9 @@ export function PlaygroundClient({
   const uploadExchanges = useRef(new Map<string, Exchange[]>());
   const [simulate, setSimulate] = useState("none");
   const idle = useIdle();
+  const t = useTranslations("compare");
+  const [compareIds, setCompareIds] = useCompareIds();
+  const [variantsOpen, setVariantsOpen] = useState(false);
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
@@ -170,6 +185,15 @@ export function PlaygroundClient({
                     }
                   />
                 </ModePicker>
+                <button
+                  type="button"
+                  onClick={() => setVariantsOpen(true)}
+                  aria-expanded={variantsOpen}
+                  aria-controls={variantsOpen ? "variants-heading" : undefined}
+                  className="mt-3 w-full rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
+                  {t("variants.open")}
+                </button>
                 <Suspense>
                   <Handoff linkIssues={linkIssues} onImport={applyValues} />
                 </Suspense>
@@ -181,6 +205,25 @@ export function PlaygroundClient({
               </Suspense>
             )}
           </div>
+          {variantsOpen && (
+            <div className="mt-6">
+              <VariantsPanel
+                spec={spec}
+                unavailable={upstream.unavailable}
+                idempotent={upstream.idempotentCreates}
+                simulate={upstream.simulated ? simulate : undefined}
+                price={upstream.price}
+                onStart={() => setCompareIds([])}
+                onSaved={(id) => setCompareIds((ids) => [...ids, id])}
+                onClose={() => setVariantsOpen(false)}
+              />
+            </div>
+          )}
+          {compareIds.length > 0 && (
+            <div className="mt-6">
+              <ComparePanel ids={compareIds} onClose={() => setCompareIds([])} />
+            </div>
+          )}
         </FormProvider>
       </ExportTargetProvider>
     </SpecProvider>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { expiryOf } from "@/lib/client/expiry";
 import type { TaskOutput } from "@/lib/spec/schema";
+import { ResultActions } from "../compare/result-actions";
 
 const buttonClass =
   "inline-flex items-center rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -25,6 +26,7 @@ function useNow(active: boolean): number {
  */
 export function VideoResult({ output }: { output: TaskOutput }) {
   const [measured, setMeasured] = useState<{ width: number; height: number; duration: number } | null>(null);
+  const video = useRef<HTMLVideoElement>(null);
   const now = useNow(!!output.expires_at);
   const expiry = expiryOf(output.expires_at, now);
   const width = measured?.width ?? output.width;
@@ -55,6 +57,7 @@ export function VideoResult({ output }: { output: TaskOutput }) {
     <figure className="space-y-2">
       <div className={`flex justify-center overflow-hidden rounded-lg bg-black ${portrait ? "max-h-[70vh]" : ""}`}>
         <video
+          ref={video}
           src={output.video_url}
           controls
           autoPlay
@@ -88,6 +91,7 @@ export function VideoResult({ output }: { output: TaskOutput }) {
           Download MP4
         </a>
       </figcaption>
+      <ResultActions videoUrl={output.video_url} video={() => video.current} />
     </figure>
   );
 }
