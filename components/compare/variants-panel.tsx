@@ -185,7 +185,8 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
       <fieldset className={fieldset}>
         <legend className="px-1 text-sm font-medium">{t("prompts", { max: MAX_PROMPT_VARIANTS })}</legend>
         <p className="text-sm">
-          <span className="font-medium">{t("promptN", { n: 1 })}</span> {t("fromForm")}
+          <span className="font-medium">{t("promptN", { n: 1 })}</span> {t("fromForm")}{" "}
+          <q className="text-zinc-600 dark:text-zinc-400">{base.prompt.trim() || "…"}</q>
         </p>
         {extra.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: prompt variants are edited in place, never reordered
