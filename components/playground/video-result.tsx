@@ -23,14 +23,15 @@ function useNow(active: boolean): number {
  * upstream says when the URL expires: a countdown and a download button; once expired, an explanation
  * instead of a player that cannot load.
  */
-export function VideoResult({ output }: { output: TaskOutput }) {
+export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?: string }) {
   const [measured, setMeasured] = useState<{ width: number; height: number; duration: number } | null>(null);
   const now = useNow(!!output.expires_at);
   const expiry = expiryOf(output.expires_at, now);
   const width = measured?.width ?? output.width;
   const height = measured?.height ?? output.height;
   const portrait = !!width && !!height && height > width;
-  if (expiry.kind === "expired") {
+  // A clip kept in the browser plays whatever became of the URL.
+  if (expiry.kind === "expired" && !keptSrc) {
     return (
       <div
         role="alert"
@@ -55,7 +56,7 @@ export function VideoResult({ output }: { output: TaskOutput }) {
     <figure className="space-y-2">
       <div className={`flex justify-center overflow-hidden rounded-lg bg-black ${portrait ? "max-h-[70vh]" : ""}`}>
         <video
-          src={output.video_url}
+          src={keptSrc ?? output.video_url}
           controls
           autoPlay
           muted
@@ -79,12 +80,13 @@ export function VideoResult({ output }: { output: TaskOutput }) {
           <span>Loading video…</span>
         )}
         {reported.length > 0 && <span>Reported: {reported.join(" · ")}</span>}
-        {expiry.kind === "live" && (
+        {keptSrc && <span data-testid="video-kept">Playing the clip kept in this browser.</span>}
+        {!keptSrc && expiry.kind === "live" && (
           <span role="timer" aria-label="Link expires in" className="font-medium text-amber-700 dark:text-amber-400">
             Link expires in {expiry.text} (at {expiry.at.toLocaleString()}): download it to keep it.
           </span>
         )}
-        <a href={output.video_url} className={buttonClass} download>
+        <a href={keptSrc ?? output.video_url} className={buttonClass} download>
           Download MP4
         </a>
       </figcaption>
