@@ -21,7 +21,7 @@ export const HISTORY_VERSION = 1;
  * holds about 150 MB of video — above that, a browser tab reading, parsing and decoding the whole file
  * in memory at once risks running out of it.
  */
-export const IMPORT_LIMIT_BYTES = 200 * 1024 * 1024;
+export const IMPORT_LIMIT_BYTES = 200_000_000;
 
 export type HistoryClip = { runId: string; mime: string; base64: string };
 export type HistoryFile = { format: string; version: number; exportedAt: string; runs: SavedRun[]; clips?: HistoryClip[] };
