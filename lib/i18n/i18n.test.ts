@@ -4,7 +4,7 @@ import { getModel, MODELS } from "@/lib/models/registry";
 import { allowedList, ERRORS } from "@/lib/spec/contract";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { clientMessages, contractTextsFor, format, intlMessages, joinOr, LOCALES, SERVER_ONLY_NAMESPACES } from "./index";
+import { type Catalogue, clientMessages, contractTextsFor, format, intlMessages, joinOr, LOCALES, SERVER_ONLY_NAMESPACES } from "./index";
 import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {
@@ -66,7 +66,7 @@ describe("translations", () => {
 describe("next-intl catalogue", () => {
   it("every message of both languages is valid ICU and formats through the precompiled runtime", () => {
     for (const { code } of LOCALES) {
-      const t = createTranslator({ locale: code, messages: intlMessages(code) });
+      const t = createTranslator({ locale: code, messages: intlMessages(code) as unknown as Catalogue });
       expect(t("playground.run.button")).toBe(code === "ru" ? "Запустить задачу" : "Run task");
       expect(t("guide.title", { model: "nano-banana-2" })).toBe("nano-banana-2 API");
       // Plain-text contract texts come through verbatim, `<key>` included.
