@@ -117,7 +117,9 @@ test.describe("history", () => {
     expect(src).toMatch(/^blob:/);
     await pg.video.scrollIntoViewIfNeeded();
     await expect
-      .poll(() => pg.video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0 && v.videoWidth > 0), { timeout: 20_000 })
+      .poll(() => pg.video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.currentTime > 0 && v.videoWidth > 0), {
+        timeout: 20_000,
+      })
       .toBe(true);
     // Without the clip, keeping it again is refused with the reason; freeing gives the space back.
     await history.action("A kite", "Free clip");

@@ -1,15 +1,15 @@
 "use client";
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useTranslations } from "next-intl";
 import { buttonClass, dangerButtonClass } from "./styles";
-import { useHistoryT } from "./use-history-t";
 
 /**
  * "Clear history" behind a confirmation: Radix's AlertDialog (focus moves into it and stays, Escape and
  * Cancel close it, the trigger gets focus back, and it is announced as an alert dialog).
  */
 export function ClearHistoryDialog({ count, onConfirm }: { count: number; onConfirm: () => void }) {
-  const t = useHistoryT();
+  const t = useTranslations("history");
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>

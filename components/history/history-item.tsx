@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useExportTarget } from "@/components/playground/export-target";
 import { useClipboard } from "@/lib/client/use-clipboard";
@@ -8,10 +9,10 @@ import { ClipQuotaError, deleteRun, dropClip, keepClip, type StoredRun } from "@
 import { summarize } from "@/lib/history/summary";
 import { harFileName, harFromSavedRun } from "@/lib/runs/har";
 import type { SavedRun } from "@/lib/runs/saved-run";
+import { MODE_IDS, type ModeId } from "@/lib/spec/contract";
 import { download, formatAge, formatBytes, formatSeconds, useObjectUrl } from "./format";
 import type { Say } from "./history-toolbar";
 import { smallButtonClass } from "./styles";
-import { pageLocale, useHistoryT } from "./use-history-t";
 
 export type HistoryActions = {
   /** The page's model: restoring, running again and curl are for its runs. */
@@ -20,6 +21,8 @@ export type HistoryActions = {
   onRestore: (run: SavedRun) => void;
   onRunAgain: (run: SavedRun) => void;
 };
+
+const isMode = (mode: string | undefined): mode is ModeId => (MODE_IDS as readonly string[]).includes(mode ?? "");
 
 const STATUS_CLASS: Record<string, string> = {
   succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
@@ -43,8 +46,8 @@ export function HistoryItem({
   say: Say;
   actions: HistoryActions;
 }) {
-  const t = useHistoryT();
-  const locale = pageLocale();
+  const t = useTranslations("history");
+  const locale = useLocale();
   const titleId = useId();
   const { run, poster, clipBytes } = stored;
   const summary = summarize(run);
@@ -112,7 +115,7 @@ export function HistoryItem({
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <h3 id={titleId} className="font-medium">
-            {run.mode ? t(`modes.${run.mode}`) : t("item.watched")} · {run.model}
+            {isMode(run.mode) ? t(`modes.${run.mode}`) : t("item.watched")} · {run.model}
           </h3>
           <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_CLASS[summary.status]}`}>{t(`status.${summary.status}`)}</span>
           <time

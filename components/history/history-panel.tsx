@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ALL, filterRuns, type HistoryFilter, RUN_STATUSES } from "@/lib/history/summary";
 import { useHistoryRuns } from "@/lib/history/use-history-runs";
@@ -8,7 +9,6 @@ import { useNow } from "./format";
 import { type HistoryActions, HistoryItem } from "./history-item";
 import { HistoryToolbar, type Say } from "./history-toolbar";
 import { inputClass } from "./styles";
-import { useHistoryT } from "./use-history-t";
 
 /**
  * The History panel: every run this browser kept (lib/history/store.ts), newest first, filtered by mode
@@ -16,7 +16,7 @@ import { useHistoryT } from "./use-history-t";
  * the History section is first opened.
  */
 export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId?: string }) {
-  const t = useHistoryT();
+  const t = useTranslations("history");
   const ids = useId();
   const runs = useHistoryRuns();
   const now = useNow();

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { unavailable } from "@/components/playground/chunk-unavailable";
 import type { HistoryActions } from "./history-item";
@@ -8,16 +9,19 @@ import type { HistoryActions } from "./history-item";
 // The panel (IndexedDB through idb, the list, export/import, HAR) loads when the section is first opened.
 const HistoryPanel = dynamic(() => import("./history-panel").then((m) => m.HistoryPanel, unavailable("The history")), {
   ssr: false,
-  loading: () => <p className="text-sm text-zinc-500">Loading the history…</p>,
+  loading: () => <Loading />,
 });
+
+function Loading() {
+  const t = useTranslations("history.section");
+  return <p className="text-sm text-zinc-500">{t("loading")}</p>;
+}
 
 const OPEN_KEY = "playground.history.open";
 
 /** The History section: a disclosure under the playground; whether it is open is remembered in this browser. */
-export function HistorySection({
-  labels,
-  ...props
-}: HistoryActions & { shownId?: string; labels: { title: string; show: string; hide: string } }) {
+export function HistorySection(props: HistoryActions & { shownId?: string }) {
+  const t = useTranslations("history.section");
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (localStorage.getItem(OPEN_KEY) === "1") setOpen(true);
@@ -30,7 +34,7 @@ export function HistorySection({
     <section aria-labelledby="history-heading" className="min-w-0 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-2">
         <h2 id="history-heading" className="text-lg font-semibold">
-          {labels.title}
+          {t("title")}
         </h2>
         <button
           type="button"
@@ -39,7 +43,7 @@ export function HistorySection({
           onClick={toggle}
           className="rounded-md border border-zinc-300 px-2.5 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          {open ? labels.hide : labels.show}
+          {open ? t("hide") : t("show")}
         </button>
       </div>
       {open && (

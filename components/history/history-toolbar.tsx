@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { exportHistory, importHistory } from "@/lib/history/io";
 import { clearRuns, dropAllClips } from "@/lib/history/store";
@@ -8,14 +9,13 @@ import { useClipUsage } from "@/lib/history/use-history-runs";
 import { ClearHistoryDialog } from "./clear-history-dialog";
 import { download, formatBytes } from "./format";
 import { buttonClass } from "./styles";
-import { pageLocale, useHistoryT } from "./use-history-t";
 
 export type Say = (message: { kind: "status" | "alert"; text: string }) => void;
 
 /** The history as a whole: the space kept clips use (and freeing it), export, import, clear all. */
 export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
-  const t = useHistoryT();
-  const locale = pageLocale();
+  const t = useTranslations("history");
+  const locale = useLocale();
   const usage = useClipUsage().data ?? 0;
   const [withClips, setWithClips] = useState(false);
   const [busy, setBusy] = useState(false);

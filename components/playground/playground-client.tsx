@@ -229,7 +229,6 @@ export function PlaygroundClient({
           {panels.output && (
             <div className="mt-6">
               <HistorySection
-                labels={{ title: "History", show: "Show", hide: "Hide" }}
                 model={spec.id}
                 shownId={shown?.id}
                 onOpen={openSaved}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { Dispatch } from "react";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_MESSAGES } from "@/lib/spec/contract";
@@ -90,20 +91,21 @@ export function RunView({ run, dispatch, saved }: { run: Run; dispatch: Dispatch
 }
 
 function SavedBanner({ saved }: { saved: SavedRunShown }) {
+  const t = useTranslations("history.saved");
+  const format = useFormatter();
   return (
     <div
       role="note"
-      aria-label="Saved run"
+      aria-label={t("label")}
       className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm dark:border-sky-800 dark:bg-sky-950/40"
     >
       <p>
-        <span className="font-medium">Saved run, not live:</span> {saved.model}, run {new Date(saved.ranAt).toLocaleString()}.{" "}
-        {saved.clipUrl
-          ? "The video plays from the clip kept in this browser."
-          : "The video plays from its original URL, if it still works."}
+        <span className="font-medium">{t("title")}</span>{" "}
+        {t("when", { model: saved.model, date: format.dateTime(new Date(saved.ranAt), { dateStyle: "medium", timeStyle: "short" }) })}{" "}
+        {saved.clipUrl ? t("clip") : t("url")}
       </p>
       <button type="button" onClick={saved.onClose} className={buttonClass}>
-        Back to the live run
+        {t("back")}
       </button>
     </div>
   );

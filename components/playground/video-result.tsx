@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { expiryOf } from "@/lib/client/expiry";
 import type { TaskOutput } from "@/lib/spec/schema";
@@ -80,7 +81,7 @@ export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?:
           <span>Loading video…</span>
         )}
         {reported.length > 0 && <span>Reported: {reported.join(" · ")}</span>}
-        {keptSrc && <span data-testid="video-kept">Playing the clip kept in this browser.</span>}
+        {keptSrc && <KeptNote />}
         {!keptSrc && expiry.kind === "live" && (
           <span role="timer" aria-label="Link expires in" className="font-medium text-amber-700 dark:text-amber-400">
             Link expires in {expiry.text} (at {expiry.at.toLocaleString()}): download it to keep it.
@@ -92,4 +93,9 @@ export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?:
       </figcaption>
     </figure>
   );
+}
+
+function KeptNote() {
+  const t = useTranslations("history.saved");
+  return <span data-testid="video-kept">{t("kept")}</span>;
 }
