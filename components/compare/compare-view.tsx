@@ -57,7 +57,13 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
   const seconds = (ms: number | undefined) =>
     ms === undefined
       ? "—"
-      : format.number(ms / 1000, { style: "unit", unit: "second", unitDisplay: "narrow", maximumFractionDigits: 1, minimumFractionDigits: 1 });
+      : format.number(ms / 1000, {
+          style: "unit",
+          unit: "second",
+          unitDisplay: "narrow",
+          maximumFractionDigits: 1,
+          minimumFractionDigits: 1,
+        });
 
   return (
     <section aria-labelledby="compare-heading" className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">

@@ -13,15 +13,22 @@ const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavai
   loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
 });
 
+/** A run from the history, shown as it was when it ended (not live); `clipUrl` plays its kept clip. */
+export type ShownRun = { id: string; run: Run; model: string; ranAt: string; clipUrl?: string };
+
 /** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
 export function OutputPanel({
   run,
   dispatch,
   onWatch,
+  shown = null,
+  onCloseShown,
 }: {
   run: Run | null;
   dispatch: Dispatch<RunAction>;
   onWatch: (taskId: string) => void;
+  shown?: ShownRun | null;
+  onCloseShown?: () => void;
 }) {
   return (
     <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
@@ -29,7 +36,9 @@ export function OutputPanel({
         Output
       </h2>
       <WatchTaskForm onWatch={onWatch} />
-      {!run ? (
+      {shown ? (
+        <RunView key={shown.id} run={shown.run} dispatch={dispatch} saved={{ ...shown, onClose: onCloseShown ?? (() => {}) }} />
+      ) : !run ? (
         <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.
         </p>

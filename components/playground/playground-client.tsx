@@ -2,13 +2,15 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { HistorySection } from "@/components/history/history-section";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import { useIdle } from "@/lib/client/use-idle";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import type { SavedRun } from "@/lib/runs/saved-run";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
@@ -17,7 +19,7 @@ import { unavailable as chunkUnavailable } from "./chunk-unavailable";
 import { ExportTargetProvider } from "./export-target";
 import { Handoff } from "./handoff";
 import { ModePicker } from "./mode-picker";
-import { OutputPanel } from "./output-panel";
+import { OutputPanel, type ShownRun } from "./output-panel";
 import RunEngineUnavailable from "./run-engine-unavailable";
 import { type ScenarioChoice, SimulateControl } from "./simulate-control";
 import { SpecProvider } from "./spec-context";
@@ -40,6 +42,14 @@ const ComparePanel = dynamic(() => import("../compare/compare-panel").then((m) =
   ssr: false,
 });
 const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m) => m.default, chunkUnavailable("The variants panel")), {
+  ssr: false,
+});
+
+/**
+ * Saves every run that ends into the browser's history (components/history/history-recorder.tsx); loads
+ * with the first run. If its chunk cannot be fetched the run goes on, unsaved.
+ */
+const HistoryRecorder = dynamic(() => import("@/components/history/history-recorder").catch(() => ({ default: () => null })), {
   ssr: false,
 });
 
@@ -97,6 +107,7 @@ export function PlaygroundClient({
     [form],
   );
   useTaskIdInUrl(run?.taskId, dispatch);
+  const { shown, showSaved, openSaved } = useShownRun();
 
   const upload = useCallback(async (file: File) => {
     // The ticket and the upload (lib/client/upload.ts) load with the first file, not with the page.
@@ -111,6 +122,7 @@ export function PlaygroundClient({
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     // A new run with its own Idempotency-Key (every retry of its create reuses it); RunEngine sends it.
+    showSaved(null);
     dispatch({
       type: "start",
       request,
@@ -121,7 +133,39 @@ export function PlaygroundClient({
     });
   });
 
-  const onWatch = useCallback((taskId: string) => dispatch({ type: "watch", taskId, now: Date.now() }), []);
+  const onWatch = useCallback(
+    (taskId: string) => {
+      showSaved(null);
+      dispatch({ type: "watch", taskId, now: Date.now() });
+    },
+    [showSaved],
+  );
+
+  // From the history: the saved request back into the form (through the request import, which keeps what fits).
+  const onRestore = useCallback(
+    async (saved: SavedRun) => {
+      const { importRequest } = await import("@/lib/handoff/request-import");
+      applyValues(importRequest(spec, saved.request).values);
+    },
+    [spec, applyValues],
+  );
+  // Runs the saved request again as it was sent (a new run, with a new Idempotency-Key), and shows it in the form.
+  const onRunAgain = useCallback(
+    async (saved: SavedRun) => {
+      if (!saved.request) return;
+      await onRestore(saved);
+      showSaved(null);
+      dispatch({
+        type: "start",
+        request: saved.request,
+        uploads: [],
+        now: Date.now(),
+        idempotencyKey: newIdempotencyKey(),
+        simulate: upstream.simulated ? (saved.simulate ?? "none") : undefined,
+      });
+    },
+    [onRestore, showSaved, upstream.simulated],
+  );
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -149,6 +193,7 @@ export function PlaygroundClient({
           {(idle || run !== null) && (
             <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
           )}
+          {run !== null && <HistoryRecorder run={run} model={spec.id} />}
           <div
             className={
               panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
@@ -201,7 +246,7 @@ export function PlaygroundClient({
             )}
             {panels.output && (
               <Suspense>
-                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
+                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} shown={shown} onCloseShown={() => showSaved(null)} />
               </Suspense>
             )}
           </div>
@@ -224,8 +269,52 @@ export function PlaygroundClient({
               <ComparePanel ids={compareIds} onClose={() => setCompareIds([])} />
             </div>
           )}
+          {panels.output && (
+            <div className="mt-6">
+              <HistorySection
+                model={spec.id}
+                shownId={shown?.id}
+                onOpen={openSaved}
+                onRestore={(saved) => void onRestore(saved)}
+                onRunAgain={(saved) => void onRunAgain(saved)}
+              />
+            </div>
+          )}
         </FormProvider>
       </ExportTargetProvider>
     </SpecProvider>
   );
+}
+
+/**
+ * A saved run shown in the output panel instead of the live one (opened from the history), with its kept
+ * clip as an object URL, revoked when another is shown.
+ */
+function useShownRun() {
+  const [shown, setShown] = useState<ShownRun | null>(null);
+  const clipUrl = useRef<string | undefined>(undefined);
+  const showSaved = useCallback((next: ShownRun | null) => {
+    if (clipUrl.current && clipUrl.current !== next?.clipUrl) URL.revokeObjectURL(clipUrl.current);
+    clipUrl.current = next?.clipUrl;
+    setShown(next);
+  }, []);
+  useEffect(() => () => showSaved(null), [showSaved]);
+  const openSaved = useCallback(
+    async (id: string) => {
+      const [{ getRun }, { runFromSavedRun }] = await Promise.all([import("@/lib/history/store"), import("@/lib/runs/saved-run")]);
+      const stored = await getRun(id);
+      if (!stored) return;
+      const { run } = stored;
+      showSaved({
+        id,
+        run: runFromSavedRun(run),
+        model: run.model,
+        ranAt: run.ranAt,
+        clipUrl: stored.clip ? URL.createObjectURL(stored.clip) : undefined,
+      });
+      document.getElementById("output-heading")?.scrollIntoView({ block: "start" });
+    },
+    [showSaved],
+  );
+  return { shown, showSaved, openSaved };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { expiryOf } from "@/lib/client/expiry";
 import type { TaskOutput } from "@/lib/spec/schema";
@@ -24,7 +25,7 @@ function useNow(active: boolean): number {
  * upstream says when the URL expires: a countdown and a download button; once expired, an explanation
  * instead of a player that cannot load.
  */
-export function VideoResult({ output }: { output: TaskOutput }) {
+export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?: string }) {
   const [measured, setMeasured] = useState<{ width: number; height: number; duration: number } | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const now = useNow(!!output.expires_at);
@@ -32,7 +33,8 @@ export function VideoResult({ output }: { output: TaskOutput }) {
   const width = measured?.width ?? output.width;
   const height = measured?.height ?? output.height;
   const portrait = !!width && !!height && height > width;
-  if (expiry.kind === "expired") {
+  // A clip kept in the browser plays whatever became of the URL.
+  if (expiry.kind === "expired" && !keptSrc) {
     return (
       <div
         role="alert"
@@ -58,7 +60,7 @@ export function VideoResult({ output }: { output: TaskOutput }) {
       <div className={`flex justify-center overflow-hidden rounded-lg bg-black ${portrait ? "max-h-[70vh]" : ""}`}>
         <video
           ref={video}
-          src={output.video_url}
+          src={keptSrc ?? output.video_url}
           controls
           autoPlay
           muted
@@ -82,16 +84,22 @@ export function VideoResult({ output }: { output: TaskOutput }) {
           <span>Loading video…</span>
         )}
         {reported.length > 0 && <span>Reported: {reported.join(" · ")}</span>}
-        {expiry.kind === "live" && (
+        {keptSrc && <KeptNote />}
+        {!keptSrc && expiry.kind === "live" && (
           <span role="timer" aria-label="Link expires in" className="font-medium text-amber-700 dark:text-amber-400">
             Link expires in {expiry.text} (at {expiry.at.toLocaleString()}): download it to keep it.
           </span>
         )}
-        <a href={output.video_url} className={buttonClass} download>
+        <a href={keptSrc ?? output.video_url} className={buttonClass} download>
           Download MP4
         </a>
       </figcaption>
       <ResultActions videoUrl={output.video_url} video={() => video.current} />
     </figure>
   );
+}
+
+function KeptNote() {
+  const t = useTranslations("history.saved");
+  return <span data-testid="video-kept">{t("kept")}</span>;
 }

@@ -91,6 +91,10 @@ export const savedRunSchema = z.object({
       url: z.string(),
       contentType: z.string().optional(),
       bytes: z.number().int().nonnegative().optional(),
+      /** What the browser measured when the video played (the history takes it with the poster frame). */
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
+      duration: z.number().nonnegative().optional(),
       /** A path relative to the recording's JSON (recordings only). */
       file: z.string().optional(),
     })
