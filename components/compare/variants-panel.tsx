@@ -13,6 +13,7 @@ import { savedRunFromRun } from "@/lib/runs/saved-run";
 import { CONTRACT_MODES, type ModeId, modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/form-state";
 import type { ModelSpec } from "@/lib/spec/model-spec";
+import { addPoster } from "../history/history-recorder";
 import { type VariantItem, VariantRunner } from "./variant-runner";
 
 export type VideoPrice = { perSecond: number; currency: string };
@@ -128,7 +129,11 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
   const onEnd = (item: VariantItem, run: Run) => {
     setEnded((n) => n + 1);
     putRun(savedRunFromRun(run, { id: item.id, model: item.request.model })).then(
-      () => onSaved(item.id),
+      () => {
+        onSaved(item.id);
+        // The history's poster frame, after the comparison has the run (a poster can take seconds).
+        void addPoster(run, item.id).catch(() => {});
+      },
       (err) => setSaveError(t("saveFailed", { reason: err instanceof Error ? err.message : String(err) })),
     );
   };

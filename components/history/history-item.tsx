@@ -20,6 +20,8 @@ export type HistoryActions = {
   onOpen: (id: string) => void;
   onRestore: (run: SavedRun) => void;
   onRunAgain: (run: SavedRun) => void;
+  /** Opens the comparison of 2–4 selected runs (components/compare/). */
+  onCompare?: (ids: string[]) => void;
 };
 
 const isMode = (mode: string | undefined): mode is ModeId => (MODE_IDS as readonly string[]).includes(mode ?? "");
@@ -39,14 +41,20 @@ export function HistoryItem({
   shown,
   say,
   actions,
+  selected,
+  onSelect,
 }: {
   stored: StoredRun;
   now: number;
   shown: boolean;
   say: Say;
   actions: HistoryActions;
+  /** Whether the run is selected for the comparison; with `onSelect`, a checkbox selects it. */
+  selected?: boolean;
+  onSelect?: (on: boolean) => void;
 }) {
   const t = useTranslations("history");
+  const tc = useTranslations("compare");
   const locale = useLocale();
   const titleId = useId();
   const { run, poster, clipBytes } = stored;
@@ -106,6 +114,16 @@ export function HistoryItem({
       aria-labelledby={titleId}
       className={`flex gap-3 rounded-lg border p-2 ${shown ? "border-amber-400 bg-amber-50/60 dark:border-amber-700 dark:bg-amber-950/30" : "border-zinc-200 dark:border-zinc-800"}`}
     >
+      {onSelect && (
+        <input
+          type="checkbox"
+          checked={!!selected}
+          onChange={(e) => onSelect(e.currentTarget.checked)}
+          aria-label={tc("selectRun")}
+          aria-describedby={titleId}
+          className="mt-1 shrink-0 accent-amber-600"
+        />
+      )}
       <div className="h-[54px] w-24 shrink-0 overflow-hidden rounded bg-zinc-100 dark:bg-zinc-800">
         {posterUrl && (
           // biome-ignore lint/performance/noImgElement: a poster frame kept in IndexedDB (a blob: URL), nothing for next/image to optimise

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { ALL, filterRuns, type HistoryFilter, RUN_STATUSES } from "@/lib/history/summary";
 import { useHistoryRuns } from "@/lib/history/use-history-runs";
 import { MODE_IDS } from "@/lib/spec/contract";
+import { CompareSelection } from "../compare/compare-selection";
 import { useNow } from "./format";
 import { type HistoryActions, HistoryItem } from "./history-item";
 import { HistoryToolbar, type Say } from "./history-toolbar";
@@ -22,6 +23,7 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
   const now = useNow();
   const [filter, setFilter] = useState<HistoryFilter>({ mode: ALL, status: ALL, query: "" });
   const [message, setMessage] = useState<Parameters<Say>[0] | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
   const all = runs.data ?? [];
   const shown = filterRuns(all, filter);
   const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -81,6 +83,7 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
       ) : (
         <>
           <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("count", { shown: shown.length, total: all.length })}</p>
+          {actions.onCompare && <CompareSelection selected={selected} onCompare={actions.onCompare} onClear={() => setSelected([])} />}
           <ul aria-label={t("listLabel")} className="space-y-2">
             {shown.map((stored) => (
               <HistoryItem
@@ -90,6 +93,15 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
                 shown={stored.run.id === shownId}
                 say={setMessage}
                 actions={actions}
+                selected={selected.includes(stored.run.id)}
+                onSelect={
+                  actions.onCompare
+                    ? (on) =>
+                        setSelected((ids) =>
+                          on ? [...ids.filter((id) => id !== stored.run.id), stored.run.id] : ids.filter((id) => id !== stored.run.id),
+                        )
+                    : undefined
+                }
               />
             ))}
           </ul>

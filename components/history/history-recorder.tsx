@@ -38,6 +38,11 @@ async function save(run: Run, id: string, model: string): Promise<void> {
     if (known) return;
   }
   await putRun(savedRunFromRun(run, { id, model }));
+  await addPoster(run, id);
+}
+
+/** Adds a saved run's poster frame and measured video once its video can play (variants use it too). */
+export async function addPoster(run: Run, id: string): Promise<void> {
   const url = run.task?.output?.video_url;
   if (!url || (await getRun(id))?.poster) return;
   const poster = await capturePoster(url);

@@ -277,6 +277,7 @@ export function PlaygroundClient({
                 onOpen={openSaved}
                 onRestore={(saved) => void onRestore(saved)}
                 onRunAgain={(saved) => void onRunAgain(saved)}
+                onCompare={setCompareIds}
               />
             </div>
           )}
