@@ -2,6 +2,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The variants panel and the comparison as a person sees them: selectors by role and label, in one place. */
 export class ComparePage {
+  /** CSS selectors of the two regions, for axe's `include`. */
+  readonly variantsSelector = "section[aria-labelledby=variants-heading]";
+  readonly comparisonSelector = "section[aria-labelledby=compare-heading]";
   readonly openVariants: Locator;
   readonly variants: Locator;
   readonly plan: Locator;

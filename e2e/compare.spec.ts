@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { type CountingProxy, startCountingProxy } from "../lib/testing/counting-proxy";
 import { freePort } from "../lib/testing/redis-server";
 import { ComparePage } from "./compare-page";
+import { HistoryPage } from "./history-page";
 import { PlaygroundPage } from "./playground-page";
 
 /**
@@ -88,6 +90,7 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
     await cmp.choose("Aspect ratios", "9:16");
     await expect(cmp.plan).toContainText("2 tasks, 12 seconds of video.");
     await expect(cmp.plan).toContainText("no price per second");
+    expect((await new AxeBuilder({ page }).include(cmp.variantsSelector).analyze()).violations).toEqual([]);
     const createsBefore = upstream!.seen.filter((r) => r.method === "POST" && r.path === "/v1/tasks").length;
     await cmp.variants.getByRole("button", { name: "Run 2 tasks" }).click();
 
@@ -106,6 +109,8 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
     const aspectRow = cmp.comparison.getByRole("row", { name: /^aspect_ratio/ });
     await expect(aspectRow).toHaveAttribute("data-differs", "true");
     await expect(cmp.comparison.getByRole("row", { name: /^Prompt/ })).not.toHaveAttribute("data-differs", "true");
+
+    expect((await new AxeBuilder({ page }).include(cmp.comparisonSelector).analyze()).violations).toEqual([]);
 
     // Play: both play.
     await cmp.comparison.scrollIntoViewIfNeeded();
@@ -199,4 +204,47 @@ test.describe("taking a result further", () => {
     // The frame was 720×1280: the run from it, still 9:16, renders that frame size.
     expect(await pg.waitForVideo()).toMatchObject({ width: 720, height: 1280 });
   });
+});
+
+test("two runs from the History panel: select both, Compare; they play together and a seek on one moves the other", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  const cmp = new ComparePage(page);
+  const history = new HistoryPage(page);
+  await pg.goto();
+  for (const [prompt, aspect] of [
+    ["A windmill turning slowly", "16:9"],
+    ["A windmill turning fast", "9:16"],
+  ]) {
+    await pg.prompt.fill(prompt);
+    await pg.choose("Aspect ratio", aspect);
+    await pg.run.click();
+    await expect(pg.status).toHaveText("succeeded", { timeout: 60_000 });
+  }
+  await history.open();
+  await expect(history.items).toHaveCount(2);
+  const compare = history.section.getByRole("button", { name: "Compare", exact: true });
+  await history.item("slowly").getByRole("checkbox", { name: "Select for comparison" }).check();
+  await expect(compare).toBeDisabled();
+  await history.item("fast").getByRole("checkbox", { name: "Select for comparison" }).check();
+  await compare.click();
+  await expect(cmp.comparison).toHaveAccessibleName("Comparison of 2 runs");
+  await cmp.waitForVideos(2);
+  // The prompts' word diff: "slowly" against "fast".
+  const promptRow = cmp.comparison.getByRole("row", { name: /^Prompt/ });
+  await expect(promptRow).toHaveAttribute("data-differs", "true");
+  await expect(promptRow.locator("del")).toHaveText(["slowly"]);
+  await expect(promptRow.locator("ins")).toHaveText(["fast"]);
+  await cmp.comparison.scrollIntoViewIfNeeded();
+  await cmp.playAll.click();
+  await expect
+    .poll(() =>
+      cmp.videos.evaluateAll((els) => els.every((v) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).currentTime > 0.2)),
+    )
+    .toBe(true);
+  await cmp.videos.nth(0).evaluate((v: HTMLVideoElement) => {
+    v.currentTime = 2;
+  });
+  await cmp.pauseAll.click();
+  const [a, b] = await cmp.times();
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(FRAME);
 });
