@@ -23,12 +23,14 @@ const cell = "border-b border-zinc-200 px-2 py-1.5 align-top dark:border-zinc-80
 const modeName = (mode: string | undefined) => (mode && (MODE_IDS as readonly string[]).includes(mode) ? modeLabel(mode as ModeId) : mode);
 
 /** A short name for a run: its number, model, mode and the values a person tells runs apart by. */
-export function entryLabel(run: SavedRun | undefined, index: number): string {
+export function entryLabel(run: SavedRun | undefined, index: number, seconds: (n: number) => string): string {
   if (!run) return `#${index + 1}`;
   const input = run.request?.input;
-  const parts = [run.model, modeName(run.mode), input?.aspect_ratio, input?.duration !== undefined ? `${input.duration} s` : undefined];
+  const parts = [run.model, modeName(run.mode), input?.aspect_ratio, input?.duration !== undefined ? seconds(input.duration) : undefined];
   return `#${index + 1} ${parts.filter(Boolean).join(" · ")}`;
 }
+
+const STATUSES = ["queued", "running", "succeeded", "failed", "error", "stopped", "unknown"] as const;
 
 /** One part of a prompt's word diff: added words marked `ins`, missing ones `del` (screen readers name both). */
 function DiffText({ part }: { part: DiffPart }) {
@@ -54,6 +56,16 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
   const rows = compareRows(runs);
   const diffs = promptDiff(runs);
   const differ = promptsDiffer(runs);
+  const secs = (n: number) => format.number(n, { style: "unit", unit: "second", unitDisplay: "narrow" });
+  const label = (run: SavedRun | undefined, i: number) => entryLabel(run, i, secs);
+  const cellText = (key: string, v: string) =>
+    key === "mode"
+      ? modeName(v)
+      : key === "status" && (STATUSES as readonly string[]).includes(v)
+        ? t(`status.${v as (typeof STATUSES)[number]}`)
+        : key === "length"
+          ? secs(Number(v))
+          : v;
   const seconds = (ms: number | undefined) =>
     ms === undefined
       ? "—"
@@ -83,7 +95,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
         sources={entries.map((e, i) => ({
           id: e.id,
           src: e.src,
-          label: e.pending ? `${entryLabel(e.run, i)} · ${e.pending}` : entryLabel(e.run, i),
+          label: e.pending ? `${label(e.run, i)} · ${e.pending}` : label(e.run, i),
         }))}
         below={(i, video) => {
           const run = entries[i].run;
@@ -102,7 +114,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
                 </th>
                 {ended.map((e) => (
                   <th key={e.id} scope="col" className={`${cell} font-medium`}>
-                    {entryLabel(e.run, entries.indexOf(e))}
+                    {label(e.run, entries.indexOf(e))}
                   </th>
                 ))}
               </tr>
@@ -134,13 +146,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
                   </th>
                   {row.values.map((v, i) => (
                     <td key={ended[i].id} className={`${cell} break-all ${row.key === "task_id" ? "font-mono text-xs" : ""}`}>
-                      {v === null ? (
-                        <span className="text-zinc-500 dark:text-zinc-400">{t("notSent")}</span>
-                      ) : row.key === "mode" ? (
-                        modeName(v)
-                      ) : (
-                        v
-                      )}
+                      {v === null ? <span className="text-zinc-600 dark:text-zinc-400">{t("notSent")}</span> : cellText(row.key, v)}
                     </td>
                   ))}
                 </tr>

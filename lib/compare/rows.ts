@@ -18,6 +18,7 @@ export type RowKey =
   | "video_url"
   | "status"
   | "frame"
+  | "length"
   | "task_id";
 
 export type CompareRow = { key: RowKey; values: (string | null)[]; differs: boolean };
@@ -39,8 +40,13 @@ export function statusOf(run: SavedRun): string {
 
 function frameOf(run: SavedRun): string | null {
   const o = run.task?.output;
-  if (!o?.width || !o.height) return null;
-  return `${o.width}×${o.height}${o.duration !== undefined ? ` · ${o.duration} s` : ""}`;
+  return o?.width && o.height ? `${o.width}×${o.height}` : null;
+}
+
+/** The output's length in seconds, as the upstream reported it. */
+function lengthOf(run: SavedRun): string | null {
+  const d = run.task?.output?.duration;
+  return d === undefined ? null : String(d);
 }
 
 /**
@@ -66,6 +72,7 @@ export function compareRows(runs: readonly SavedRun[]): CompareRow[] {
     ).filter((r) => !["image_url", "reference_image_urls", "video_url"].includes(r.key) || r.values.some((v) => v !== null)),
     row("status", runs.map(statusOf)),
     row("frame", runs.map(frameOf)),
+    row("length", runs.map(lengthOf)),
     row(
       "task_id",
       runs.map((r) => r.taskId ?? null),
