@@ -65,6 +65,9 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
       REDIS_URL: "",
       RATE_LIMIT_CREATE_PER_MINUTE: "500",
       RATE_LIMIT_POLL_PER_MINUTE: "10000",
+      // A price, so the plan shows a cost (the main e2e server sets none and shows none).
+      PRICE_PER_VIDEO_SECOND: "0.05",
+      PRICE_CURRENCY: "EUR",
     });
   });
 
@@ -89,7 +92,7 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
     await cmp.openVariants.click();
     await cmp.choose("Aspect ratios", "9:16");
     await expect(cmp.plan).toContainText("2 tasks, 12 seconds of video.");
-    await expect(cmp.plan).toContainText("no price per second");
+    await expect(cmp.plan).toContainText("Cost at this deployment's price: €0.60.");
     expect((await new AxeBuilder({ page }).include(cmp.variantsSelector).analyze()).violations).toEqual([]);
     const createsBefore = upstream!.seen.filter((r) => r.method === "POST" && r.path === "/v1/tasks").length;
     await cmp.variants.getByRole("button", { name: "Run 2 tasks" }).click();
@@ -247,4 +250,34 @@ test("two runs from the History panel: select both, Compare; they play together 
   await cmp.pauseAll.click();
   const [a, b] = await cmp.times();
   expect(Math.abs(a - b)).toBeLessThanOrEqual(FRAME);
+});
+
+test("a variant that fails does not stop the others; without a price none is shown", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  const cmp = new ComparePage(page);
+  await pg.goto();
+  await pg.prompt.fill("A tram crossing a bridge in the rain");
+  await cmp.openVariants.click();
+  await cmp.choose("Aspect ratios", "9:16");
+  await expect(cmp.plan).toContainText("2 tasks, 12 seconds of video.");
+  await expect(cmp.plan).toContainText("This deployment sets no price per second of video, so no cost is shown.");
+  // The first create is refused (a rare failure forced here); the second goes through.
+  let creates = 0;
+  await page.route("**/api/tasks", async (route) => {
+    if (route.request().method() !== "POST" || ++creates > 1) return route.fallback();
+    await route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { type: "invalid_request_error", message: "Refused for this test.", request_id: "req_test" } }),
+    });
+  });
+  await cmp.variants.getByRole("button", { name: "Run 2 tasks" }).click();
+  const progress = cmp.variants.getByRole("list", { name: "Variants and their status" });
+  await expect(progress.getByRole("listitem")).toHaveText([/error: Refused for this test\./, /succeeded$/], { timeout: 60_000 });
+  await expect(cmp.comparison).toHaveAccessibleName("Comparison of 2 runs");
+  await expect(cmp.comparison.getByRole("row", { name: /^Status/ })).toContainText(
+    /error \(no task\).*succeeded|succeeded.*error \(no task\)/,
+  );
+  await expect(cmp.comparison.getByText("No video: this run did not succeed.")).toBeVisible();
+  expect(creates).toBe(2);
 });
