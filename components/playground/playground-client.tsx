@@ -185,7 +185,8 @@ export function PlaygroundClient({
             }
           >
             {panels.form && (
-              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
+              <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
                   <h2 id="playground-heading" className="text-lg font-semibold">
                     Playground
