@@ -5,6 +5,12 @@ import { E2E_KEY } from "../playwright.config";
 import { HistoryPage } from "./history-page";
 import { PlaygroundPage } from "./playground-page";
 
+/** axe's violations on the page, as rule id and the elements it flags (readable when the test fails). */
+async function axeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
 /** Runs a task to its video on the simulator. */
 async function runTask(pg: PlaygroundPage, prompt: string) {
   await pg.prompt.fill(prompt);
@@ -45,12 +51,36 @@ test.describe("history", () => {
     await expect(pg.prompt).toHaveValue("A red kite over a winter beach");
     await page.getByRole("button", { name: "Back to the live run" }).click();
     await expect(history.savedNote).toHaveCount(0);
+    // Search and filters.
+    await history.section.getByLabel("Search prompts").fill("KITE winter");
+    await expect(history.items).toHaveCount(1);
+    await history.section.getByLabel("Status").selectOption("failed");
+    await expect(history.items).toHaveCount(0);
+    await history.section.getByLabel("Status").selectOption("succeeded");
+    await history.section.getByLabel("Mode").selectOption("image-to-video");
+    await expect(history.items).toHaveCount(0);
+    await history.section.getByLabel("Mode").selectOption("text-to-video");
+    await expect(history.items).toHaveCount(1);
+    await history.section.getByLabel("Search prompts").fill("");
+    // Run again: the same request as a new run, which the history keeps too.
+    await history.action("A glass of water", "Run again");
+    await expect(pg.prompt).toHaveValue("A glass of water on a piano");
+    await pg.waitForVideo();
+    await expect(history.items).toHaveCount(3);
+    await expect(history.items.nth(0)).toContainText("A glass of water on a piano");
   });
 
-  test("one run as HAR 1.2: every exchange, and no key anywhere", async ({ page }) => {
+  test("one run as HAR 1.2 and as curl: every exchange, and no key anywhere", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { pg, history } = await setUp(page);
     await runTask(pg, "A lantern on a jetty at night");
     await history.open();
+    await history.action("A lantern", "Copy curl");
+    await expect(history.item("A lantern").getByRole("button", { name: "Copied" })).toBeVisible();
+    const curl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(curl).toContain("A lantern on a jetty at night");
+    expect(curl).toContain("$UPSTREAM_API_KEY");
+    expect(curl).not.toContain(E2E_KEY);
     const download = page.waitForEvent("download");
     await history.action("A lantern", "HAR");
     const file = await download;
@@ -164,6 +194,15 @@ test.describe("history", () => {
     await expect(historyB.item("A paper plane over rooftops")).toBeVisible();
   });
 
+  test("the embed keeps its history too", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    const history = new HistoryPage(page);
+    await pg.goto("", "/embed/nano-banana-2");
+    await runTask(pg, "A tram in the rain, seen from the embed");
+    await history.open();
+    await expect(history.item("A tram in the rain")).toContainText("succeeded");
+  });
+
   test("axe finds nothing on the page with the History panel open, nor in the clear-all dialog, which clears on confirm", async ({
     page,
   }) => {
@@ -171,11 +210,11 @@ test.describe("history", () => {
     await runTask(pg, "A lighthouse in fog");
     await history.open();
     await expect(history.items).toHaveCount(1);
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await history.section.getByRole("button", { name: "Clear history…" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Clear the history?" });
     await expect(dialog).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(history.items).toHaveCount(1);
     await history.section.getByRole("button", { name: "Clear history…" }).click();

@@ -3,16 +3,9 @@
 import { useEffect, useState } from "react";
 import { ageParts } from "@/lib/history/summary";
 
-/** Bytes in the locale's words: `1.2 MB`, `1,2 МБ` (decimal units, as the unit names say). */
+/** Bytes in the locale's words: `1.2 MB`, `1,2 МБ`, `0 kB` (decimal units, as the unit names say; nothing below kB). */
 export function formatBytes(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1e9
-      ? [bytes / 1e9, "gigabyte"]
-      : bytes >= 1e6
-        ? [bytes / 1e6, "megabyte"]
-        : bytes >= 1e3
-          ? [bytes / 1e3, "kilobyte"]
-          : [bytes, "byte"];
+  const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, "gigabyte"] : bytes >= 1e6 ? [bytes / 1e6, "megabyte"] : [bytes / 1e3, "kilobyte"];
   return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
 }
 

@@ -7,7 +7,7 @@ import { unavailable } from "@/components/playground/chunk-unavailable";
 import type { HistoryActions } from "./history-item";
 
 // The panel (IndexedDB through idb, the list, export/import, HAR) loads when the section is first opened.
-const HistoryPanel = dynamic(() => import("./history-panel").then((m) => m.HistoryPanel, unavailable("The history")), {
+const HistoryPanel = dynamic(() => import("./history-panel").then((m) => m.HistoryPanel, unavailable({ part: "history" })), {
   ssr: false,
   loading: () => <Loading />,
 });

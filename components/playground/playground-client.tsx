@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { HistorySection } from "@/components/history/history-section";
+import { useSay } from "@/components/i18n/use-say";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
@@ -38,10 +39,10 @@ const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: R
 
 // The comparison and the variants load on first use (a compared run in the address bar, the Variants
 // button), never with the page.
-const ComparePanel = dynamic(() => import("../compare/compare-panel").then((m) => m.default, chunkUnavailable("The comparison")), {
+const ComparePanel = dynamic(() => import("../compare/compare-panel").then((m) => m.default, chunkUnavailable({ part: "comparison" })), {
   ssr: false,
 });
-const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m) => m.default, chunkUnavailable("The variants panel")), {
+const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m) => m.default, chunkUnavailable({ part: "variants" })), {
   ssr: false,
 });
 
@@ -88,7 +89,9 @@ export function PlaygroundClient({
   initialBlocker,
   scenarios,
 }: Props) {
-  const resolver = useMemo(() => lazyResolver(spec), [spec]);
+  const t = useTranslations("playground");
+  const say = useSay();
+  const resolver = useMemo(() => lazyResolver(spec, say, t("validationUnavailable")), [spec, say, t]);
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
   useFormLink(spec, form);
   const applyValues = useApplyValues(spec, form);
@@ -96,7 +99,7 @@ export function PlaygroundClient({
   const uploadExchanges = useRef(new Map<string, Exchange[]>());
   const [simulate, setSimulate] = useState("none");
   const idle = useIdle();
-  const t = useTranslations("compare");
+  const tc = useTranslations("compare");
   const [compareIds, setCompareIds] = useCompareIds();
   const [variantsOpen, setVariantsOpen] = useState(false);
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
@@ -200,22 +203,21 @@ export function PlaygroundClient({
             }
           >
             {panels.form && (
-              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
+              <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
                   <h2 id="playground-heading" className="text-lg font-semibold">
-                    Playground
+                    {t("title")}
                   </h2>
                   <Suspense>{toolbar}</Suspense>
                   <span
                     className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
                     title={[
-                      upstream.simulated
-                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
-                        : `Model id sent upstream: ${upstream.model}`,
+                      upstream.simulated ? t("upstreamSimulated") : t("upstreamModel", { model: upstream.model }),
                       ...upstream.notes,
                     ].join("\n")}
                   >
-                    Upstream: {upstream.origin} · {upstream.dialect}
+                    {t("upstream", { origin: upstream.simulated ? t("simulator") : upstream.origin, dialect: upstream.dialect })}
                   </span>
                 </div>
                 <ModePicker onModeChange={onModeChange}>
@@ -237,7 +239,7 @@ export function PlaygroundClient({
                   aria-controls={variantsOpen ? "variants-heading" : undefined}
                   className="mt-3 w-full rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
                 >
-                  {t("variants.open")}
+                  {tc("variants.open")}
                 </button>
                 <Suspense>
                   <Handoff linkIssues={linkIssues} onImport={applyValues} />

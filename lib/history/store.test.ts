@@ -59,10 +59,10 @@ describe("history store", () => {
   it("saves the same run once (by id), keeping its poster and clip", async () => {
     await putRun(savedRun("a", 1000), { poster: new Blob(["p"]) });
     await keepClip("a", clip(5));
-    await putRun({ ...savedRun("a", 1000), notes: ["again"] });
+    await putRun({ ...savedRun("a", 1000), notes: [{ key: "noRetry", values: { status: "400" } }] });
     const runs = await listRuns();
     expect(runs).toHaveLength(1);
-    expect(runs[0].run.notes).toEqual(["again"]);
+    expect(runs[0].run.notes).toEqual([{ key: "noRetry", values: { status: "400" } }]);
     expect(runs[0].poster?.size).toBe(1);
     expect(runs[0].clipBytes).toBe(5);
   });

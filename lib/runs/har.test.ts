@@ -80,7 +80,7 @@ const run: SavedRun = {
   finishedAt: lost.startedAt + 12,
   exchanges: [create, poll, lost],
   waits: [{ id: "w1", startedAt: create.startedAt + 50, delayMs: 1000, reason: "polling" }],
-  notes: ["a note"],
+  notes: [{ key: "noRetry", values: { status: "400" } }],
   taskId: "task_1",
 };
 
@@ -119,6 +119,7 @@ describe("a run as HAR 1.2", () => {
     expect(second.request.queryString).toEqual([{ name: "attempt", value: "2" }]);
     expect(third.response.status).toBe(0);
     expect(har.log.pages?.[0].comment).toContain("waited 1000 ms");
+    expect(har.log.pages?.[0].comment).toContain("HTTP 400: not retried");
   });
 
   it("carries no key: no Authorization header (not even the placeholder) and no other credential", () => {

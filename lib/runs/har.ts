@@ -10,6 +10,7 @@
  */
 import type { Entry, Har, Header, QueryString } from "har-format";
 import type { Exchange } from "@/lib/client/api";
+import { englishRetry } from "@/lib/spec/contract";
 import type { SavedRun } from "./saved-run";
 
 export const HAR_CREATOR = { name: "video-playground", version: "1" } as const;
@@ -125,7 +126,7 @@ export function harFromSavedRun(run: SavedRun, { origin }: { origin: string }): 
           id: pageref,
           title: [run.model, run.mode, run.taskId].filter(Boolean).join(" · "),
           pageTimings: { onContentLoad: -1, onLoad: -1 },
-          comment: [`status: ${statusOf(run)}`, ...run.notes, ...waits].join("\n"),
+          comment: [`status: ${statusOf(run)}`, ...run.notes.map(englishRetry), ...waits].join("\n"),
         },
       ],
       entries: run.exchanges.map((e) => entry(e, origin, pageref)),

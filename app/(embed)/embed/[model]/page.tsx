@@ -7,7 +7,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
@@ -27,13 +27,13 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const locale = embedLocale(query.lang);
   setRequestLocale(locale);
-  const preset = parseEmbedPreset(spec, query);
+  const preset = parseEmbedPreset(spec, query, validationSay(locale));
   return (
     <ClientMessages locale={locale}>
       <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
         <main className="p-3" lang={locale}>
-          <PresetNotes notes={preset.notes} />
-          <Playground spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
+          <PresetNotes notes={preset.notes} locale={locale} />
+          <Playground locale={locale} spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
         </main>
       </EmbedFrameBridge>
     </ClientMessages>
