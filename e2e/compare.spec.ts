@@ -65,6 +65,8 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
       REDIS_URL: "",
       RATE_LIMIT_CREATE_PER_MINUTE: "500",
       RATE_LIMIT_POLL_PER_MINUTE: "10000",
+      // Where the simulator's media URLs point (main reads it; the page is served from this origin).
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       // A price, so the plan shows a cost (the main e2e server sets none and shows none).
       PRICE_PER_VIDEO_SECOND: "0.05",
       PRICE_CURRENCY: "EUR",
