@@ -189,7 +189,9 @@ test.describe("taking a result further", () => {
     expect(await pg.video.getAttribute("src")).not.toBe(resultUrl);
   });
 
-  test("Start from this frame: the player's frame, uploaded, is the first frame of an Image-to-Video run", async ({ page }) => {
+  test("Start from this frame: the player's frame, uploaded, is the first frame of an Image-to-Video run, then an R2V reference", async ({
+    page,
+  }) => {
     const pg = new PlaygroundPage(page);
     await pg.goto();
     await pg.prompt.fill("A lighthouse at dusk");
@@ -208,6 +210,17 @@ test.describe("taking a result further", () => {
     expect((await create).postDataJSON()).toMatchObject({ mode: "image-to-video", input: { image_url: upload.url } });
     // The frame was 720×1280: the run from it, still 9:16, renders that frame size.
     expect(await pg.waitForVideo()).toMatchObject({ width: 720, height: 1280 });
+
+    // The same frame as the one reference of an R2V run.
+    const again = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/uploads");
+    await page.getByRole("button", { name: "Use this frame as an R2V reference" }).click();
+    const reference = await (await again).json();
+    await expect(page.getByRole("radio", { name: "R2V", exact: true })).toBeChecked();
+    await expect(page.getByRole("img", { name: "Preview of the reference image 1" })).toBeVisible();
+    const r2v = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/tasks");
+    await pg.run.click();
+    expect((await r2v).postDataJSON()).toMatchObject({ mode: "r2v", input: { reference_image_urls: [reference.url] } });
+    await expect(pg.status).toHaveText("succeeded", { timeout: 60_000 });
   });
 });
 
