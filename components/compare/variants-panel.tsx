@@ -14,6 +14,7 @@ import { CONTRACT_MODES, type ModeId, modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/form-state";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { addPoster } from "../history/history-recorder";
+import { useSay } from "../i18n/use-say";
 import { type VariantItem, VariantRunner } from "./variant-runner";
 
 export type VideoPrice = { perSecond: number; currency: string };
@@ -40,13 +41,13 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
 }
 
-function keyLabel(key: VariantKey, prompts: number): string {
+function keyLabel(key: VariantKey, prompts: number, seconds: (n: number) => string): string {
   const start = key.prompt.length > 40 ? `${key.prompt.slice(0, 40)}…` : key.prompt;
   return [
     key.model,
     modeLabel(key.mode),
     key.aspect_ratio,
-    key.mode === "video-edit" ? null : `${key.duration} s`,
+    key.mode === "video-edit" ? null : seconds(key.duration),
     prompts > 1 ? `“${start}”` : null,
   ]
     .filter(Boolean)
@@ -93,6 +94,7 @@ function Checks<T extends string | number>({
 export default function VariantsPanel({ spec, unavailable, idempotent, simulate, price, onStart, onSaved, onClose }: VariantsPanelProps) {
   const t = useTranslations("compare.variants");
   const format = useFormatter();
+  const say = useSay();
   // The form's values, live: every variant starts from them.
   const base = useWatch({ control: useFormContext<FormState>().control }) as FormState;
   const [models, setModels] = useState<string[]>([spec.id]);
@@ -109,14 +111,15 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
   const union = <T,>(pick: (m: ModelSpec) => readonly T[]) => [...new Set(chosen.flatMap(pick))];
   const prompts = extra.length ? [base.prompt, ...extra] : [base.prompt];
   const axes: VariantAxes = { models, modes, aspect_ratio: aspects, duration: durations, prompts };
-  const plan = planVariants(base, spec, MODELS, axes, unavailable);
+  const plan = planVariants(base, spec, MODELS, axes, unavailable, say);
   const cost = costOf(plan.seconds, price);
   const running = batch !== null && ended < batch.length;
 
+  const secs = (n: number) => t("seconds", { seconds: n });
   const start = () => {
     const items = plan.tasks.map((task) => ({
       id: `run_${crypto.randomUUID()}`,
-      label: keyLabel(task.key, prompts.length),
+      label: keyLabel(task.key, prompts.length, secs),
       request: task.request,
       idempotencyKey: newIdempotencyKey(),
     }));
@@ -151,10 +154,21 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
         return l.kind === "rule" ? l.rule : l.reason;
       case "invalid":
         return `${l.param}: ${l.message}`;
+      case "duplicate":
+        return t("leftOut.duplicate");
       case "too-many":
         return t("leftOut.tooMany", { max: MAX_VARIANT_TASKS });
     }
   };
+
+  // Lines that say the same (Video Edit has no duration to tell its variants apart) are said once, with a count.
+  const leftOutLines: { line: string; count: number }[] = [];
+  for (const l of plan.leftOut) {
+    const line = `${keyLabel(l.key, prompts.length, secs)}: ${reason(l)}`;
+    const seen = leftOutLines.find((x) => x.line === line);
+    if (seen) seen.count++;
+    else leftOutLines.push({ line, count: 1 });
+  }
 
   return (
     <section aria-labelledby="variants-heading" className="space-y-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
@@ -234,9 +248,10 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
           <>
             <p className="mt-2">{t("leftOutTitle", { count: plan.leftOut.length })}</p>
             <ul className="list-disc pl-5">
-              {plan.leftOut.map((l) => (
-                <li key={`${l.kind}${JSON.stringify(l.key)}`}>
-                  {keyLabel(l.key, prompts.length)}: {reason(l)}
+              {leftOutLines.map(({ line, count }) => (
+                <li key={line}>
+                  {line}
+                  {count > 1 && ` (×${count})`}
                 </li>
               ))}
             </ul>

@@ -74,6 +74,23 @@ describe("planVariants", () => {
   });
 });
 
+describe("planVariants, what is said", () => {
+  it("the same prompt twice (spaces aside) is one variant, not a second task nor a left-out line", () => {
+    const plan = planVariants(base, nanoBanana2, MODELS, { prompts: ["same words", "same words "] });
+    expect(plan.tasks).toHaveLength(1);
+    expect(plan.leftOut).toEqual([]);
+  });
+
+  it("refusals are said in the page's language (the `say` given), the rule's words too", () => {
+    const say = (key: string) => `«${key}»`;
+    const noImage = planVariants(base, nanoBanana2, MODELS, { modes: ["image-to-video"] }, {}, say);
+    expect(noImage.leftOut).toEqual([expect.objectContaining({ kind: "invalid", message: "«imageRequired»" })]);
+    const flash: FormState = { ...initialFormState(geminiOmniFlash), prompt: "x", resolution: "1080P" };
+    const rule = planVariants(flash, geminiOmniFlash, MODELS, { aspect_ratio: ["9:16"] }, {}, say);
+    expect(rule.leftOut).toEqual([expect.objectContaining({ kind: "rule", rule: "«rule»" })]);
+  });
+});
+
 describe("costOf", () => {
   it("is absent without a price, and seconds × price with one", () => {
     expect(costOf(12, undefined)).toBeUndefined();

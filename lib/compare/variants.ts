@@ -9,7 +9,8 @@
 import type { ModeId } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/form-state";
 import { allowedValues, brokenRules, fieldsOf, hasMode, type ModelSpec, ruleText } from "@/lib/spec/model-spec";
-import { type CreateTaskRequest, parseCreateTaskRequest, toCreateRequest } from "@/lib/spec/schema";
+import { type CreateTaskRequest, schemasFor, toCreateRequest, toFieldIssues } from "@/lib/spec/schema";
+import { englishSay, type Say } from "@/lib/spec/validation-words";
 
 /** The comparison holds four videos under one set of controls. */
 export const MAX_VARIANT_TASKS = 4;
@@ -30,6 +31,7 @@ export type LeftOut =
   | { kind: "no-mode"; key: VariantKey }
   | { kind: "not-allowed"; key: VariantKey; field: "aspect_ratio" | "duration"; allowed: string }
   | { kind: "field-not-sent"; key: VariantKey; field: "duration"; same: number }
+  | { kind: "duplicate"; key: VariantKey }
   | { kind: "unavailable"; key: VariantKey; reason: string }
   | { kind: "rule"; key: VariantKey; rule: string }
   | { kind: "invalid"; key: VariantKey; param: string; message: string }
@@ -54,7 +56,8 @@ const pick = <T>(chosen: readonly T[] | undefined, current: T): readonly T[] => 
 
 /**
  * Plans the tasks for `axes` over the form's `base` values. `specs` are the models that may be chosen
- * (the current one first); `unavailable` the modes the configured upstream cannot do, with its reason.
+ * (the current one first); `unavailable` the modes the configured upstream cannot do, with its reason;
+ * `say` words the schema's refusals (the page's language; the API's English by default).
  */
 export function planVariants(
   base: FormState,
@@ -62,8 +65,10 @@ export function planVariants(
   specs: readonly ModelSpec[],
   axes: VariantAxes,
   unavailable: Partial<Record<ModeId, string>> = {},
+  say: Say = englishSay,
 ): VariantPlan {
-  const prompts = pick(axes.prompts?.map((p) => p.trim()).filter(Boolean), base.prompt);
+  // The same prompt twice is one variant, not two.
+  const prompts = pick([...new Set(axes.prompts?.map((p) => p.trim()).filter(Boolean))], base.prompt);
   const combos = product<string | number>([
     pick(axes.models, current.id),
     pick(axes.modes, base.mode),
@@ -100,19 +105,23 @@ export function planVariants(
     const request = toCreateRequest(spec, state);
     const broken = brokenRules(spec, request.input);
     if (broken.length) {
-      leftOut.push({ kind: "rule", key, rule: ruleText(broken[0]) });
+      leftOut.push({ kind: "rule", key, rule: ruleText(broken[0], say) });
       continue;
     }
-    const checked = parseCreateTaskRequest(request, [spec]);
-    if (!checked.ok) {
-      leftOut.push({ kind: "invalid", key, param: checked.issues[0].param, message: checked.issues[0].message });
+    const checked = schemasFor(spec, say).createTaskRequest.safeParse(request);
+    if (!checked.success) {
+      const [issue] = toFieldIssues(checked.error);
+      leftOut.push({ kind: "invalid", key, param: issue.param, message: issue.message });
       continue;
     }
-    const id = JSON.stringify(checked.value);
+    const value = checked.data as CreateTaskRequest;
+    const id = JSON.stringify(value);
     const same = seen.get(id);
     if (same) {
-      // Only a field the mode does not send can make two combinations one request (duration in Video Edit).
-      leftOut.push({ kind: "field-not-sent", key, field: "duration", same: same.duration });
+      // A field the mode does not send (duration in Video Edit) makes two combinations one request.
+      if (!fields.includes("duration") && same.duration !== key.duration)
+        leftOut.push({ kind: "field-not-sent", key, field: "duration", same: same.duration });
+      else leftOut.push({ kind: "duplicate", key });
       continue;
     }
     seen.set(id, key);
@@ -120,7 +129,7 @@ export function planVariants(
       leftOut.push({ kind: "too-many", key });
       continue;
     }
-    tasks.push({ key, request: checked.value });
+    tasks.push({ key, request: value });
   }
   const seconds = tasks.reduce((sum, t) => sum + (t.request.input.duration ?? 0), 0);
   const editTasks = tasks.filter((t) => t.request.input.duration === undefined).length;
