@@ -159,4 +159,16 @@ test.describe("hand-off in the gateway's dialect", () => {
     expect(edit).not.toMatch(/^curl/m);
     expect(edit).toContain("Video Edit is not available on the configured upstream");
   });
+
+  test("Edit this result is disabled with the reason; Start from this frame still works", async ({ page }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.prompt.fill("A quiet harbour at dawn");
+    await pg.run.click();
+    await pg.waitForVideo();
+    const edit = page.getByRole("button", { name: "Edit this result" });
+    await expect(edit).toBeDisabled();
+    await expect(edit).toHaveAccessibleDescription(/Video Edit is not available on the configured upstream/);
+    await expect(page.getByRole("button", { name: "Start Image-to-Video from this frame" })).toBeEnabled();
+  });
 });

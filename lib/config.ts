@@ -148,3 +148,20 @@ export function simulatorTimings(): { queueMs: number; runMsPerSecond: number } 
     runMsPerSecond: Number(process.env.SIMULATOR_RUN_MS_PER_SECOND ?? 1000),
   };
 }
+
+/** The deployment's price per second of generated video, when it sets one (for the variants' estimate). */
+export type VideoPrice = { perSecond: number; currency: string };
+
+/**
+ * PRICE_PER_VIDEO_SECOND (a positive decimal) and PRICE_CURRENCY (an ISO 4217 code, default USD): what a
+ * second of video costs on this deployment's upstream. Unset, empty or not a positive number: no price,
+ * and the page shows none (it never guesses one).
+ */
+export function videoPrice(): VideoPrice | undefined {
+  const raw = process.env.PRICE_PER_VIDEO_SECOND?.trim();
+  const perSecond = raw ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return undefined;
+  const currency = (process.env.PRICE_CURRENCY?.trim() || "USD").toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) return undefined;
+  return { perSecond, currency };
+}

@@ -1,20 +1,26 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { HistorySection } from "@/components/history/history-section";
+import { useSay } from "@/components/i18n/use-say";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import { useIdle } from "@/lib/client/use-idle";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import type { SavedRun } from "@/lib/runs/saved-run";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
+import { useCompareIds } from "../compare/use-compare-ids";
+import { unavailable as chunkUnavailable } from "./chunk-unavailable";
 import { ExportTargetProvider } from "./export-target";
 import { Handoff } from "./handoff";
 import { ModePicker } from "./mode-picker";
-import { OutputPanel } from "./output-panel";
+import { OutputPanel, type ShownRun } from "./output-panel";
 import RunEngineUnavailable from "./run-engine-unavailable";
 import { type ScenarioChoice, SimulateControl } from "./simulate-control";
 import { SpecProvider } from "./spec-context";
@@ -30,6 +36,23 @@ import { useApplyValues, useFormLink } from "./use-form-link";
  * chunk cannot be fetched, the fallback (in this bundle) says so.
  */
 const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: RunEngineUnavailable })), { ssr: false });
+
+// The comparison and the variants load on first use (a compared run in the address bar, the Variants
+// button), never with the page.
+const ComparePanel = dynamic(() => import("../compare/compare-panel").then((m) => m.default, chunkUnavailable({ part: "comparison" })), {
+  ssr: false,
+});
+const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m) => m.default, chunkUnavailable({ part: "variants" })), {
+  ssr: false,
+});
+
+/**
+ * Saves every run that ends into the browser's history (components/history/history-recorder.tsx); loads
+ * with the first run. If its chunk cannot be fetched the run goes on, unsaved.
+ */
+const HistoryRecorder = dynamic(() => import("@/components/history/history-recorder").catch(() => ({ default: () => null })), {
+  ssr: false,
+});
 
 export type PlaygroundProps = {
   /** The model the playground is for. */
@@ -66,7 +89,9 @@ export function PlaygroundClient({
   initialBlocker,
   scenarios,
 }: Props) {
-  const resolver = useMemo(() => lazyResolver(spec), [spec]);
+  const t = useTranslations("playground");
+  const say = useSay();
+  const resolver = useMemo(() => lazyResolver(spec, say, t("validationUnavailable")), [spec, say, t]);
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
   useFormLink(spec, form);
   const applyValues = useApplyValues(spec, form);
@@ -74,6 +99,9 @@ export function PlaygroundClient({
   const uploadExchanges = useRef(new Map<string, Exchange[]>());
   const [simulate, setSimulate] = useState("none");
   const idle = useIdle();
+  const tc = useTranslations("compare");
+  const [compareIds, setCompareIds] = useCompareIds();
+  const [variantsOpen, setVariantsOpen] = useState(false);
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
@@ -82,6 +110,7 @@ export function PlaygroundClient({
     [form],
   );
   useTaskIdInUrl(run?.taskId, dispatch);
+  const { shown, showSaved, openSaved } = useShownRun();
 
   const upload = useCallback(async (file: File) => {
     // The ticket and the upload (lib/client/upload.ts) load with the first file, not with the page.
@@ -96,6 +125,7 @@ export function PlaygroundClient({
     const urls = [request.input.image_url, request.input.video_url, ...(request.input.reference_image_urls ?? [])];
     const uploads = urls.flatMap((url) => (url && uploadExchanges.current.get(url)) || []);
     // A new run with its own Idempotency-Key (every retry of its create reuses it); RunEngine sends it.
+    showSaved(null);
     dispatch({
       type: "start",
       request,
@@ -106,7 +136,39 @@ export function PlaygroundClient({
     });
   });
 
-  const onWatch = useCallback((taskId: string) => dispatch({ type: "watch", taskId, now: Date.now() }), []);
+  const onWatch = useCallback(
+    (taskId: string) => {
+      showSaved(null);
+      dispatch({ type: "watch", taskId, now: Date.now() });
+    },
+    [showSaved],
+  );
+
+  // From the history: the saved request back into the form (through the request import, which keeps what fits).
+  const onRestore = useCallback(
+    async (saved: SavedRun) => {
+      const { importRequest } = await import("@/lib/handoff/request-import");
+      applyValues(importRequest(spec, saved.request).values);
+    },
+    [spec, applyValues],
+  );
+  // Runs the saved request again as it was sent (a new run, with a new Idempotency-Key), and shows it in the form.
+  const onRunAgain = useCallback(
+    async (saved: SavedRun) => {
+      if (!saved.request) return;
+      await onRestore(saved);
+      showSaved(null);
+      dispatch({
+        type: "start",
+        request: saved.request,
+        uploads: [],
+        now: Date.now(),
+        idempotencyKey: newIdempotencyKey(),
+        simulate: upstream.simulated ? (saved.simulate ?? "none") : undefined,
+      });
+    },
+    [onRestore, showSaved, upstream.simulated],
+  );
 
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
@@ -134,28 +196,28 @@ export function PlaygroundClient({
           {(idle || run !== null) && (
             <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
           )}
+          {run !== null && <HistoryRecorder run={run} model={spec.id} />}
           <div
             className={
               panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
             }
           >
             {panels.form && (
-              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
+              <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
                   <h2 id="playground-heading" className="text-lg font-semibold">
-                    Playground
+                    {t("title")}
                   </h2>
                   <Suspense>{toolbar}</Suspense>
                   <span
                     className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
                     title={[
-                      upstream.simulated
-                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
-                        : `Model id sent upstream: ${upstream.model}`,
+                      upstream.simulated ? t("upstreamSimulated") : t("upstreamModel", { model: upstream.model }),
                       ...upstream.notes,
                     ].join("\n")}
                   >
-                    Upstream: {upstream.origin} · {upstream.dialect}
+                    {t("upstream", { origin: upstream.simulated ? t("simulator") : upstream.origin, dialect: upstream.dialect })}
                   </span>
                 </div>
                 <ModePicker onModeChange={onModeChange}>
@@ -170,6 +232,15 @@ export function PlaygroundClient({
                     }
                   />
                 </ModePicker>
+                <button
+                  type="button"
+                  onClick={() => setVariantsOpen(true)}
+                  aria-expanded={variantsOpen}
+                  aria-controls={variantsOpen ? "variants-heading" : undefined}
+                  className="mt-3 w-full rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
+                  {tc("variants.open")}
+                </button>
                 <Suspense>
                   <Handoff linkIssues={linkIssues} onImport={applyValues} />
                 </Suspense>
@@ -177,12 +248,76 @@ export function PlaygroundClient({
             )}
             {panels.output && (
               <Suspense>
-                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
+                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} shown={shown} onCloseShown={() => showSaved(null)} />
               </Suspense>
             )}
           </div>
+          {variantsOpen && (
+            <div className="mt-6">
+              <VariantsPanel
+                spec={spec}
+                unavailable={upstream.unavailable}
+                idempotent={upstream.idempotentCreates}
+                simulate={upstream.simulated ? simulate : undefined}
+                price={upstream.price}
+                onStart={() => setCompareIds([])}
+                onSaved={(id) => setCompareIds((ids) => [...ids, id])}
+                onClose={() => setVariantsOpen(false)}
+              />
+            </div>
+          )}
+          {compareIds.length > 0 && (
+            <div className="mt-6">
+              <ComparePanel ids={compareIds} onClose={() => setCompareIds([])} />
+            </div>
+          )}
+          {panels.output && (
+            <div className="mt-6">
+              <HistorySection
+                model={spec.id}
+                shownId={shown?.id}
+                onOpen={openSaved}
+                onRestore={(saved) => void onRestore(saved)}
+                onRunAgain={(saved) => void onRunAgain(saved)}
+                onCompare={setCompareIds}
+              />
+            </div>
+          )}
         </FormProvider>
       </ExportTargetProvider>
     </SpecProvider>
   );
+}
+
+/**
+ * A saved run shown in the output panel instead of the live one (opened from the history), with its kept
+ * clip as an object URL, revoked when another is shown.
+ */
+function useShownRun() {
+  const [shown, setShown] = useState<ShownRun | null>(null);
+  const clipUrl = useRef<string | undefined>(undefined);
+  const showSaved = useCallback((next: ShownRun | null) => {
+    if (clipUrl.current && clipUrl.current !== next?.clipUrl) URL.revokeObjectURL(clipUrl.current);
+    clipUrl.current = next?.clipUrl;
+    setShown(next);
+  }, []);
+  useEffect(() => () => showSaved(null), [showSaved]);
+  const openSaved = useCallback(
+    async (id: string) => {
+      const [{ getRun }, { runFromSavedRun }] = await Promise.all([import("@/lib/history/store"), import("@/lib/runs/saved-run")]);
+      const stored = await getRun(id);
+      if (!stored) return;
+      const { run } = stored;
+      showSaved({
+        id,
+        run: runFromSavedRun(run),
+        model: run.model,
+        ranAt: run.ranAt,
+        clipUrl: stored.clip ? URL.createObjectURL(stored.clip) : undefined,
+      });
+      document.getElementById("output-heading")?.scrollIntoView({ block: "start" });
+    },
+    [showSaved],
+  );
+  return { shown, showSaved, openSaved };
 }

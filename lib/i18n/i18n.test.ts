@@ -1,14 +1,16 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getModel, MODELS } from "@/lib/models/registry";
 import { allowedList, ERRORS } from "@/lib/spec/contract";
+import { englishSay, VALIDATION_EN, type ValidationKey } from "@/lib/spec/validation-words";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { contractTextsFor, format, joinOr, LOCALES } from "./index";
+import { type Catalogue, clientMessages, contractTextsFor, format, intlMessages, joinOr, LOCALES, SERVER_ONLY_NAMESPACES } from "./index";
 import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {
   it("the Russian messages have exactly the English keys (plus the spec's texts)", () => {
-    const { spec: _spec, ...rest } = ru;
+    const { retry: _retry, spec: _spec, validation: _validation, ...rest } = ru;
     expect(shapeOf(rest)).toEqual(shapeOf(en));
   });
 
@@ -51,7 +53,7 @@ describe("translations", () => {
         for (const [k, v] of Object.entries(a)) walk(v, (b as Record<string, unknown>)[k], `${path}.${k}`);
       }
     };
-    const { spec: _spec, ...rest } = ru;
+    const { spec: _spec, validation: _validation, ...rest } = ru;
     walk(en, rest, "ru");
   });
 
@@ -59,5 +61,58 @@ describe("translations", () => {
     expect(format("{a} of {b}, {c}", { a: 1, b: "x" })).toBe("1 of x, {c}");
     expect(joinOr([6, 10], en.params.or)).toBe(allowedList([6, 10]));
     expect(joinOr(["a", "b", "c"], ru.params.or)).toBe("a, b или c");
+  });
+});
+
+describe("next-intl catalogue", () => {
+  it("the Russian validation words have exactly the English keys, and say the same through next-intl as the API's English", () => {
+    expect(Object.keys(ru.validation).sort()).toEqual(Object.keys(VALIDATION_EN).sort());
+    const t = createTranslator({ locale: "en", messages: intlMessages("en") as unknown as Catalogue, namespace: "validation" });
+    const values = {
+      allowed: "6 or 10",
+      count: "2001",
+      max: "2000",
+      field: "image_url",
+      model: "m",
+      when: "a",
+      whenValues: "b",
+      allow: "c",
+      allowValues: "d",
+    };
+    for (const key of Object.keys(VALIDATION_EN) as ValidationKey[]) expect(t(key, values)).toBe(englishSay(key, values));
+    const tr = createTranslator({ locale: "ru", messages: intlMessages("ru") as unknown as Catalogue, namespace: "validation" });
+    expect(tr("duration", { allowed: "6 или 10" })).toBe("duration должно быть 6 или 10 (секунды).");
+  });
+
+  it("every message of both languages is valid ICU and formats through the precompiled runtime", () => {
+    for (const { code } of LOCALES) {
+      const t = createTranslator({ locale: code, messages: intlMessages(code) as unknown as Catalogue });
+      expect(t("playground.run.button")).toBe(code === "ru" ? "Запустить задачу" : "Run task");
+      expect(t("guide.title", { model: "nano-banana-2" })).toBe("nano-banana-2 API");
+      // Plain-text contract texts come through verbatim, `<key>` included.
+      expect(t("spec.errors.authentication_error.fix")).toContain("<key>");
+    }
+  });
+
+  it("client components get every namespace but the guide's server-only prose", () => {
+    const client = clientMessages("ru");
+    for (const ns of SERVER_ONLY_NAMESPACES) expect(client).not.toHaveProperty(ns);
+    expect(Object.keys(client).sort()).toEqual(
+      Object.keys(ru)
+        .filter((ns) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns))
+        .sort(),
+    );
+  });
+
+  it("client messages are plain data a server component can pass to a client one (plurals included)", () => {
+    const odd: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== "object" || value === null) return;
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== Array.prototype) odd.push(path);
+      for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+    };
+    for (const { code } of LOCALES) walk(clientMessages(code), code);
+    expect(odd).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { z } from "zod";
 import type { Exchange, WaitEntry } from "@/lib/client/api";
 import type { Run, RunError } from "@/lib/client/run";
 import { MODELS } from "@/lib/models/registry";
+import { RETRY_EN, type RetryKey } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { type CreateTaskRequest, parseCreateTaskRequest, type Task, taskSchema } from "@/lib/spec/schema";
 
@@ -80,7 +81,13 @@ export const savedRunSchema = z.object({
   finishedAt: z.number().optional(),
   exchanges: z.array(exchangeSchema),
   waits: z.array(waitSchema),
-  notes: z.array(z.string()),
+  /** What the retry policy decided, as words (a key of the `retry` messages and its values), said in the reader's language. */
+  notes: z.array(
+    z.object({
+      key: z.enum(Object.keys(RETRY_EN) as [RetryKey, ...RetryKey[]]),
+      values: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
   taskId: z.string().optional(),
   task: taskSchema.optional(),
   error: runErrorSchema.optional(),
@@ -91,6 +98,10 @@ export const savedRunSchema = z.object({
       url: z.string(),
       contentType: z.string().optional(),
       bytes: z.number().int().nonnegative().optional(),
+      /** What the browser measured when the video played (the history takes it with the poster frame). */
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
+      duration: z.number().nonnegative().optional(),
       /** A path relative to the recording's JSON (recordings only). */
       file: z.string().optional(),
     })

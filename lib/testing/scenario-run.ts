@@ -4,6 +4,7 @@
  * against the proxy and the real simulator served by sim-server, and counts the requests that reached
  * the upstream. Used by the scenario tests and by `npm run bench:polling`.
  */
+
 import {
   environmentManager,
   MutationObserver,
@@ -18,6 +19,7 @@ import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "@/lib/c
 import { isTerminal } from "@/lib/polling";
 import { clientOf } from "@/lib/security/guard";
 import { type SimStore, simStore } from "@/lib/simulator/store";
+import { englishRetry } from "@/lib/spec/contract";
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import { boundIdempotencyKey } from "@/lib/upstream/service";
 import type { SimServer } from "./sim-server";
@@ -122,7 +124,7 @@ export async function runScenario(
     waits: waits.length,
     waitedMs: waits.reduce((a, b) => a + b, 0),
     elapsedMs: Date.now() - t0,
-    notes: run!.notes,
+    notes: run!.notes.map(englishRetry),
   };
 }
 

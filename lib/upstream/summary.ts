@@ -1,5 +1,5 @@
 import "server-only";
-import { upstreamConfig } from "@/lib/config";
+import { upstreamConfig, type VideoPrice, videoPrice } from "@/lib/config";
 import { MODE_IDS, type ModeId } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import type { DialectId } from "@/lib/upstream/dialects/wire";
@@ -21,6 +21,8 @@ export type UpstreamSummary = {
   /** Whether the upstream honours an Idempotency-Key, so a create may be retried after a 5xx. */
   idempotentCreates: boolean;
   notes: string[];
+  /** The deployment's price per second of video (PRICE_PER_VIDEO_SECOND), when it sets one. */
+  price?: VideoPrice;
 };
 
 /** A base URL with user, password, query and fragment removed. */
@@ -48,5 +50,6 @@ export function upstreamSummary(spec: ModelSpec): UpstreamSummary {
     unavailable,
     idempotentCreates: dialect.idempotentCreates,
     notes: dialect.notes(ctx),
+    price: videoPrice(),
   };
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
 import { EmbedFrameBridge } from "@/components/embed/embed-frame-bridge";
 import { PresetNotes } from "@/components/embed/preset-notes";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
+import { DEFAULT_LOCALE, isLocale, type Locale, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
@@ -21,13 +24,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmbedPage({ params, searchParams }: Props) {
   const spec = findModel((await params).model);
   if (!spec) notFound();
-  const preset = parseEmbedPreset(spec, await searchParams);
+  const query = await searchParams;
+  const locale = embedLocale(query.lang);
+  setRequestLocale(locale);
+  const preset = parseEmbedPreset(spec, query, validationSay(locale));
   return (
-    <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
-      <main className="p-3">
-        <PresetNotes notes={preset.notes} />
-        <Playground spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
-      </main>
-    </EmbedFrameBridge>
+    <ClientMessages locale={locale}>
+      <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
+        <main className="p-3" lang={locale}>
+          <PresetNotes notes={preset.notes} locale={locale} />
+          <Playground locale={locale} spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
+        </main>
+      </EmbedFrameBridge>
+    </ClientMessages>
   );
+}
+
+/** `?lang=ru`: the embed's language (English when absent or unknown). */
+function embedLocale(lang: string | string[] | undefined): Locale {
+  return typeof lang === "string" && isLocale(lang) ? lang : DEFAULT_LOCALE;
 }

@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { Run } from "@/lib/client/run";
+import { capturePoster } from "@/lib/history/poster";
+import { getRun, listRuns, putRun } from "@/lib/history/store";
+import { historyIdOf } from "@/lib/history/summary";
+import { isTerminal } from "@/lib/polling";
+import { savedRunFromRun } from "@/lib/runs/saved-run";
+
+/** A run has ended when its task is final, or watching it stopped (by the user, the time limit or an error). */
+export function hasEnded(run: Run): boolean {
+  return isTerminal(run.task?.status) || !!run.stopped || !!run.error;
+}
+
+/**
+ * Saves every run that ends into the history (IndexedDB, lib/history/store.ts), again when it ends again
+ * after "Keep watching" (same id), then its poster frame once the video can play. A watch of a task the
+ * history already has (the reload of a page whose address names the task) is not saved twice. Renders
+ * nothing; loaded with the first run, not with the page.
+ */
+export default function HistoryRecorder({ run, model }: { run: Run | null; model: string }) {
+  const saved = useRef(new Map<string, string>());
+  useEffect(() => {
+    if (!run || !hasEnded(run)) return;
+    const id = historyIdOf(run);
+    const state = [run.exchanges.length, run.task?.status, run.error?.type, run.stopped, run.finishedAt].join("|");
+    if (saved.current.get(id) === state) return;
+    saved.current.set(id, state);
+    void save(run, id, model).catch((err) => console.warn("The history could not save this run:", err));
+  }, [run, model]);
+  return null;
+}
+
+async function save(run: Run, id: string, model: string): Promise<void> {
+  if (!run.request && run.taskId) {
+    const known = (await listRuns()).some((s) => s.run.taskId === run.taskId && s.run.id !== id);
+    if (known) return;
+  }
+  await putRun(savedRunFromRun(run, { id, model }));
+  await addPoster(run, id);
+}
+
+/** Adds a saved run's poster frame and measured video once its video can play (variants use it too). */
+export async function addPoster(run: Run, id: string): Promise<void> {
+  const url = run.task?.output?.video_url;
+  if (!url || (await getRun(id))?.poster) return;
+  const poster = await capturePoster(url);
+  if (!poster) return;
+  const current = await getRun(id);
+  if (!current) return;
+  const { width, height, duration } = poster;
+  await putRun({ ...current.run, video: { ...(current.run.video ?? { url }), width, height, duration } }, { poster: poster.blob });
+}

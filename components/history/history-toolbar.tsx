@@ -1,0 +1,104 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { exportHistory, importHistory } from "@/lib/history/io";
+import { clearRuns, dropAllClips } from "@/lib/history/store";
+import { historyFileName, type ImportProblem } from "@/lib/history/transfer";
+import { useClipUsage } from "@/lib/history/use-history-runs";
+import { ClearHistoryDialog } from "./clear-history-dialog";
+import { download, formatBytes } from "./format";
+import { buttonClass } from "./styles";
+
+export type Say = (message: { kind: "status" | "alert"; text: string }) => void;
+
+/** The history as a whole: the space kept clips use (and freeing it), export, import, clear all. */
+export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
+  const t = useTranslations("history");
+  const locale = useLocale();
+  const usage = useClipUsage().data ?? 0;
+  const [withClips, setWithClips] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const problemText = (p: ImportProblem): string => {
+    switch (p.kind) {
+      case "too-large":
+        return t("import.tooLarge", { size: formatBytes(p.bytes, locale), limit: formatBytes(p.limit, locale) });
+      case "newer-version":
+        return t("import.newerVersion", { version: p.version, supported: p.supported });
+      case "bad-run":
+        return t("import.badRun", { number: p.index + 1, id: p.id ?? "?", detail: p.detail });
+      case "bad-clip":
+        return t("import.badClip", { number: p.index + 1, detail: p.detail });
+      case "not-json":
+      case "bad-envelope":
+        return t(`import.${p.kind === "not-json" ? "notJson" : "badEnvelope"}`, { detail: p.detail });
+      default:
+        return t(`import.${p.kind === "not-ours" ? "notOurs" : "empty"}`);
+    }
+  };
+
+  const onExport = async () => {
+    setBusy(true);
+    try {
+      const { text, runs, clips } = await exportHistory({ withClips });
+      download(text, historyFileName());
+      say({ kind: "status", text: t("export.done", { runs, clips }) });
+    } catch (err) {
+      say({ kind: "alert", text: t("export.failed", { detail: String(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importHistory(file);
+      if (result.ok) say({ kind: "status", text: t("import.done", { added: result.added.length, skipped: result.skipped.length }) });
+      else
+        say({ kind: "alert", text: `${t("import.refused", { name: file.name })} ${problemText(result.problem)} ${t("import.unchanged")}` });
+    } catch (err) {
+      say({ kind: "alert", text: `${t("import.refused", { name: file.name })} ${String(err)} ${t("import.unchanged")}` });
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+      <span data-testid="clip-usage">{t("clips.usage", { size: formatBytes(usage, locale) })}</span>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={usage === 0}
+        onClick={() => void dropAllClips().then(() => say({ kind: "status", text: t("clips.freed") }))}
+      >
+        {t("clips.freeAll")}
+      </button>
+      <span className="mx-1 hidden h-5 border-l border-zinc-300 sm:inline dark:border-zinc-700" aria-hidden="true" />
+      <label className="inline-flex items-center gap-1.5">
+        <input type="checkbox" checked={withClips} onChange={(e) => setWithClips(e.target.checked)} />
+        {t("export.withClips")}
+      </label>
+      <button type="button" className={buttonClass} disabled={busy || count === 0} onClick={() => void onExport()}>
+        {t("export.button")}
+      </button>
+      <button type="button" className={buttonClass} disabled={busy} onClick={() => fileInput.current?.click()}>
+        {t("import.button")}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label={t("import.file")}
+        className="hidden"
+        onChange={(e) => void onImport(e.target.files?.[0])}
+      />
+      <ClearHistoryDialog count={count} onConfirm={() => void clearRuns().then(() => say({ kind: "status", text: t("clear.done") }))} />
+    </div>
+  );
+}
