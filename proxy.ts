@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PageCache } from "@/lib/perf/page-cache";
+import { recordingSource } from "@/lib/recordings/source";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
 import { API_CSP, BASE_SECURITY_HEADERS, frameAncestorsFor, mediaOrigins, newNonce, pageSecurityHeaders } from "@/lib/security/headers";
@@ -51,6 +52,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     dev: process.env.NODE_ENV === "development",
     mediaOrigins: mediaOrigins(),
     frameAncestors: frameAncestorsFor(pathname, embedAllowedOrigins()),
+    recordingOrigin: embedRecordingOrigin(pathname, request.nextUrl.searchParams),
   });
   if (pages?.serves({ method: request.method, pathname, search, headers: request.headers })) {
     const kept = await pages.get(pathname);
@@ -61,6 +63,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Our own inline script (the theme, before first paint) reads it from here.
   headers.set("x-nonce", nonce);
   return withHeaders(NextResponse.next({ request: { headers } }), security);
+}
+
+/** The origin of a recording on a docs site that an embed was asked to play, when it is one the embed may use (lib/recordings/source.ts). */
+function embedRecordingOrigin(pathname: string, query: URLSearchParams): string | null {
+  const value = query.get("recording");
+  if (!value || !pathname.startsWith("/embed/")) return null;
+  const source = recordingSource(value, pathname.slice("/embed/".length), embedAllowedOrigins());
+  return source.ok ? source.origin : null;
 }
 
 function withHeaders(res: NextResponse, headers: Readonly<Record<string, string>>): NextResponse {
@@ -74,5 +84,8 @@ export const config = {
   // next/dist/server/body-streams.js), and a video may be 100 MB. The simulator's are only called by the
   // server itself. /api/uploads admits only uploads with a ticket from /api/upload-tickets, which stays
   // in, so the client's address is still the socket's (lib/security/upload-ticket.ts).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads|api/uploads$).*)"],
+  // embed.js is a static script other sites load: no page policy, no access gate (the embed it opens has both).
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|embed\\.js$|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads|api/uploads$).*)",
+  ],
 };

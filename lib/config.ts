@@ -113,3 +113,8 @@ export function simulatorTimings(): { queueMs: number; runMsPerSecond: number } 
     runMsPerSecond: Number(process.env.SIMULATOR_RUN_MS_PER_SECOND ?? 1000),
   };
 }
+
+/** The folder `/recordings/…` serves besides the shipped public/recordings (RECORDINGS_DIR, read-only), or null when unset. */
+export function recordingsDir(): string | null {
+  return process.env.RECORDINGS_DIR?.trim() || null;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { Dispatch } from "react";
+import type { Dispatch, ReactNode } from "react";
 import type { Run, RunAction } from "@/lib/client/run";
 import { unavailable } from "./chunk-unavailable";
 import { WatchTaskForm } from "./watch-task-form";
@@ -13,23 +13,37 @@ const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavai
   loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
 });
 
-/** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
+/**
+ * The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits.
+ * While a recording plays (`replay`, its banner), it shows the recorded run instead, without the live controls.
+ */
 export function OutputPanel({
   run,
   dispatch,
   onWatch,
+  action,
+  replay,
 }: {
   run: Run | null;
   dispatch: Dispatch<RunAction>;
   onWatch: (taskId: string) => void;
+  /** A control beside the heading ("See a recorded run"). */
+  action?: ReactNode;
+  /** The recording player's banner, while a recording plays. */
+  replay?: ReactNode;
 }) {
   return (
     <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-      <h2 id="output-heading" className="text-lg font-semibold">
-        Output
-      </h2>
-      <WatchTaskForm onWatch={onWatch} />
-      {!run ? (
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="output-heading" className="text-lg font-semibold">
+          Output
+        </h2>
+        {!replay && action}
+      </div>
+      {replay ?? <WatchTaskForm onWatch={onWatch} />}
+      {replay ? (
+        run && <RunView run={run} dispatch={dispatch} live={false} />
+      ) : !run ? (
         <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.
         </p>

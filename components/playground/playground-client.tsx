@@ -3,11 +3,14 @@
 import dynamic from "next/dynamic";
 import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { type RecordingLabels, RecordingLabelsProvider } from "@/components/recording/recording-labels";
+import { RecordingToggle } from "@/components/recording/recording-toggle";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
-import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
+import { isCreating, newIdempotencyKey, type Run, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import { useIdle } from "@/lib/client/use-idle";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import type { ReplayConfig } from "@/lib/recordings/source";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
 import type { UpstreamSummary } from "@/lib/upstream/summary";
@@ -31,6 +34,12 @@ import { useApplyValues, useFormLink } from "./use-form-link";
  */
 const RunEngine = dynamic(() => import("./run-engine").catch(() => ({ default: RunEngineUnavailable })), { ssr: false });
 
+/** The recording player loads only when a recording is asked for (the embed's `recording`, or "See a recorded run"). */
+const RecordingReplay = dynamic(() => import("@/components/recording/recording-replay"), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">…</p>,
+});
+
 export type PlaygroundProps = {
   /** The model the playground is for. */
   spec: ModelSpec;
@@ -45,6 +54,14 @@ export type PlaygroundProps = {
   initialState?: FormState;
   /** Values of a shared link that could not be used, with the reason. */
   linkIssues?: FieldIssue[];
+  /** A recording to play first (the embed's `recording` parameter). */
+  replay?: ReplayConfig | null;
+  /** Modes this deployment has a recording of: "See a recorded run" is offered for them. */
+  recordingModes?: readonly string[];
+  /** The words of recordings in the page's language; without them no recording control shows. */
+  recordingLabels?: RecordingLabels;
+  /** The page's language (dates of recordings). */
+  locale?: string;
 };
 
 type Props = PlaygroundProps & {
@@ -65,6 +82,10 @@ export function PlaygroundClient({
   toolbar,
   initialBlocker,
   scenarios,
+  replay: initialReplay = null,
+  recordingModes = [],
+  recordingLabels,
+  locale = "en",
 }: Props) {
   const resolver = useMemo(() => lazyResolver(spec), [spec]);
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
@@ -108,6 +129,25 @@ export function PlaygroundClient({
 
   const onWatch = useCallback((taskId: string) => dispatch({ type: "watch", taskId, now: Date.now() }), []);
 
+  // A recording plays in the output panel instead of the live run, with the form out of the way; "Run it
+  // yourself" fills the form with the recorded request and brings the live playground back.
+  const [replay, setReplay] = useState<ReplayConfig | null>(recordingLabels ? initialReplay : null);
+  const [replayRun, setReplayRun] = useState<Run | null>(null);
+  const endReplay = useCallback(
+    (values?: Partial<FormState>) => {
+      if (values) applyValues(values);
+      setReplay(null);
+      setReplayRun(null);
+    },
+    [applyValues],
+  );
+  const onPlayRecording = useCallback(
+    (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true }),
+    [spec.id],
+  );
+  const showForm = panels.form && !replay;
+  const showOutput = panels.output || !!replay;
+
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
       form.setValue("mode", mode);
@@ -120,69 +160,87 @@ export function PlaygroundClient({
 
   return (
     <SpecProvider value={spec}>
-      <ExportTargetProvider
-        value={{
-          baseUrl: upstream.baseUrl,
-          model: upstream.model,
-          referenceCounts: spec.referenceCounts,
-          simulated: upstream.simulated,
-          dialect: upstream.dialect,
-          unavailable: upstream.unavailable,
-        }}
-      >
-        <FormProvider {...form}>
-          {(idle || run !== null) && (
-            <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
-          )}
-          <div
-            className={
-              panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
-            }
-          >
-            {panels.form && (
-              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-                <div className="mb-3 flex items-center justify-between gap-2">
-                  <h2 id="playground-heading" className="text-lg font-semibold">
-                    Playground
-                  </h2>
-                  <Suspense>{toolbar}</Suspense>
-                  <span
-                    className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-                    title={[
-                      upstream.simulated
-                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
-                        : `Model id sent upstream: ${upstream.model}`,
-                      ...upstream.notes,
-                    ].join("\n")}
-                  >
-                    Upstream: {upstream.origin} · {upstream.dialect}
-                  </span>
-                </div>
-                <ModePicker onModeChange={onModeChange}>
-                  <TaskForm
-                    onSubmit={onSubmit}
-                    onUpload={upload}
-                    creating={isCreating(run)}
-                    initialBlocker={initialBlocker}
-                    unavailable={upstream.unavailable}
-                    beforeRun={
-                      upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
+      <RecordingLabelsProvider value={recordingLabels ?? null}>
+        <ExportTargetProvider
+          value={{
+            baseUrl: upstream.baseUrl,
+            model: upstream.model,
+            referenceCounts: spec.referenceCounts,
+            simulated: upstream.simulated,
+            dialect: upstream.dialect,
+            unavailable: upstream.unavailable,
+          }}
+        >
+          <FormProvider {...form}>
+            {(idle || run !== null) && (
+              <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
+            )}
+            <div
+              className={
+                showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
+              }
+            >
+              {showForm && (
+                <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+                  <div className="mb-3 flex items-center justify-between gap-2">
+                    <h2 id="playground-heading" className="text-lg font-semibold">
+                      Playground
+                    </h2>
+                    <Suspense>{toolbar}</Suspense>
+                    <span
+                      className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+                      title={[
+                        upstream.simulated
+                          ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
+                          : `Model id sent upstream: ${upstream.model}`,
+                        ...upstream.notes,
+                      ].join("\n")}
+                    >
+                      Upstream: {upstream.origin} · {upstream.dialect}
+                    </span>
+                  </div>
+                  <ModePicker onModeChange={onModeChange}>
+                    <TaskForm
+                      onSubmit={onSubmit}
+                      onUpload={upload}
+                      creating={isCreating(run)}
+                      initialBlocker={initialBlocker}
+                      unavailable={upstream.unavailable}
+                      beforeRun={
+                        upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
+                      }
+                    />
+                  </ModePicker>
+                  <Suspense>
+                    <Handoff linkIssues={linkIssues} onImport={applyValues} />
+                  </Suspense>
+                </section>
+              )}
+              {showOutput && (
+                <Suspense>
+                  <OutputPanel
+                    run={replay ? replayRun : run}
+                    dispatch={dispatch}
+                    onWatch={onWatch}
+                    action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
+                    replay={
+                      replay && (
+                        <RecordingReplay
+                          config={replay}
+                          locale={locale}
+                          onRun={setReplayRun}
+                          onLive={endReplay}
+                          onClose={replay.live ? endReplay : undefined}
+                        />
+                      )
                     }
                   />
-                </ModePicker>
-                <Suspense>
-                  <Handoff linkIssues={linkIssues} onImport={applyValues} />
                 </Suspense>
-              </section>
-            )}
-            {panels.output && (
-              <Suspense>
-                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} />
-              </Suspense>
-            )}
-          </div>
-        </FormProvider>
-      </ExportTargetProvider>
+              )}
+            </div>
+          </FormProvider>
+        </ExportTargetProvider>
+      </RecordingLabelsProvider>
     </SpecProvider>
   );
 }

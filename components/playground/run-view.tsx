@@ -1,7 +1,9 @@
 "use client";
 
 import type { Dispatch } from "react";
+import { SaveRecordingButton } from "@/components/recording/save-recording-button";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
+import { isTerminal } from "@/lib/polling";
 import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_MESSAGES } from "@/lib/spec/contract";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
@@ -11,8 +13,12 @@ import { VideoResult } from "./video-result";
 
 const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits. */
-export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAction> }) {
+/**
+ * One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits.
+ * A recording being replayed (`live` false) shows the same, without the controls of a live run.
+ */
+export function RunView({ run, dispatch, live = true }: { run: Run; dispatch: Dispatch<RunAction>; live?: boolean }) {
+  const ended = isTerminal(run.task?.status) || (!!run.finishedAt && !isWatching(run));
   const reported = run.task?.mode;
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : "Watching a task";
@@ -32,12 +38,12 @@ export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAct
       </p>
       {run.request && <RunRequestExport request={run.request} />}
       <TaskStatusBar run={run} />
-      {isWatching(run) && (
+      {live && isWatching(run) && (
         <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
           Stop watching
         </button>
       )}
-      {run.stopped && (
+      {live && run.stopped && (
         <div
           role="status"
           aria-label="Watching stopped"
@@ -66,7 +72,7 @@ export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAct
       {run.error && (
         <>
           <ErrorCard error={run.error} />
-          {run.taskId && (
+          {live && run.taskId && (
             <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
               Keep watching
             </button>
@@ -77,6 +83,7 @@ export function RunView({ run, dispatch }: { run: Run; dispatch: Dispatch<RunAct
         <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
       )}
       {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} />}
+      {live && ended && <SaveRecordingButton run={run} />}
       <ExchangeList exchanges={run.exchanges} waits={run.waits} />
     </div>
   );

@@ -5,7 +5,9 @@ import { PresetNotes } from "@/components/embed/preset-notes";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
+import { DEFAULT_LOCALE, isLocale, messagesFor } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
+import { parseReplayParams } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
 export const dynamic = "force-dynamic";
@@ -21,12 +23,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EmbedPage({ params, searchParams }: Props) {
   const spec = findModel((await params).model);
   if (!spec) notFound();
-  const preset = parseEmbedPreset(spec, await searchParams);
+  const query = await searchParams;
+  const preset = parseEmbedPreset(spec, query);
+  const origins = allowedEmbedOrigins();
+  // `recording`, `speed`, `live`: a recorded run to play first (docs/embedding.md).
+  const replay = parseReplayParams(spec.id, query, origins);
+  const lang = typeof query.lang === "string" && isLocale(query.lang) ? query.lang : DEFAULT_LOCALE;
   return (
-    <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
+    <EmbedFrameBridge allowedOrigins={origins}>
       <main className="p-3">
-        <PresetNotes notes={preset.notes} />
-        <Playground spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
+        <PresetNotes notes={[...preset.notes, ...replay.notes]} />
+        <Playground
+          spec={spec}
+          upstream={upstreamSummary(spec)}
+          initialValues={preset.values}
+          panels={preset.panels}
+          replay={replay.replay}
+          recordingLabels={messagesFor(lang).recording}
+          locale={lang}
+        />
       </main>
     </EmbedFrameBridge>
   );
