@@ -48,6 +48,8 @@ export default function RecordingReplay({
 
   useEffect(() => {
     let cancelled = false;
+    setLoaded(null);
+    setIndex(0);
     const url = new URL(config.url, window.location.href).href;
     (async () => {
       const res = await fetch(url, { credentials: "omit" });

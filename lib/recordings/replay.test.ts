@@ -26,7 +26,7 @@ const ex = (id: string, method: "GET" | "POST", startedAt: number, latencyMs: nu
   requestHeaders: {},
   responseBody: body,
 });
-const FINAL = task("succeeded", { output: { video_url: "http://127.0.0.1:3000/api/simulator/files/v.mp4" } });
+const FINAL = { ...task("succeeded"), output: { video_url: "http://127.0.0.1:3000/api/simulator/files/v.mp4" } };
 
 const SAVED: SavedRun = {
   format: "video-playground.run",
