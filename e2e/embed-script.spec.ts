@@ -29,8 +29,13 @@ async function fit(iframe: Locator) {
   return { height, ...inner };
 }
 
-/** Waits until the iframe is exactly as tall as its content, with no scrollbar; returns its height. */
+/**
+ * Waits until the iframe is exactly as tall as its content, with no scrollbar; returns its height. It is
+ * looked at first, as a reader would: Chrome does not run the rendering steps (so no ResizeObserver) of a
+ * cross-origin frame out of view, and the embed reports its size when it comes into view.
+ */
 async function fitted(iframe: Locator): Promise<number> {
+  await iframe.scrollIntoViewIfNeeded();
   await expect
     .poll(async () => {
       const f = await fit(iframe);
@@ -140,8 +145,9 @@ test.describe("the one script tag", () => {
     const live = page.locator("iframe").first();
     const embed = live.contentFrame();
     await expect(embed.getByRole("textbox", { name: /prompt/i })).toHaveValue("A paper boat drifting down a rain gutter");
-    // Starlight is dark by default (html { color-scheme: dark }).
-    await expect(embed.locator("html")).toHaveAttribute("data-theme", "dark");
+    // Starlight's theme follows the reader's system setting (light here) and sets html's color-scheme.
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    await expect(embed.locator("html")).toHaveAttribute("data-theme", "light");
     const before = await fitted(live);
     await embed.getByRole("button", { name: /run task/i }).click();
     await expect(embed.getByRole("status", { name: "Task status" })).toHaveText("succeeded", { timeout: 60_000 });
@@ -149,10 +155,11 @@ test.describe("the one script tag", () => {
     await expect.poll(() => fitted(live)).toBeGreaterThan(before + 100);
 
     // The site's own theme switch.
-    await page.getByRole("combobox", { name: "Select theme" }).filter({ visible: true }).first().selectOption("light");
-    await expect(embed.locator("html")).toHaveAttribute("data-theme", "light");
+    await page.getByRole("combobox", { name: "Select theme" }).filter({ visible: true }).first().selectOption("dark");
+    await expect(embed.locator("html")).toHaveAttribute("data-theme", "dark");
 
     // The second tag on the page plays a recording (async, ×4).
+    await page.locator("iframe").nth(1).scrollIntoViewIfNeeded();
     const recorded = page.locator("iframe").nth(1).contentFrame();
     await expect(recorded.getByRole("region", { name: "Recorded run" })).toBeVisible();
     await expect(recorded.getByRole("status", { name: "Task status" })).toHaveText("succeeded", { timeout: 30_000 });

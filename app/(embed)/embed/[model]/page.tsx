@@ -5,7 +5,7 @@ import { PresetNotes } from "@/components/embed/preset-notes";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
-import { DEFAULT_LOCALE, isLocale, messagesFor } from "@/lib/i18n";
+import { DEFAULT_LOCALE, format, isLocale, messagesFor } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { parseReplayParams } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
@@ -32,6 +32,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   return (
     <EmbedFrameBridge allowedOrigins={origins}>
       <main className="p-3">
+        {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
+        <h1 className="sr-only">{format(messagesFor(lang).embed.frameTitle, { model: spec.name })}</h1>
         <PresetNotes notes={[...preset.notes, ...replay.notes]} />
         <Playground
           spec={spec}
