@@ -22,7 +22,7 @@ import RunEngineUnavailable from "./run-engine-unavailable";
 import { type ScenarioChoice, SimulateControl } from "./simulate-control";
 import { SpecProvider } from "./spec-context";
 import { TaskForm } from "./task-form";
-import { lazyResolver } from "./use-form-check";
+import { lazyResolver, loadValidation } from "./use-form-check";
 import { useApplyValues, useFormLink } from "./use-form-link";
 
 /**
@@ -135,9 +135,14 @@ export function PlaygroundClient({
   const [replayRun, setReplayRun] = useState<Run | null>(null);
   const endReplay = useCallback(
     (values?: Partial<FormState>) => {
-      if (values) applyValues(values);
-      setReplay(null);
-      setReplayRun(null);
+      // The form mounts again: with the schema already in, its run button judges the values it shows now,
+      // not the server's verdict on the page's first values.
+      const show = () => {
+        if (values) applyValues(values);
+        setReplay(null);
+        setReplayRun(null);
+      };
+      loadValidation().then(show, show);
     },
     [applyValues],
   );
