@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, type Locator, type Page, test } from "@playwright/test";
+import { expect, type FrameLocator, type Locator, test } from "@playwright/test";
 import { EMBED_HOST_ALLOWED, EMBED_HOST_PORT } from "../playwright.config";
 import { startEmbedHost } from "./embed-host";
 
@@ -17,7 +17,7 @@ test.afterAll(async () => {
 const tagsPage = (html: string) => `${EMBED_HOST_ALLOWED}/tags?html=${encodeURIComponent(html)}`;
 
 /** The iframe's height and its document's content height (and whether it scrolls). */
-async function fit(iframe: Locator) {
+async function frameSize(iframe: Locator) {
   const height = await iframe.evaluate((f) => f.getBoundingClientRect().height);
   const inner = await iframe
     .contentFrame()
@@ -38,11 +38,11 @@ async function fitted(iframe: Locator): Promise<number> {
   await iframe.scrollIntoViewIfNeeded();
   await expect
     .poll(async () => {
-      const f = await fit(iframe);
-      return Math.abs(f.height - f.content) <= 1 && !f.scrolls;
+      const s = await frameSize(iframe);
+      return Math.abs(s.height - s.content) <= 1 && !s.scrolls;
     })
     .toBe(true);
-  return (await fit(iframe)).height;
+  return (await frameSize(iframe)).height;
 }
 
 async function pickMode(embed: FrameLocator, label: string) {

@@ -104,8 +104,6 @@ export function GuidePage({
             linkIssues={link.issues}
             toolbar={<EmbedButton labels={{ ...t.embed, themes: t.nav.themes }} />}
             recordingModes={shippedRecordingModes(spec)}
-            recordingLabels={t.recording}
-            locale={locale}
           />
         </Section>
 

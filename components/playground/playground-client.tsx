@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { type RecordingLabels, RecordingLabelsProvider } from "@/components/recording/recording-labels";
 import { RecordingToggle } from "@/components/recording/recording-toggle";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, type Run, runReducer } from "@/lib/client/run";
@@ -58,10 +57,6 @@ export type PlaygroundProps = {
   replay?: ReplayConfig | null;
   /** Modes this deployment has a recording of: "See a recorded run" is offered for them. */
   recordingModes?: readonly string[];
-  /** The words of recordings in the page's language; without them no recording control shows. */
-  recordingLabels?: RecordingLabels;
-  /** The page's language (dates of recordings). */
-  locale?: string;
 };
 
 type Props = PlaygroundProps & {
@@ -84,8 +79,6 @@ export function PlaygroundClient({
   scenarios,
   replay: initialReplay = null,
   recordingModes = [],
-  recordingLabels,
-  locale = "en",
 }: Props) {
   const resolver = useMemo(() => lazyResolver(spec), [spec]);
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
@@ -131,7 +124,7 @@ export function PlaygroundClient({
 
   // A recording plays in the output panel instead of the live run, with the form out of the way; "Run it
   // yourself" fills the form with the recorded request and brings the live playground back.
-  const [replay, setReplay] = useState<ReplayConfig | null>(recordingLabels ? initialReplay : null);
+  const [replay, setReplay] = useState<ReplayConfig | null>(initialReplay);
   const [replayRun, setReplayRun] = useState<Run | null>(null);
   const endReplay = useCallback(
     (values?: Partial<FormState>) => {
@@ -165,87 +158,84 @@ export function PlaygroundClient({
 
   return (
     <SpecProvider value={spec}>
-      <RecordingLabelsProvider value={recordingLabels ?? null}>
-        <ExportTargetProvider
-          value={{
-            baseUrl: upstream.baseUrl,
-            model: upstream.model,
-            referenceCounts: spec.referenceCounts,
-            simulated: upstream.simulated,
-            dialect: upstream.dialect,
-            unavailable: upstream.unavailable,
-          }}
-        >
-          <FormProvider {...form}>
-            {(idle || run !== null) && (
-              <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
-            )}
-            <div
-              className={
-                showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
-              }
-            >
-              {showForm && (
-                <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-                  <div className="mb-3 flex items-center justify-between gap-2">
-                    <h2 id="playground-heading" className="text-lg font-semibold">
-                      Playground
-                    </h2>
-                    <Suspense>{toolbar}</Suspense>
-                    <span
-                      className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-                      title={[
-                        upstream.simulated
-                          ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
-                          : `Model id sent upstream: ${upstream.model}`,
-                        ...upstream.notes,
-                      ].join("\n")}
-                    >
-                      Upstream: {upstream.origin} · {upstream.dialect}
-                    </span>
-                  </div>
-                  <ModePicker onModeChange={onModeChange}>
-                    <TaskForm
-                      onSubmit={onSubmit}
-                      onUpload={upload}
-                      creating={isCreating(run)}
-                      initialBlocker={initialBlocker}
-                      unavailable={upstream.unavailable}
-                      beforeRun={
-                        upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
-                      }
-                    />
-                  </ModePicker>
-                  <Suspense>
-                    <Handoff linkIssues={linkIssues} onImport={applyValues} />
-                  </Suspense>
-                </section>
-              )}
-              {showOutput && (
-                <Suspense>
-                  <OutputPanel
-                    run={replay ? replayRun : run}
-                    dispatch={dispatch}
-                    onWatch={onWatch}
-                    action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
-                    replay={
-                      replay && (
-                        <RecordingReplay
-                          config={replay}
-                          locale={locale}
-                          onRun={setReplayRun}
-                          onLive={endReplay}
-                          onClose={replay.live ? endReplay : undefined}
-                        />
-                      )
+      <ExportTargetProvider
+        value={{
+          baseUrl: upstream.baseUrl,
+          model: upstream.model,
+          referenceCounts: spec.referenceCounts,
+          simulated: upstream.simulated,
+          dialect: upstream.dialect,
+          unavailable: upstream.unavailable,
+        }}
+      >
+        <FormProvider {...form}>
+          {(idle || run !== null) && (
+            <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
+          )}
+          <div
+            className={
+              showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
+            }
+          >
+            {showForm && (
+              <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+                <div className="mb-3 flex items-center justify-between gap-2">
+                  <h2 id="playground-heading" className="text-lg font-semibold">
+                    Playground
+                  </h2>
+                  <Suspense>{toolbar}</Suspense>
+                  <span
+                    className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+                    title={[
+                      upstream.simulated
+                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
+                        : `Model id sent upstream: ${upstream.model}`,
+                      ...upstream.notes,
+                    ].join("\n")}
+                  >
+                    Upstream: {upstream.origin} · {upstream.dialect}
+                  </span>
+                </div>
+                <ModePicker onModeChange={onModeChange}>
+                  <TaskForm
+                    onSubmit={onSubmit}
+                    onUpload={upload}
+                    creating={isCreating(run)}
+                    initialBlocker={initialBlocker}
+                    unavailable={upstream.unavailable}
+                    beforeRun={
+                      upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
                     }
                   />
+                </ModePicker>
+                <Suspense>
+                  <Handoff linkIssues={linkIssues} onImport={applyValues} />
                 </Suspense>
-              )}
-            </div>
-          </FormProvider>
-        </ExportTargetProvider>
-      </RecordingLabelsProvider>
+              </section>
+            )}
+            {showOutput && (
+              <Suspense>
+                <OutputPanel
+                  run={replay ? replayRun : run}
+                  dispatch={dispatch}
+                  onWatch={onWatch}
+                  action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
+                  replay={
+                    replay && (
+                      <RecordingReplay
+                        config={replay}
+                        onRun={setReplayRun}
+                        onLive={endReplay}
+                        onClose={replay.live ? endReplay : undefined}
+                      />
+                    )
+                  }
+                />
+              </Suspense>
+            )}
+          </div>
+        </FormProvider>
+      </ExportTargetProvider>
     </SpecProvider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { useSpec } from "@/components/playground/spec-context";
 import type { Run } from "@/lib/client/run";
 import { importRequest } from "@/lib/handoff/request-import";
@@ -8,11 +9,6 @@ import { type ReplayFrame, recordingVideoUrl, replayFrames } from "@/lib/recordi
 import type { ReplayConfig } from "@/lib/recordings/source";
 import { parseSavedRun, type SavedRun } from "@/lib/runs/saved-run";
 import type { FormState } from "@/lib/spec/form-state";
-import { useRecordingLabels } from "./recording-labels";
-
-/** `{name}` placeholders (lib/i18n's format would bring every message file into this chunk). */
-const format = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (w, k: string) => String(vars[k] ?? w));
 
 const buttonClass =
   "rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -28,20 +24,19 @@ type Loaded = { saved: SavedRun; frames: ReplayFrame[] } | { problems: string[] 
  */
 export default function RecordingReplay({
   config,
-  locale,
   onRun,
   onLive,
   onClose,
 }: {
   config: ReplayConfig;
-  locale: string;
   onRun: (run: Run | null) => void;
   onLive: (values: Partial<FormState>) => void;
   /** Back to the playground as it was (offered where live runs are). */
   onClose?: () => void;
 }) {
   const spec = useSpec();
-  const labels = useRecordingLabels()!;
+  const t = useTranslations("recording");
+  const formatter = useFormatter();
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [index, setIndex] = useState(0);
   const [round, setRound] = useState(0);
@@ -90,16 +85,11 @@ export default function RecordingReplay({
     return () => clearTimeout(timer);
   }, [frames, index, round, config.speed, onRun, saved]);
 
-  const recordedAt = useMemo(
-    () => (saved ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(new Date(saved.ranAt)) : ""),
-    [saved, locale],
-  );
-
-  if (!loaded) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{labels.loading}</p>;
+  if (!loaded) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>;
   if ("problems" in loaded)
     return (
       <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40">
-        <p className="font-medium">{labels.failed}</p>
+        <p className="font-medium">{t("failed")}</p>
         <ul className="mt-1 list-disc pl-5">
           {loaded.problems.map((p) => (
             <li key={p}>{p}</li>
@@ -107,7 +97,7 @@ export default function RecordingReplay({
         </ul>
         {onClose && (
           <button type="button" className={`${buttonClass} mt-2`} onClick={() => onClose()}>
-            {labels.close}
+            {t("close")}
           </button>
         )}
       </div>
@@ -115,16 +105,18 @@ export default function RecordingReplay({
   const done = index === loaded.frames.length - 1;
   return (
     <section
-      aria-label={labels.title}
+      aria-label={t("title")}
       className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950/40"
     >
       <p>
-        <span className="font-semibold">{labels.title}</span>
+        <span className="font-semibold">{t("title")}</span>
         {" · "}
-        <time dateTime={loaded.saved.ranAt}>{format(labels.recordedAt, { date: recordedAt })}</time>
-        {config.speed !== 1 && ` · ${format(labels.speed, { speed: config.speed })}`}
+        <time dateTime={loaded.saved.ranAt}>
+          {t("recordedAt", { date: formatter.dateTime(new Date(loaded.saved.ranAt), { dateStyle: "long", timeStyle: "short" }) })}
+        </time>
+        {config.speed !== 1 && ` · ${t("speed", { speed: config.speed })}`}
       </p>
-      <p className="text-zinc-700 dark:text-zinc-300">{done ? labels.done : labels.playing}</p>
+      <p className="text-zinc-700 dark:text-zinc-300">{done ? t("done") : t("playing")}</p>
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
@@ -135,7 +127,7 @@ export default function RecordingReplay({
             setRound((r) => r + 1);
           }}
         >
-          {labels.again}
+          {t("again")}
         </button>
         {config.live && loaded.saved.request && (
           <button
@@ -143,12 +135,12 @@ export default function RecordingReplay({
             className="rounded-md bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800 dark:bg-amber-500 dark:text-zinc-950 dark:hover:bg-amber-400"
             onClick={() => onLive(importRequest(spec, loaded.saved.request).values)}
           >
-            {labels.runYourself}
+            {t("runYourself")}
           </button>
         )}
         {onClose && (
           <button type="button" className={buttonClass} onClick={() => onClose()}>
-            {labels.close}
+            {t("close")}
           </button>
         )}
       </div>

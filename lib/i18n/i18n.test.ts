@@ -1,9 +1,10 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getModel, MODELS } from "@/lib/models/registry";
 import { allowedList, ERRORS } from "@/lib/spec/contract";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
-import { contractTextsFor, format, joinOr, LOCALES } from "./index";
+import { type Catalogue, clientMessages, contractTextsFor, format, intlMessages, joinOr, LOCALES, SERVER_ONLY_NAMESPACES } from "./index";
 import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {
@@ -59,5 +60,27 @@ describe("translations", () => {
     expect(format("{a} of {b}, {c}", { a: 1, b: "x" })).toBe("1 of x, {c}");
     expect(joinOr([6, 10], en.params.or)).toBe(allowedList([6, 10]));
     expect(joinOr(["a", "b", "c"], ru.params.or)).toBe("a, b или c");
+  });
+});
+
+describe("next-intl catalogue", () => {
+  it("every message of both languages is valid ICU and formats through the precompiled runtime", () => {
+    for (const { code } of LOCALES) {
+      const t = createTranslator({ locale: code, messages: intlMessages(code) as unknown as Catalogue });
+      expect(t("playground.run.button")).toBe(code === "ru" ? "Запустить задачу" : "Run task");
+      expect(t("guide.title", { model: "nano-banana-2" })).toBe("nano-banana-2 API");
+      // Plain-text contract texts come through verbatim, `<key>` included.
+      expect(t("spec.errors.authentication_error.fix")).toContain("<key>");
+    }
+  });
+
+  it("client components get every namespace but the guide's server-only prose", () => {
+    const client = clientMessages("ru");
+    for (const ns of SERVER_ONLY_NAMESPACES) expect(client).not.toHaveProperty(ns);
+    expect(Object.keys(client).sort()).toEqual(
+      Object.keys(ru)
+        .filter((ns) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns))
+        .sort(),
+    );
   });
 });

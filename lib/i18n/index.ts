@@ -1,15 +1,34 @@
 /**
- * Two languages, served as `/` (English) and `/ru` (Russian, the customer's own language). Messages live
- * in messages/*.json; the contract's texts are English in lib/spec/contract.ts and translated under `spec`
- * in the other languages' files; each model's texts are in its spec, in every language. Everything here runs in server components, so no message reaches the browser's
- * bundle.
+ * Two languages, served as `/` (English) and `/ru` (Russian, the customer's own language).
+ *
+ * The catalogue: one file per language, messages/en.json and messages/ru.json, each an object of
+ * namespaces (top-level keys, kept in alphabetical order so that branches adding namespaces merge
+ * cleanly). The contract's texts are English in lib/spec/contract.ts and merged here as the `spec`
+ * namespace (translated under `spec` in the other languages' files); each model's texts are in its spec,
+ * in every language. This module is the one place the files are loaded (server side only).
+ *
+ * Client components translate with next-intl: `useTranslations("<namespace>")` (and `useFormatter()` for
+ * numbers, sizes, durations, dates). The pages wrap their client trees in `IntlProvider`
+ * (components/i18n/intl-provider.tsx) with `clientMessages(locale)`: every namespace except those
+ * listed in SERVER_ONLY_NAMESPACES. To add a namespace: add it to both files (same keys; the type below
+ * makes the compiler check ru.json against en.json) and use it; nothing else changes.
+ *
+ * What next-intl gets is precompiled (icu-minify, next-intl's own compiler, run once per process here),
+ * and next.config.ts points `use-intl/format-message` at its format-only runtime: the ICU parser stays
+ * out of the browser's bundle. Messages are ICU: `{name}`, `{count, plural, …}`, `<b>…</b>`; a literal
+ * `{` or `<` is quoted `'{'`. Except `spec`: the contract's texts are plain text (the guide shows them as
+ * written, `<key>` and all), so they are passed as they are, which the format-only runtime returns verbatim.
  */
+import compile from "icu-minify/compile";
+import type { AbstractIntlMessages } from "next-intl";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { type ContractTexts, englishContractTexts } from "./spec-texts";
 
 export type Messages = typeof en;
 type Translation = Messages & { spec: ContractTexts };
+/** A whole catalogue: the file's namespaces and the contract's texts (`spec`). */
+export type Catalogue = Translation;
 
 export const LOCALES = [
   { code: "en", name: "English", path: "/" },
@@ -27,6 +46,44 @@ export function isLocale(value: string): value is Locale {
 
 export function messagesFor(locale: Locale): Messages {
   return locale === "en" ? en : translations[locale];
+}
+
+/** Namespaces only server components read (the guide's prose and tables); the browser is not sent them. */
+export const SERVER_ONLY_NAMESPACES = ["catalog", "errors", "examples", "footer", "guide", "meta", "params"] as const;
+
+/** Every message of `locale` as written, the contract's texts (`spec`) included. */
+export function catalogueFor(locale: Locale): Catalogue {
+  return locale === "en" ? { ...en, spec: englishContractTexts() } : translations[locale];
+}
+
+const compiled = new Map<Locale, AbstractIntlMessages>();
+
+/** The catalogue of `locale` precompiled for next-intl (what lib/i18n/request.ts configures it with). */
+export function intlMessages(locale: Locale): AbstractIntlMessages {
+  let messages = compiled.get(locale);
+  if (!messages) {
+    const { spec, ...icu } = catalogueFor(locale);
+    messages = { ...(precompile(icu, "") as AbstractIntlMessages), spec };
+    compiled.set(locale, messages);
+  }
+  return messages;
+}
+
+/** The messages client components get (IntlProvider): the precompiled catalogue without SERVER_ONLY_NAMESPACES. */
+export function clientMessages(locale: Locale): AbstractIntlMessages {
+  const serverOnly: readonly string[] = SERVER_ONLY_NAMESPACES;
+  return Object.fromEntries(Object.entries(intlMessages(locale)).filter(([ns]) => !serverOnly.includes(ns)));
+}
+
+function precompile(value: unknown, id: string): unknown {
+  if (typeof value === "string") {
+    try {
+      return compile(value);
+    } catch (err) {
+      throw new Error(`The message ${id} is not valid ICU: ${(err as Error).message}`);
+    }
+  }
+  return Object.fromEntries(Object.entries(value as object).map(([key, v]) => [key, precompile(v, id ? `${id}.${key}` : key)]));
 }
 
 /** The contract's user-facing texts (mode descriptions, the error table) in `locale`. */

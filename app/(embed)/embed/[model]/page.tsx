@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EmbedFrameBridge } from "@/components/embed/embed-frame-bridge";
 import { PresetNotes } from "@/components/embed/preset-notes";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
-import { DEFAULT_LOCALE, format, isLocale, messagesFor } from "@/lib/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { parseReplayParams } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
@@ -24,27 +26,34 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const spec = findModel((await params).model);
   if (!spec) notFound();
   const query = await searchParams;
+  const locale = embedLocale(query.lang);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "embed" });
   const preset = parseEmbedPreset(spec, query);
   const origins = allowedEmbedOrigins();
   // `recording`, `speed`, `live`: a recorded run to play first (docs/embedding.md).
   const replay = parseReplayParams(spec.id, query, origins);
-  const lang = typeof query.lang === "string" && isLocale(query.lang) ? query.lang : DEFAULT_LOCALE;
   return (
-    <EmbedFrameBridge allowedOrigins={origins}>
-      <main className="p-3">
-        {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
-        <h1 className="sr-only">{format(messagesFor(lang).embed.frameTitle, { model: spec.name })}</h1>
-        <PresetNotes notes={[...preset.notes, ...replay.notes]} />
-        <Playground
-          spec={spec}
-          upstream={upstreamSummary(spec)}
-          initialValues={preset.values}
-          panels={preset.panels}
-          replay={replay.replay}
-          recordingLabels={messagesFor(lang).recording}
-          locale={lang}
-        />
-      </main>
-    </EmbedFrameBridge>
+    <ClientMessages locale={locale}>
+      <EmbedFrameBridge allowedOrigins={origins}>
+        <main className="p-3" lang={locale}>
+          {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
+          <h1 className="sr-only">{t("frameTitle", { model: spec.name })}</h1>
+          <PresetNotes notes={[...preset.notes, ...replay.notes]} />
+          <Playground
+            spec={spec}
+            upstream={upstreamSummary(spec)}
+            initialValues={preset.values}
+            panels={preset.panels}
+            replay={replay.replay}
+          />
+        </main>
+      </EmbedFrameBridge>
+    </ClientMessages>
   );
+}
+
+/** `?lang=ru`: the embed's language (English when absent or unknown). */
+function embedLocale(lang: string | string[] | undefined): Locale {
+  return typeof lang === "string" && isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
