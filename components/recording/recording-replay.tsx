@@ -47,7 +47,9 @@ export default function RecordingReplay({
     setIndex(0);
     const url = new URL(config.url, window.location.href).href;
     (async () => {
-      const res = await fetch(url, { credentials: "omit" });
+      // Default credentials: the deployment's own recordings come with its access cookie when the gate is on;
+      // a docs site's recording (another origin) is fetched without cookies.
+      const res = await fetch(url);
       if (!res.ok) throw new Error(`${config.url}: HTTP ${res.status}`);
       const parsed = parseSavedRun(await res.json());
       if (!parsed.ok) return { problems: parsed.problems.map((p) => `${p.path}: ${p.message}`) };
