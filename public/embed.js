@@ -79,8 +79,9 @@
   }
 
   // document.currentScript is this tag while it runs (async and defer included); a loader that runs the
-  // code another way leaves it null, and then every tag of this script not yet mounted is.
+  // code another way leaves it null, and then every tag of this script not yet mounted is (those with a
+  // data-model: another vendor's embed.js on the same page is left alone).
   const me = document.currentScript;
   if (me?.dataset) mount(me);
-  else for (const tag of document.querySelectorAll('script[src*="/embed.js"]')) mount(tag);
+  else for (const tag of document.querySelectorAll('script[src$="/embed.js"][data-model]')) mount(tag);
 })();
