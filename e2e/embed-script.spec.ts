@@ -126,8 +126,12 @@ test.describe("the one script tag", () => {
     await page.getByRole("textbox", { name: /prompt/i }).fill('Say "cheese" & smile');
     await page.getByRole("button", { name: "Embed", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Embed this playground" });
-    const code = await dialog.getByRole("textbox", { name: "Embed code (one script tag)" }).inputValue();
-    expect(code).toMatch(/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" data-model="nano-banana-2" data-mode="image-to-video" /);
+    const box = dialog.getByRole("textbox", { name: "Embed code (one script tag)" });
+    // The code is written once the dialog knows the page's origin.
+    await expect(box).toHaveValue(
+      /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" data-model="nano-banana-2" data-mode="image-to-video" /,
+    );
+    const code = await box.inputValue();
     expect(code).not.toContain("<iframe");
 
     await page.goto(tagsPage(code));

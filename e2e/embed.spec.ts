@@ -97,7 +97,9 @@ test.describe("the embed, framed by another origin", () => {
     await dialog.getByRole("radio", { name: "Dark" }).check();
     await dialog.getByRole("checkbox", { name: "Output" }).uncheck();
     // The script tag first; the iframe (and its resize listener) as the fallback.
-    const tag = await dialog.getByRole("textbox", { name: "Embed code (one script tag)" }).inputValue();
+    const tagBox = dialog.getByRole("textbox", { name: "Embed code (one script tag)" });
+    await expect(tagBox).toHaveValue(/^<script /);
+    const tag = await tagBox.inputValue();
     const attrs = Object.fromEntries([...tag.matchAll(/ (data-[\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, "&")]));
     expect(attrs).toEqual({
       "data-model": "nano-banana-2",
