@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
+import { type Catalogue, intlMessages } from "@/lib/i18n";
 import { RETRY } from "@/lib/spec/contract";
 import { decide, type Failure, type RetryWait, rateLimitDelay, retryOptions } from "./retry-policy";
 
@@ -11,7 +13,7 @@ describe("decide: the guide's error table", () => {
     expect(delays.map((d) => d.retry && d.delayMs)).toEqual([1000, 2000, 4000]);
     expect(delays[0]).toMatchObject({ retry: true, retryNumber: 1, maxRetries: 3, reason: expect.stringMatching(/retry 1 of 3/) });
     const stop = decide("poll", f(429), 4, { idempotent: false, random: mid });
-    expect(stop).toEqual({ retry: false, reason: expect.stringMatching(/Still rate limited after 3 retries/) });
+    expect(stop).toMatchObject({ retry: false, reason: expect.stringMatching(/Still rate limited after 3 retries/) });
   });
 
   it("429: the jitter stays within ±25 % and Retry-After is a floor", () => {
@@ -29,14 +31,17 @@ describe("decide: the guide's error table", () => {
   it.each([500, 502, 504, 0])("%i on a poll: short retries (0.5 s, 1 s, 2 s), then a stop naming the request id", (status) => {
     const ds = [1, 2, 3].map((n) => decide("poll", f(status), n, { idempotent: false }));
     expect(ds.map((d) => d.retry && d.delayMs)).toEqual(RETRY.transient.delaysMs);
-    expect(decide("poll", f(status), 4, { idempotent: false })).toEqual({
+    expect(decide("poll", f(status), 4, { idempotent: false })).toMatchObject({
       retry: false,
       reason: expect.stringMatching(/after 3 retries.*request id/),
     });
   });
 
   it("5xx on a create: retried only with an Idempotency-Key, and at most twice", () => {
-    expect(decide("create", f(500), 1, { idempotent: false })).toEqual({ retry: false, reason: expect.stringMatching(/not idempotent/) });
+    expect(decide("create", f(500), 1, { idempotent: false })).toMatchObject({
+      retry: false,
+      reason: expect.stringMatching(/not idempotent/),
+    });
     const first = decide("create", f(504), 1, { idempotent: true });
     expect(first).toMatchObject({ retry: true, delayMs: 500, maxRetries: 2, reason: expect.stringMatching(/same Idempotency-Key/) });
     expect(decide("create", f(500), 2, { idempotent: true }).retry).toBe(true);
@@ -48,7 +53,7 @@ describe("decide: the guide's error table", () => {
   });
 
   it.each([400, 401, 404, 413, 422])("%i: never retried, the fix comes first", (status) => {
-    expect(decide("create", f(status), 1, { idempotent: true })).toEqual({
+    expect(decide("create", f(status), 1, { idempotent: true })).toMatchObject({
       retry: false,
       reason: `HTTP ${status}: not retried, the same request would fail again. Fix it first.`,
     });
@@ -90,5 +95,24 @@ describe("retryOptions: the policy as TanStack Query's retry and retryDelay", ()
     const { retry, retryDelay } = retryOptions("poll", { classify, onWait });
     expect([retryDelay(0, new TypeError("boom")), retry(0, new TypeError("boom"))]).toEqual([0, false]);
     expect(onWait).not.toHaveBeenCalled();
+  });
+});
+
+describe("the policy's words in the page's language", () => {
+  it("a decision carries its words: the English of the catalogue is its reason, and Russian has the same key", () => {
+    const en = createTranslator({ locale: "en", messages: intlMessages("en") as unknown as Catalogue, namespace: "retry" });
+    const ru = createTranslator({ locale: "ru", messages: intlMessages("ru") as unknown as Catalogue, namespace: "retry" });
+    const decisions = [
+      ...[1, 2, 3, 4].map((n) => decide("create", f(429, n === 2 ? 2000 : null), n, { idempotent: true })),
+      ...[1, 4].map((n) => decide("poll", f(0), n, { idempotent: false })),
+      ...[1, 4].map((n) => decide("poll", f(500), n, { idempotent: false })),
+      decide("create", f(500), 1, { idempotent: true }),
+      decide("create", f(500), 1, { idempotent: false }),
+      decide("create", f(400), 1, { idempotent: true }),
+    ];
+    for (const d of decisions) {
+      expect(en(d.words.key, d.words.values)).toBe(d.reason);
+      expect(ru(d.words.key, d.words.values)).toMatch(/[а-яё]/i);
+    }
   });
 });

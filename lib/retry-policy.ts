@@ -3,16 +3,19 @@
  * poll. Pure (randomness is injected), so every branch is unit-tested; the browser and the bench script
  * run it as TanStack Query's retry options (`retryOptions`), the exported code follows the same numbers.
  */
-import { RETRY, RETRY_MESSAGES } from "@/lib/spec/contract";
+import { englishRetry, RETRY, RETRY_WORDS, type RetryWords } from "@/lib/spec/contract";
 
 export type Operation = "create" | "poll";
 
 /** What failed: HTTP status (0 = no answer at all), error type, and Retry-After in ms when sent. */
 export type Failure = { status: number; type: string; retryAfterMs: number | null };
 
+/** `reason` is the decision in English; `words`, the same to say in the page's language. */
 export type Decision =
-  | { retry: true; delayMs: number; reason: string; retryNumber: number; maxRetries: number }
-  | { retry: false; reason: string };
+  | { retry: true; delayMs: number; reason: string; words: RetryWords; retryNumber: number; maxRetries: number }
+  | { retry: false; reason: string; words: RetryWords };
+
+const stop = (words: RetryWords): Decision => ({ retry: false, reason: englishRetry(words), words });
 
 /** 5xx, a timeout or no answer: the upstream's trouble, worth a short retry (a poll is always safe to repeat). */
 export function isTransient(status: number): boolean {
@@ -43,29 +46,24 @@ export function decide(
   const retry = failuresSoFar;
   if (failure.status === 429) {
     const max = RETRY.rateLimit.maxRetries;
-    if (retry > max) return { retry: false, reason: RETRY_MESSAGES.rateLimitGaveUp(max) };
+    if (retry > max) return stop(RETRY_WORDS.rateLimitGaveUp(max));
     const delayMs = rateLimitDelay(retry, failure.retryAfterMs, opts.random);
-    return {
-      retry: true,
-      delayMs,
-      retryNumber: retry,
-      maxRetries: max,
-      reason: RETRY_MESSAGES.rateLimitWait(retry, max, delayMs, failure.retryAfterMs),
-    };
+    const words = RETRY_WORDS.rateLimitWait(retry, max, delayMs, failure.retryAfterMs);
+    return { retry: true, delayMs, retryNumber: retry, maxRetries: max, reason: englishRetry(words), words };
   }
   if (isTransient(failure.status)) {
-    if (op === "create" && !opts.idempotent) return { retry: false, reason: RETRY_MESSAGES.createNoKey };
+    if (op === "create" && !opts.idempotent) return stop(RETRY_WORDS.createNoKey);
     const max = op === "create" ? RETRY.createTransientMaxRetries : RETRY.transient.maxRetries;
-    if (retry > max) return { retry: false, reason: RETRY_MESSAGES.transientGaveUp(max) };
+    if (retry > max) return stop(RETRY_WORDS.transientGaveUp(max));
     const delays = RETRY.transient.delaysMs;
     const delayMs = Math.max(delays[Math.min(retry, delays.length) - 1], failure.retryAfterMs ?? 0);
-    const reason =
+    const words =
       op === "create"
-        ? RETRY_MESSAGES.createRetryWithKey(failure.status, retry, max, delayMs)
-        : RETRY_MESSAGES.transientWait(failure.status, retry, max, delayMs);
-    return { retry: true, delayMs, retryNumber: retry, maxRetries: max, reason };
+        ? RETRY_WORDS.createRetryWithKey(failure.status, retry, max, delayMs)
+        : RETRY_WORDS.transientWait(failure.status, retry, max, delayMs);
+    return { retry: true, delayMs, retryNumber: retry, maxRetries: max, reason: englishRetry(words), words };
   }
-  return { retry: false, reason: RETRY_MESSAGES.noRetry(failure.status) };
+  return stop(RETRY_WORDS.noRetry(failure.status));
 }
 
 /** A wait the policy chose before retry `retryNumber`, as the timeline shows it. */

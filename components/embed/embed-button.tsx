@@ -12,7 +12,7 @@ export type { EmbedLabels };
 const EMBED_UNAVAILABLE_CLASS =
   "fixed inset-x-4 bottom-4 z-50 mx-auto max-w-lg rounded-lg border border-red-300 bg-white p-3 shadow-lg dark:border-red-800 dark:bg-zinc-900";
 const EmbedDialog = dynamic(
-  () => import("./embed-dialog").then((m) => m.EmbedDialog, unavailable("The embed code", EMBED_UNAVAILABLE_CLASS)),
+  () => import("./embed-dialog").then((m) => m.EmbedDialog, unavailable({ part: "embed" }, EMBED_UNAVAILABLE_CLASS)),
   {
     ssr: false,
   },

@@ -7,7 +7,7 @@ import { Bullets, Section } from "@/components/guide/section";
 import { SiteHeader } from "@/components/guide/site-header";
 import { Playground } from "@/components/playground/playground";
 import { formStateFromSearchParams } from "@/lib/handoff/url-state";
-import { format, type Locale, localePath, messagesFor } from "@/lib/i18n";
+import { format, type Locale, localePath, messagesFor, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { shippedRecordingModes } from "@/lib/recordings/shipped";
 import type { ModelSpec } from "@/lib/spec/model-spec";
@@ -31,7 +31,7 @@ export function GuidePage({
   path: string;
 }) {
   // A shared link's configuration, held to the same schema as an import.
-  const link = formStateFromSearchParams(spec, searchParams);
+  const link = formStateFromSearchParams(spec, searchParams, validationSay(locale));
   const t = messagesFor(locale);
   const texts = spec.texts[locale];
   const related = spec.related.map((id) => findModel(id)).filter((m) => m !== undefined);
@@ -98,6 +98,7 @@ export function GuidePage({
 
         <Section id="playground" title={s.playground}>
           <Playground
+            locale={locale}
             spec={spec}
             upstream={upstreamSummary(spec)}
             initialState={link.state}

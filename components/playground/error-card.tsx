@@ -1,38 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { RunError } from "@/lib/client/run";
 import { adviceFor, taskFailureAdvice } from "@/lib/error-advice";
 
-/** An error a person can act on: status, type, message, request id, the field, the policy's decision and the fix. */
+/**
+ * An error a person can act on: status, type, the API's own message (English, the contract's envelope,
+ * shown as sent), request id, the field, the policy's decision and the fix, these in the page's language.
+ */
 export function ErrorCard({ error, taskFailed = false }: { error: RunError; taskFailed?: boolean }) {
+  const t = useTranslations("playground.error");
+  const ta = useTranslations("advice");
+  const tr = useTranslations("retry");
+  // Advice keys name messages of the catalogue (lib/error-advice.ts).
+  const say = useTranslations() as unknown as (key: string) => string;
   const advice = taskFailed ? taskFailureAdvice(error.type) : adviceFor(error);
   return (
     <div
       role="alert"
-      aria-label={taskFailed ? "Task failed" : "Error"}
+      aria-label={taskFailed ? t("taskFailed") : t("error")}
       className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
     >
       <p className="font-semibold text-red-800 dark:text-red-200">
-        {taskFailed ? "The task failed" : `HTTP ${error.status || "—"}`} · <span className="font-mono">{error.type}</span>
-        {advice?.title && <> · {advice.title}</>}
+        {taskFailed ? t("theTaskFailed") : t("http", { status: error.status || "—" })} · <span className="font-mono">{error.type}</span>
+        {advice?.title && <> · {say(advice.title)}</>}
       </p>
-      <p>{error.message}</p>
+      <p>
+        <span className="text-zinc-700 dark:text-zinc-300">{ta("raw")}</span>{" "}
+        <code lang="en" className="font-mono text-xs break-words">
+          {error.message}
+        </code>
+      </p>
       {error.param && (
         <p>
-          Field: <span className="font-mono">{error.param}</span>
+          {t("field")} <span className="font-mono">{error.param}</span>
         </p>
       )}
       {error.request_id && (
         <p>
-          Request id: <span className="font-mono">{error.request_id}</span>
+          {t("requestId")} <span className="font-mono">{error.request_id}</span>
         </p>
       )}
-      {error.policy && <p className="font-medium">{error.policy}</p>}
+      {error.policyWords ? (
+        <p className="font-medium">{tr(error.policyWords.key, error.policyWords.values)}</p>
+      ) : (
+        error.policy && <p className="font-medium">{error.policy}</p>
+      )}
       {advice && (
         <p className="text-zinc-700 dark:text-zinc-300">
-          <span className="font-medium">Fix:</span> {advice.fix}
+          <span className="font-medium">{ta("fix")}</span> {say(advice.fix)}
           {advice.retry && (
             <>
               {" "}
-              <span className="font-medium">Retry:</span> {advice.retry}
+              <span className="font-medium">{ta("retry")}</span> {say(advice.retry)}
             </>
           )}
         </p>

@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { JsonView } from "@/components/ui/json-view";
 import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { UpstreamCheckView } from "./upstream-check";
@@ -8,6 +9,17 @@ function statusTone(status: number | null): string {
   return "text-emerald-700 dark:text-emerald-400";
 }
 
+/** The exchanges' names (lib/client: callProxy's labels) and their keys in `playground.timeline.labels`. */
+const LABELS = { "Create task": "create", "Poll status": "poll", "Upload ticket": "ticket", "Upload media": "upload" } as const;
+
+function useExchangeLabel(): (label: string) => string {
+  const t = useTranslations("playground.timeline.labels");
+  return (label) => {
+    const known = (Object.keys(LABELS) as (keyof typeof LABELS)[]).find((english) => label.startsWith(english));
+    return known ? t(LABELS[known]) + label.slice(known.length) : label;
+  };
+}
+
 type Item = { kind: "exchange"; at: number; exchange: Exchange; n: number } | { kind: "wait"; at: number; wait: WaitEntry };
 
 /**
@@ -15,6 +27,9 @@ type Item = { kind: "exchange"; at: number; exchange: Exchange; n: number } | { 
  * both ways) and every wait of the retry policy, each with its time since the run began.
  */
 export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[]; waits?: WaitEntry[] }) {
+  const t = useTranslations("playground.timeline");
+  const tr = useTranslations("retry");
+  const format = useFormatter();
   if (!exchanges.length && !waits.length) return null;
   const items: Item[] = [
     ...exchanges.map((exchange, i) => ({ kind: "exchange" as const, at: exchange.startedAt, exchange, n: i + 1 })),
@@ -22,24 +37,23 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
   ].sort((a, b) => a.at - b.at);
   const t0 = items[0].at;
   const last = exchanges[exchanges.length - 1];
-  const since = (at: number) => `+${((at - t0) / 1000).toFixed(1)}s`;
+  const since = (at: number) =>
+    `+${format.number((at - t0) / 1000, { style: "unit", unit: "second", unitDisplay: "narrow", minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
   return (
     <div>
-      <h3 className="mb-2 text-sm font-semibold">
-        Timeline: {exchanges.length} HTTP exchange{exchanges.length === 1 ? "" : "s"}
-        {waits.length > 0 && `, ${waits.length} wait${waits.length === 1 ? "" : "s"}`}
-      </h3>
-      <ol className="space-y-2" aria-label="Task timeline">
+      <h3 className="mb-2 text-sm font-semibold">{t("heading", { exchanges: exchanges.length, waits: waits.length })}</h3>
+      <ol className="space-y-2" aria-label={t("label")}>
         {items.map((item) =>
           item.kind === "wait" ? (
             <li
               key={item.wait.id}
-              aria-label="Wait"
+              aria-label={t("wait")}
               className="flex gap-3 rounded-lg border border-dashed border-amber-300 px-3 py-2 text-sm dark:border-amber-800"
             >
               <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-500">{since(item.at)}</span>
               <span>
-                <span className="font-medium">Wait {(item.wait.delayMs / 1000).toFixed(1)} s</span> · {item.wait.reason}
+                <span className="font-medium">{t("waitFor", { seconds: item.wait.delayMs / 1000 })}</span> ·{" "}
+                {item.wait.words ? tr(item.wait.words.key, item.wait.words.values) : item.wait.reason}
               </span>
             </li>
           ) : (
@@ -58,34 +72,39 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
 }
 
 function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: string; open: boolean }) {
+  const t = useTranslations("playground.timeline");
+  const label = useExchangeLabel()(ex.label);
+  const format = useFormatter();
   const headers = {
     ...ex.requestHeaders,
     ...(ex.upstream ? { upstream: `${ex.upstream.request}${ex.upstream.latencyMs !== null ? ` (${ex.upstream.latencyMs} ms)` : ""}` } : {}),
   };
   return (
-    <li aria-label={`${ex.label}: ${ex.method} ${ex.status ?? "no answer"}`}>
+    <li aria-label={`${label}: ${ex.method} ${ex.status ?? t("noAnswer")}`}>
       <details open={open} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
           <span className="w-12 tabular-nums text-xs text-zinc-500">{since}</span>
           <span className="font-mono font-semibold">{ex.method}</span>
           <span className="min-w-0 flex-1 truncate font-mono">{ex.path}</span>
           <span className={`font-mono font-semibold ${statusTone(ex.status)}`}>{ex.status ?? "—"}</span>
-          <span className="tabular-nums text-xs text-zinc-500">{ex.latencyMs} ms</span>
+          <span className="tabular-nums text-xs text-zinc-500">
+            {format.number(ex.latencyMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}
+          </span>
         </summary>
         <div className="space-y-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
-          <p className="text-xs text-zinc-500">{ex.label}</p>
+          <p className="text-xs text-zinc-500">{label}</p>
           <HeaderList entries={headers} extra={ex.requestId ? { "x-request-id": ex.requestId } : {}} />
           {ex.responseHeaders && (
             <>
-              <p className="text-xs text-zinc-500">Response headers</p>
+              <p className="text-xs text-zinc-500">{t("responseHeaders")}</p>
               <HeaderList entries={ex.responseHeaders} />
             </>
           )}
-          {ex.requestBody !== undefined && <JsonView data={ex.requestBody} label={`request ${n} JSON`} />}
+          {ex.requestBody !== undefined && <JsonView data={ex.requestBody} label={t("requestJson", { n })} />}
           {ex.upstreamCheck ? (
             <UpstreamCheckView check={ex.upstreamCheck} normalised={ex.responseBody} n={n} />
           ) : (
-            <JsonView data={ex.responseBody} label={`response ${n} JSON`} />
+            <JsonView data={ex.responseBody} label={t("responseJson", { n })} />
           )}
         </div>
       </details>

@@ -1,6 +1,7 @@
 "use client";
 
 import * as Tabs from "@radix-ui/react-tabs";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CodeBlock, type CodeLanguage } from "@/components/ui/code-block";
@@ -14,41 +15,19 @@ import { useExportTarget } from "./export-target";
 import { ImportForm } from "./import-form";
 import { useSpec } from "./spec-context";
 
+/** A format of the export; its words are under `handoff.formats.<id>` (the label, when not a proper name). */
 type Format = {
-  id: string;
-  label: string;
+  id: "curl" | "sh" | "js" | "py";
+  label?: string;
   language: CodeLanguage;
-  copy: string;
   make: (r: CreateTaskRequest, t: ExportTarget) => string;
-  about: string;
 };
 
 const FORMATS: Format[] = [
-  { id: "curl", label: "curl", language: "shell", copy: "Copy as curl", make: toCurl, about: "Creates the task and prints it." },
-  {
-    id: "sh",
-    label: "Shell script",
-    language: "shell",
-    copy: "Copy as script",
-    make: toShellScript,
-    about: "bash + curl + jq: uploads local files given as arguments, creates, polls, downloads the video.",
-  },
-  {
-    id: "js",
-    label: "JavaScript",
-    language: "javascript",
-    copy: "Copy as JavaScript",
-    make: toJavaScript,
-    about: "Node 20+ (fetch), no dependencies; save as .mjs. Same flow as the script.",
-  },
-  {
-    id: "py",
-    label: "Python",
-    language: "python",
-    copy: "Copy as Python",
-    make: toPython,
-    about: "Python 3 with requests. Same flow as the script.",
-  },
+  { id: "curl", label: "curl", language: "shell", make: toCurl },
+  { id: "sh", language: "shell", make: toShellScript },
+  { id: "js", label: "JavaScript", language: "javascript", make: toJavaScript },
+  { id: "py", label: "Python", language: "python", make: toPython },
 ];
 
 const tabClass =
@@ -61,44 +40,45 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
   const target = useExportTarget();
   const spec = useSpec();
   const [tab, setTab] = useState("curl");
+  const t = useTranslations("handoff");
+  const labelOf = (f: Format) => f.label ?? t("formats.sh.label");
   const request = toCreateRequest(spec, values);
   const valid = schemasFor(spec).form.safeParse(values).success;
   const format = FORMATS.find((f) => f.id === tab);
   return (
     <Tabs.Root value={tab} onValueChange={setTab}>
-      <Tabs.List aria-label="Hand-off format" className="flex flex-wrap gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
+      <Tabs.List aria-label={t("tabs")} className="flex flex-wrap gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
         {FORMATS.map((f) => (
           <Tabs.Trigger key={f.id} value={f.id} className={tabClass}>
-            {f.label}
+            {labelOf(f)}
           </Tabs.Trigger>
         ))}
         <Tabs.Trigger value="import" className={tabClass}>
-          Import
+          {t("import")}
         </Tabs.Trigger>
       </Tabs.List>
       {format && (
         <Tabs.Content value={format.id} className="mt-3 space-y-2 outline-none">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {format.about} Sends{" "}
-            <code className="font-mono text-xs">
-              POST {target.baseUrl}
-              {wireOf(target).createPath}
-            </code>
-            , the upstream&apos;s own API
-            {target.dialect === "generation-task" && " in the gateway's generation.task dialect, exactly as the proxy sends it"}, with the
-            key read from <code className="font-mono text-xs">${KEY_ENV}</code>
-            {target.simulated && " (on the embedded simulator: the server's UPSTREAM_API_KEY or SIMULATOR_API_KEY)"}.
+            {t(`formats.${format.id}.about`)}{" "}
+            {t.rich("sends", {
+              url: `${target.baseUrl}${wireOf(target).createPath}`,
+              gateway: target.dialect === "generation-task" ? "yes" : "no",
+              env: `$${KEY_ENV}`,
+              simulated: target.simulated ? "yes" : "no",
+              code: (chunks) => <code className="font-mono text-xs">{chunks}</code>,
+            })}
           </p>
           {!valid && (
             <p role="note" className="text-sm text-amber-700 dark:text-amber-400">
-              The form has errors: the upstream would refuse this request with a 400 until they are fixed.
+              {t("formErrors")}
             </p>
           )}
           <CodeBlock
             code={format.make(request, target)}
             language={format.language}
-            label={`${format.label} code`}
-            copyLabel={format.copy}
+            label={t("code", { format: labelOf(format) })}
+            copyLabel={t(`formats.${format.id}.copy`)}
           />
         </Tabs.Content>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { useClipboard } from "@/lib/client/use-clipboard";
@@ -13,18 +14,21 @@ import { formLink } from "./use-form-link";
 
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.
-const loadingPanel = <p className="text-sm text-zinc-500">Loading code export…</p>;
+function LoadingPanel() {
+  return <p className="text-sm text-zinc-500">{useTranslations("handoff")("loading")}</p>;
+}
 // If the chunk cannot be fetched (a dropped connection, a deploy that replaced it), the panel says so
 // rather than taking the page down with it.
-const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel, unavailable("The code export")), {
+const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.HandoffPanel, unavailable({ part: "export" })), {
   ssr: false,
-  loading: () => loadingPanel,
+  loading: () => <LoadingPanel />,
 });
 
 /** Hand-off: copy the form as curl or code, import a request, share a link to the configuration. */
 export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; onImport: (values: Partial<FormState>) => void }) {
   const form = useFormContext<FormState>();
   const spec = useSpec();
+  const t = useTranslations("handoff");
   const { copied, copy } = useClipboard();
   // A link's issues describe the form as the link set it; once something is imported they no longer do.
   const [showLinkIssues, setShowLinkIssues] = useState(linkIssues.length > 0);
@@ -34,20 +38,20 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
     <section aria-labelledby="handoff-heading" className="mt-6 min-w-0 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h3 id="handoff-heading" className="text-base font-semibold">
-          Hand-off
+          {t("title")}
         </h3>
         <button
           type="button"
           onClick={() => void copy(formLink(spec, form.getValues()))}
           className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          {copied ? "Link copied" : "Copy link"}
+          {copied ? t("linkCopied") : t("copyLink")}
         </button>
       </div>
       {showLinkIssues && (
         <div className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-          <p className="font-medium">This link has values the contract does not allow; the form kept everything else.</p>
-          <IssueList issues={linkIssues} label="Link issues" />
+          <p className="font-medium">{t("linkIssuesIntro")}</p>
+          <IssueList issues={linkIssues} label={t("linkIssues")} />
         </div>
       )}
       {idle ? (
@@ -58,7 +62,7 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
           }}
         />
       ) : (
-        loadingPanel
+        <LoadingPanel />
       )}
     </section>
   );

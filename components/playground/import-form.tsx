@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useSay } from "@/components/i18n/use-say";
 import { type ImportResult, importText } from "@/lib/handoff/import";
 import { FIELD_NAMES, modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/schema";
@@ -11,22 +13,24 @@ import { useSpec } from "./spec-context";
 /** Paste a curl command or a request JSON; valid fields fill the form, the rest is listed with the reason. */
 export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Partial<FormState>) => void; upstreamModel: string }) {
   const spec = useSpec();
+  const t = useTranslations("handoff.importForm");
+  const say = useSay();
   const [text, setText] = useState("");
   const [result, setResult] = useState<ImportResult | null>(null);
   const filled = result ? Object.keys(result.values).filter((k) => (FIELD_NAMES as readonly string[]).includes(k)) : [];
   return (
     <form
       className="space-y-2"
-      aria-label="Import a request"
+      aria-label={t("label")}
       onSubmit={(e) => {
         e.preventDefault();
-        const r = importText(spec, text, { upstreamModel });
+        const r = importText(spec, text, { upstreamModel, say });
         setResult(r);
         if (r.values.mode) onImport(r.values);
       }}
     >
       <label htmlFor="nb2-import" className="block text-sm font-medium">
-        Paste a curl command or a request JSON
+        {t("field")}
       </label>
       <textarea
         id="nb2-import"
@@ -41,22 +45,25 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
         disabled={!text.trim()}
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Import into the form
+        {t("submit")}
       </button>
       {result && (
-        <div role="status" aria-label="Import result" className="text-sm">
+        <div role="status" aria-label={t("result")} className="text-sm">
           {result.values.mode ? (
             <p>
-              Filled the form from the {result.source === "curl" ? "curl command" : "JSON"}: {modeLabel(result.values.mode)}
-              {filled.length ? `, ${filled.join(", ")}` : ""}.
+              {t("filled", {
+                source: result.source === "curl" ? "curl" : "json",
+                mode: modeLabel(result.values.mode),
+                fields: filled.length ? `, ${filled.join(", ")}` : "",
+              })}
             </p>
           ) : (
-            <p>Nothing was imported.</p>
+            <p>{t("nothing")}</p>
           )}
           {result.issues.length > 0 && (
             <>
-              <p className="mt-2 font-medium text-amber-700 dark:text-amber-400">Not taken as is ({result.issues.length}):</p>
-              <IssueList issues={result.issues} label="Import issues" />
+              <p className="mt-2 font-medium text-amber-700 dark:text-amber-400">{t("notTaken", { count: result.issues.length })}</p>
+              <IssueList issues={result.issues} label={t("issues")} />
             </>
           )}
         </div>

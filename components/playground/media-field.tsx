@@ -1,11 +1,13 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Accept, useDropzone } from "react-dropzone";
+import { useSay } from "@/components/i18n/use-say";
 import { ApiClientError } from "@/lib/client/api";
 import { extensionOf } from "@/lib/media";
-import { CONTRACT_MESSAGES } from "@/lib/spec/contract";
 import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/form-state";
+import { sayList } from "@/lib/spec/validation-words";
 import { describedBy, inputClass } from "./field";
 
 /** Local previews of files uploaded in this session, by the URL the upload returned. */
@@ -30,8 +32,14 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
   const [status, setStatus] = useState<{ state: "idle" } | { state: "uploading"; name: string } | { state: "error"; message: string }>({
     state: "idle",
   });
+  const t = useTranslations("playground.media");
+  const format = useFormatter();
+  const lower = label.toLocaleLowerCase(useLocale());
   const limits = MEDIA_KINDS[kind];
-  const fileMessage = kind === "image" ? CONTRACT_MESSAGES.imageFile : CONTRACT_MESSAGES.videoFile;
+  const size = format.number(Math.round(limits.maxBytes / 1024 / 1024), { style: "unit", unit: "megabyte", unitDisplay: "short" });
+  // "JPEG, PNG or WebP" with the language's "or".
+  const types = sayList(useSay(), limits.label.split(/, | or /));
+  const fileMessage = t(kind === "image" ? "imageRule" : "videoRule", { types, size });
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     accept: acceptOf(kind),
@@ -40,7 +48,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
     noClick: true,
     noKeyboard: true,
     onDropRejected: (rejections) =>
-      setStatus({ state: "error", message: `${rejections[0]?.file.name ?? "That file"} was refused. ${fileMessage}` }),
+      setStatus({ state: "error", message: t("refused", { name: rejections[0]?.file.name ?? t("thatFile"), rule: fileMessage }) }),
     onDropAccepted: async ([file]) => {
       setStatus({ state: "uploading", name: file.name });
       try {
@@ -49,7 +57,8 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
         onChange(url);
         setStatus({ state: "idle" });
       } catch (err) {
-        const message = err instanceof ApiClientError ? `Upload refused (HTTP ${err.status}): ${err.message}` : "Upload failed.";
+        const message =
+          err instanceof ApiClientError ? t("uploadRefused", { status: err.status, message: err.message }) : t("uploadFailed");
         setStatus({ state: "error", message });
       }
     },
@@ -69,7 +78,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
             onClick={() => onChange("")}
             className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200"
           >
-            Remove {label.toLowerCase()}
+            {t("remove", { label: lower })}
           </button>
         )}
       </div>
@@ -79,15 +88,15 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
           isDragActive ? "border-amber-500 bg-amber-50 dark:bg-amber-950/30" : "border-zinc-300 dark:border-zinc-700"
         }`}
       >
-        <input {...getInputProps({ "aria-label": `Upload ${label.toLowerCase()}` })} />
+        <input {...getInputProps({ "aria-label": t("upload", { label: lower }) })} />
         {previewSrc && status.state !== "uploading" ? (
           kind === "image" ? (
             // biome-ignore lint/performance/noImgElement: a preview of the user's own file (often a blob: URL), nothing for next/image to optimise
-            <img src={previewSrc} alt={`Preview of the ${label.toLowerCase()}`} className="h-16 w-24 shrink-0 rounded object-cover" />
+            <img src={previewSrc} alt={t("preview", { label: lower })} className="h-16 w-24 shrink-0 rounded object-cover" />
           ) : (
             <video
               src={previewSrc}
-              aria-label={`Preview of the ${label.toLowerCase()}`}
+              aria-label={t("preview", { label: lower })}
               className="h-16 w-24 shrink-0 rounded bg-black object-cover"
               muted
               playsInline
@@ -96,28 +105,26 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
         ) : null}
         <div className="min-w-0 flex-1 text-zinc-600 dark:text-zinc-400">
           {status.state === "uploading" ? (
-            <span role="status">Uploading {status.name}…</span>
+            <span role="status">{t("uploading", { name: status.name })}</span>
           ) : (
             <>
-              Drop {kind === "image" ? "an image" : "a video"} here or{" "}
+              {t(kind === "image" ? "dropImage" : "dropVideo")}{" "}
               <button type="button" onClick={open} className="font-medium text-amber-700 underline dark:text-amber-400">
-                choose a file
+                {t("choose")}
               </button>
-              <span className="block text-xs">
-                {limits.label}, up to {Math.round(limits.maxBytes / 1024 / 1024)} MB
-              </span>
+              <span className="block text-xs">{t("limits", { types, size })}</span>
             </>
           )}
         </div>
       </div>
       <label htmlFor={`${id}-url`} className="sr-only">
-        {label} URL
+        {t("url", { label })}
       </label>
       <input
         id={`${id}-url`}
         type="url"
         inputMode="url"
-        placeholder="…or paste an https:// URL"
+        placeholder={t("urlPlaceholder")}
         className={inputClass}
         value={value}
         onChange={(e) => {

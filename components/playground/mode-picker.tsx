@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { CONTRACT_MODES, type ModeId } from "@/lib/spec/contract";
@@ -16,12 +17,14 @@ export function ModePicker({ onModeChange, children }: { onModeChange: (mode: Mo
   const { control } = useFormContext<FormState>();
   const mode = useWatch({ control, name: "mode" });
   const spec = useSpec();
+  const t = useTranslations("spec.modes");
+  const legend = useTranslations("playground")("modeLegend");
   const modes = CONTRACT_MODES.filter((m) => spec.modes.some((x) => x.id === m.id));
   const current = modes.find((m) => m.id === mode) ?? modes[0];
   return (
     <div>
       <fieldset>
-        <legend className="sr-only">Generation mode</legend>
+        <legend className="sr-only">{legend}</legend>
         <div className="grid grid-cols-2 gap-1 rounded-lg bg-zinc-100 p-1 sm:grid-cols-4 dark:bg-zinc-900">
           {modes.map((m) => (
             <label
@@ -42,7 +45,7 @@ export function ModePicker({ onModeChange, children }: { onModeChange: (mode: Mo
         </div>
       </fieldset>
       <div className="mt-3">
-        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{current.description}</p>
+        <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">{t(`${current.id}.description`)}</p>
         {children}
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import type { Dispatch, ReactNode } from "react";
 import type { Run, RunAction } from "@/lib/client/run";
 import { unavailable } from "./chunk-unavailable";
@@ -9,9 +10,13 @@ import { WatchTaskForm } from "./watch-task-form";
 // Everything a run shows (status, exchanges with the JSON view, the video, the request export) loads with
 // the first run, not with the page.
 // If that chunk cannot be fetched the task still runs; its id is in the address bar, so a reload watches it.
-const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavailable("The run view (status, exchanges and video)")), {
-  loading: () => <p className="text-sm text-zinc-500">Loading the run…</p>,
+const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavailable({ part: "runView" })), {
+  loading: () => <RunLoading />,
 });
+
+function RunLoading() {
+  return <p className="text-sm text-zinc-500">{useTranslations("playground.output")("loading")}</p>;
+}
 
 /**
  * The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits.
@@ -32,11 +37,12 @@ export function OutputPanel({
   /** The recording player's banner, while a recording plays. */
   replay?: ReactNode;
 }) {
+  const t = useTranslations("playground.output");
   return (
     <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="output-heading" className="text-lg font-semibold">
-          Output
+          {t("title")}
         </h2>
         {!replay && action}
       </div>
@@ -44,9 +50,7 @@ export function OutputPanel({
       {replay ? (
         run && <RunView run={run} dispatch={dispatch} live={false} />
       ) : !run ? (
-        <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-          Run a task to see the raw request, every response as it moves from queued to succeeded, and the rendered video.
-        </p>
+        <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">{t("empty")}</p>
       ) : (
         <RunView run={run} dispatch={dispatch} />
       )}

@@ -1,8 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { type ReactNode, Suspense, useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { useSay } from "@/components/i18n/use-say";
 import { RecordingToggle } from "@/components/recording/recording-toggle";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
 import { isCreating, newIdempotencyKey, type Run, runReducer } from "@/lib/client/run";
@@ -80,7 +82,9 @@ export function PlaygroundClient({
   replay: initialReplay = null,
   recordingModes = [],
 }: Props) {
-  const resolver = useMemo(() => lazyResolver(spec), [spec]);
+  const t = useTranslations("playground");
+  const say = useSay();
+  const resolver = useMemo(() => lazyResolver(spec, say, t("validationUnavailable")), [spec, say, t]);
   const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
   useFormLink(spec, form);
   const applyValues = useApplyValues(spec, form);
@@ -181,19 +185,17 @@ export function PlaygroundClient({
               <section aria-labelledby="playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
                   <h2 id="playground-heading" className="text-lg font-semibold">
-                    Playground
+                    {t("title")}
                   </h2>
                   <Suspense>{toolbar}</Suspense>
                   <span
                     className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
                     title={[
-                      upstream.simulated
-                        ? "No UPSTREAM_BASE_URL is set: tasks run on the embedded simulator."
-                        : `Model id sent upstream: ${upstream.model}`,
+                      upstream.simulated ? t("upstreamSimulated") : t("upstreamModel", { model: upstream.model }),
                       ...upstream.notes,
                     ].join("\n")}
                   >
-                    Upstream: {upstream.origin} · {upstream.dialect}
+                    {t("upstream", { origin: upstream.simulated ? t("simulator") : upstream.origin, dialect: upstream.dialect })}
                   </span>
                 </div>
                 <ModePicker onModeChange={onModeChange}>

@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
+import { useSay } from "@/components/i18n/use-say";
 import type { FormState } from "@/lib/spec/schema";
+import { sayList } from "@/lib/spec/validation-words";
 import { MediaField } from "./media-field";
 import { useSpec } from "./spec-context";
 
@@ -20,6 +23,8 @@ export function ReferenceImages({
 }) {
   const { formState } = useFormContext<FormState>();
   const counts = useSpec().referenceCounts;
+  const t = useTranslations("playground.references");
+  const say = useSay();
   const fieldErrors = formState.errors.reference_image_urls as
     | ({ message?: string; root?: { message?: string } } & Record<number, { message?: string } | undefined>)
     | undefined;
@@ -33,17 +38,17 @@ export function ReferenceImages({
   return (
     <fieldset className="min-w-0 space-y-3" aria-labelledby={`${id}-legend`} aria-describedby={`${id}-rule`}>
       <p id={`${id}-legend`} className="text-sm font-medium">
-        Reference images
+        {t("legend")}
       </p>
       <p id={`${id}-rule`} className="text-xs text-zinc-500 dark:text-zinc-400">
-        {counts.join(" or ")} images ({value.length} added). Two are refused by the backend.
+        {t("rule", { counts: sayList(say, counts), added: value.length })}
       </p>
       {Array.from({ length: slots }, (_, i) => (
         <MediaField
           // biome-ignore lint/suspicious/noArrayIndexKey: slot i is "Reference image i + 1": its position is what it is
           key={i}
           id={`${id}-${i}`}
-          label={`Reference image ${i + 1}`}
+          label={t("slot", { n: i + 1 })}
           kind="image"
           value={value[i] ?? ""}
           onChange={(url) => setAt(i, url)}

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Dispatch } from "react";
 import { SaveRecordingButton } from "@/components/recording/save-recording-button";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { isTerminal } from "@/lib/polling";
-import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_MESSAGES } from "@/lib/spec/contract";
+import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_WORDS } from "@/lib/spec/contract";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
 import { RunRequestExport } from "./run-request-export";
@@ -18,10 +19,12 @@ const buttonClass = "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:b
  * A recording being replayed (`live` false) shows the same, without the controls of a live run.
  */
 export function RunView({ run, dispatch, live = true }: { run: Run; dispatch: Dispatch<RunAction>; live?: boolean }) {
+  const t = useTranslations("playground.runView");
+  const tr = useTranslations("retry");
   const ended = isTerminal(run.task?.status) || (!!run.finishedAt && !isWatching(run));
   const reported = run.task?.mode;
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
-  const label = mode ? modeLabel(mode) : "Watching a task";
+  const label = mode ? modeLabel(mode) : t("watching");
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -30,7 +33,7 @@ export function RunView({ run, dispatch, live = true }: { run: Run; dispatch: Di
           <>
             {" · "}
             {/* An output (the result of Run) can carry a name; a plain span's aria-label is ignored. */}
-            <output className="font-mono" aria-label="Task id">
+            <output className="font-mono" aria-label={t("taskId")}>
               {run.taskId}
             </output>
           </>
@@ -40,33 +43,35 @@ export function RunView({ run, dispatch, live = true }: { run: Run; dispatch: Di
       <TaskStatusBar run={run} />
       {live && isWatching(run) && (
         <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
-          Stop watching
+          {t("stop")}
         </button>
       )}
       {live && run.stopped && (
         <div
           role="status"
-          aria-label="Watching stopped"
+          aria-label={t("stopped")}
           className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
         >
-          {run.stopped === "time-limit" ? RETRY_MESSAGES.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_MESSAGES.stopped}{" "}
+          {(({ key, values }) => tr(key, values))(
+            run.stopped === "time-limit" ? RETRY_WORDS.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_WORDS.stopped,
+          )}{" "}
           <button
             type="button"
             onClick={() => dispatch({ type: "resume", now: Date.now() })}
             className="font-medium text-amber-700 underline dark:text-amber-400"
           >
-            Keep watching
+            {t("keep")}
           </button>
         </div>
       )}
       {run.notes.map((note) => (
         <p
-          key={note}
+          key={JSON.stringify(note)}
           role="status"
-          aria-label="What happened"
+          aria-label={t("notes")}
           className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
         >
-          {note}
+          {tr(note.key, note.values)}
         </p>
       ))}
       {run.error && (
@@ -74,7 +79,7 @@ export function RunView({ run, dispatch, live = true }: { run: Run; dispatch: Di
           <ErrorCard error={run.error} />
           {live && run.taskId && (
             <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
-              Keep watching
+              {t("keep")}
             </button>
           )}
         </>

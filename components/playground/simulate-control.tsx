@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Scenario } from "@/lib/simulator/scenarios";
 import { inputClass } from "./field";
 
@@ -20,10 +21,11 @@ export function SimulateControl({
   onChange: (id: string) => void;
 }) {
   const scenario = scenarios.find((s) => s.id === value);
+  const t = useTranslations("playground.simulate");
   return (
     <div className="space-y-1.5 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
       <label htmlFor="nb2-simulate" className="block text-sm font-medium">
-        Simulate
+        {t("label")}
       </label>
       <select
         id="nb2-simulate"
@@ -39,7 +41,11 @@ export function SimulateControl({
         ))}
       </select>
       <p id="nb2-simulate-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
-        {scenario?.description} Sent as <span className="font-mono">x-simulate: {value}</span>; the simulator only.
+        {t.rich("hint", {
+          description: scenario?.description ?? "",
+          value,
+          code: (chunks) => <span className="font-mono">{chunks}</span>,
+        })}
       </p>
     </div>
   );

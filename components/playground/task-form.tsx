@@ -1,8 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { useSay } from "@/components/i18n/use-say";
 import { PROMPT_MAX_CHARS } from "@/lib/spec/contract";
 import { charCount, type FormState } from "@/lib/spec/form-state";
 import { allowedValues, fieldsOf, frameSize, ruleDeps } from "@/lib/spec/model-spec";
@@ -18,12 +20,10 @@ import { useFormBlocker } from "./use-form-check";
 const MediaField = dynamic(() =>
   import("./media-field").then(
     (m) => m.MediaField,
-    unavailable<{ label: string }>(({ label }) => `The ${label.toLowerCase()} field`),
+    unavailable<{ label: string }>(({ label }) => ({ part: "media", label })),
   ),
 );
-const ReferenceImages = dynamic(() =>
-  import("./reference-images").then((m) => m.ReferenceImages, unavailable("The reference images field")),
-);
+const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m.ReferenceImages, unavailable({ part: "references" })));
 
 const FORM_ID = "nb2";
 
@@ -44,24 +44,26 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
   const { register, control, formState } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const spec = useSpec();
+  const t = useTranslations("playground.form");
+  const say = useSay();
   const fields = fieldsOf(spec, values.mode);
   const errors = formState.errors;
   const promptCount = charCount(values.prompt.trim());
   const refusal = unavailable[values.mode];
-  const formBlocker = useFormBlocker(spec, values, initialBlocker);
+  const formBlocker = useFormBlocker(spec, values, initialBlocker, say);
   const frameHint = (aspect: string) => {
     const frame = frameSize(spec, aspect, values.resolution);
-    return frame ? `${frame.width}×${frame.height}` : `not at ${values.resolution}`;
+    return frame ? `${frame.width}×${frame.height}` : t("notAt", { resolution: values.resolution });
   };
   const blocker = refusal ?? formBlocker;
 
   const id = (name: string) => `${FORM_ID}-${name}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Task parameters">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("label")}>
       {refusal && (
         <p
           role="note"
-          aria-label="Mode not available"
+          aria-label={t("modeUnavailable")}
           className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
         >
           {refusal}
@@ -69,10 +71,10 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
       )}
       <Field
         id={id("prompt")}
-        label={values.mode === "video-edit" ? "Edit instruction (prompt)" : "Prompt"}
+        label={values.mode === "video-edit" ? t("promptEdit") : t("prompt")}
         hint={
           <span className={promptCount > PROMPT_MAX_CHARS ? "font-medium text-red-600 dark:text-red-400" : undefined}>
-            {promptCount} / {PROMPT_MAX_CHARS} characters
+            {t("promptCount", { count: promptCount, max: PROMPT_MAX_CHARS })}
           </span>
         }
         error={errors.prompt?.message}
@@ -81,7 +83,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
           id={id("prompt")}
           rows={4}
           className={inputClass}
-          placeholder="A cinematic city sunrise with soft fog and moving traffic."
+          placeholder={t("promptPlaceholder")}
           aria-invalid={!!errors.prompt}
           aria-describedby={describedBy(id("prompt"), true, !!errors.prompt)}
           {...register("prompt")}
@@ -96,7 +98,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
           render={({ field, fieldState }) => (
             <SegmentedRadio
               id={id("aspect_ratio")}
-              legend="Aspect ratio"
+              legend={t("aspectRatio")}
               name={field.name}
               value={field.value}
               onChange={field.onChange}
@@ -113,24 +115,24 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
             render={({ field, fieldState }) => (
               <SegmentedRadio
                 id={id("duration")}
-                legend="Duration"
+                legend={t("duration")}
                 name={field.name}
                 value={field.value}
                 onChange={(v) => field.onChange(Number(v))}
-                options={spec.durations.map((d) => ({ value: d, label: `${d} s` }))}
+                options={spec.durations.map((d) => ({ value: d, label: t("seconds", { value: d }) }))}
                 error={fieldState.error?.message}
               />
             )}
           />
         ) : (
           <div className="text-sm">
-            <p className="font-medium">Duration</p>
-            <p className="mt-1.5 text-zinc-500 dark:text-zinc-400">Not sent in Video Edit: the output follows the source video.</p>
+            <p className="font-medium">{t("duration")}</p>
+            <p className="mt-1.5 text-zinc-500 dark:text-zinc-400">{t("durationNotSent")}</p>
           </div>
         )}
       </div>
 
-      <Field id={id("resolution")} label="Resolution" error={errors.resolution?.message}>
+      <Field id={id("resolution")} label={t("resolution")} error={errors.resolution?.message}>
         <select
           id={id("resolution")}
           className={inputClass}
@@ -153,7 +155,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
           render={({ field, fieldState }) => (
             <MediaField
               id={id("image_url")}
-              label="First-frame image"
+              label={t("image")}
               kind="image"
               value={field.value}
               onChange={field.onChange}
@@ -185,7 +187,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
           render={({ field, fieldState }) => (
             <MediaField
               id={id("video_url")}
-              label="Source video"
+              label={t("video")}
               kind="video"
               value={field.value}
               onChange={field.onChange}
@@ -200,7 +202,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
       {/* The schema's checks could not be loaded at the click (see lazyResolver); the next click tries again. */}
       {errors.root && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Not sent: {errors.root.message}
+          {t("notSent", { message: errors.root.message ?? "" })}
         </p>
       )}
       <RunButton blocker={blocker} busy={creating} />

@@ -1,7 +1,6 @@
+import { useTranslations } from "next-intl";
 import { JsonView } from "@/components/ui/json-view";
 import type { UpstreamCheck } from "@/lib/upstream/check-header";
-
-const KIND_LABEL = { missing: "missing", extra: "extra", type: "unexpected type" } as const;
 
 /**
  * The contract check of one upstream answer: the raw JSON with its flags beside the normalised answer the
@@ -9,21 +8,20 @@ const KIND_LABEL = { missing: "missing", extra: "extra", type: "unexpected type"
  */
 export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamCheck; normalised: unknown; n: number }) {
   const { flags } = check;
+  const t = useTranslations("playground.timeline");
   return (
     <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
       <div className="min-w-0 space-y-2">
-        <p className="text-xs font-medium text-zinc-500">
-          Upstream answer (raw, {check.dialect} dialect, HTTP {check.status})
-        </p>
+        <p className="text-xs font-medium text-zinc-500">{t("upstreamRaw", { dialect: check.dialect, status: check.status })}</p>
         {/* biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say */}
-        <div role="group" aria-label={`Contract check ${n}`} className="text-xs">
+        <div role="group" aria-label={t("contractCheck", { n })} className="text-xs">
           {flags.length === 0 ? (
-            <p className="text-emerald-700 dark:text-emerald-400">Matches the {check.dialect} schema.</p>
+            <p className="text-emerald-700 dark:text-emerald-400">{t("matches", { dialect: check.dialect })}</p>
           ) : (
             <ul className="space-y-0.5 rounded-md border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/40">
               {flags.map((flag) => (
                 <li key={`${flag.kind}:${flag.path}`}>
-                  <span className="font-semibold">{KIND_LABEL[flag.kind]}</span> <code className="font-mono">{flag.path}</code>:{" "}
+                  <span className="font-semibold">{t(`kinds.${flag.kind}`)}</span> <code className="font-mono">{flag.path}</code>:{" "}
                   {flag.message}
                 </li>
               ))}
@@ -31,14 +29,14 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
           )}
         </div>
         {check.truncated ? (
-          <p className="text-xs text-zinc-500">The raw answer is too large to pass along; its flags are above.</p>
+          <p className="text-xs text-zinc-500">{t("truncated")}</p>
         ) : (
-          <JsonView data={check.raw ?? null} label={`raw upstream answer ${n}`} />
+          <JsonView data={check.raw ?? null} label={t("rawLabel", { n })} />
         )}
       </div>
       <div className="min-w-0 space-y-2">
-        <p className="text-xs font-medium text-zinc-500">Normalised (the guide&apos;s contract)</p>
-        <JsonView data={normalised} label={`response ${n} JSON`} />
+        <p className="text-xs font-medium text-zinc-500">{t("normalised")}</p>
+        <JsonView data={normalised} label={t("responseJson", { n })} />
       </div>
     </div>
   );

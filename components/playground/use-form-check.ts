@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Resolver } from "react-hook-form";
 import type { FormState } from "@/lib/spec/form-state";
 import type { ModelSpec } from "@/lib/spec/model-spec";
+import type { Say } from "@/lib/spec/validation-words";
 
 type Validation = typeof import("./validation");
 
@@ -23,23 +24,20 @@ export function loadValidation(): Promise<Validation> {
   return loading;
 }
 
-/** The form-level error when the checks themselves cannot be loaded: the form is not sent unchecked. */
-const VALIDATION_UNAVAILABLE =
-  "the form's checks could not be loaded. Check the connection and run again, or reload the page; the form keeps what you typed.";
-
 /**
  * react-hook-form's resolver for the spec's form schema, loaded on first use: the first change of a field
  * validates a moment later (once the chunk is in), every later one at once.
  */
-export function lazyResolver(spec: ModelSpec): Resolver<FormState> {
+export function lazyResolver(spec: ModelSpec, say: Say, unavailableMessage: string): Resolver<FormState> {
   return async (values, context, options) => {
     let validation: Validation;
     try {
       validation = await loadValidation();
     } catch {
-      return { values: {}, errors: { root: { type: "unavailable", message: VALIDATION_UNAVAILABLE } } };
+      // The form-level error when the checks themselves cannot be loaded: the form is not sent unchecked.
+      return { values: {}, errors: { root: { type: "unavailable", message: unavailableMessage } } };
     }
-    return validation.resolverFor(spec)(values, context, options);
+    return validation.resolverFor(spec, say)(values, context, options);
   };
 }
 
@@ -47,7 +45,7 @@ export function lazyResolver(spec: ModelSpec): Resolver<FormState> {
  * Why the form cannot run yet, by the schema's first issue. Until the schema has loaded (the first change
  * loads it) this is what the server computed for the initial values, so the first paint already says it.
  */
-export function useFormBlocker(spec: ModelSpec, values: FormState, initial: string | null): string | null {
+export function useFormBlocker(spec: ModelSpec, values: FormState, initial: string | null, say: Say): string | null {
   const [validation, setValidation] = useState<Validation | null>(loaded);
   const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: values is the trigger: the first change after the first render loads the schema
@@ -59,5 +57,5 @@ export function useFormBlocker(spec: ModelSpec, values: FormState, initial: stri
     // Not loadable (offline): the server's first answer stays, and the resolver reports it at the button.
     if (!validation) loadValidation().then(setValidation, () => {});
   }, [values, validation]);
-  return validation ? validation.formBlocker(spec, values) : initial;
+  return validation ? validation.formBlocker(spec, values, say) : initial;
 }

@@ -6,15 +6,21 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { type FormState, formBlocker, schemasFor } from "@/lib/spec/schema";
+import type { Say } from "@/lib/spec/validation-words";
 
-const resolvers = new WeakMap<ModelSpec, Resolver<FormState>>();
+const resolvers = new WeakMap<ModelSpec, Map<Say, Resolver<FormState>>>();
 
-/** react-hook-form's resolver for the spec's form schema. */
-export function resolverFor(spec: ModelSpec): Resolver<FormState> {
-  const kept = resolvers.get(spec);
+/** react-hook-form's resolver for the spec's form schema, its messages in the words of `say` (the page's language). */
+export function resolverFor(spec: ModelSpec, say: Say): Resolver<FormState> {
+  let bySay = resolvers.get(spec);
+  if (!bySay) {
+    bySay = new Map();
+    resolvers.set(spec, bySay);
+  }
+  const kept = bySay.get(say);
   if (kept) return kept;
-  const built = zodResolver(schemasFor(spec).form as never) as unknown as Resolver<FormState>;
-  resolvers.set(spec, built);
+  const built = zodResolver(schemasFor(spec, say).form as never) as unknown as Resolver<FormState>;
+  bySay.set(say, built);
   return built;
 }
 export { formBlocker };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { expiryOf } from "@/lib/client/expiry";
 import type { TaskOutput } from "@/lib/spec/schema";
@@ -23,7 +24,25 @@ function useNow(active: boolean): number {
  * upstream says when the URL expires: a countdown and a download button; once expired, an explanation
  * instead of a player that cannot load.
  */
+/** `23 h 59 min`, `4 min 05 s`, `12 s` in the page's language: coarse far away, to the second near the end. */
+function useLeft(): (ms: number) => string {
+  const t = useTranslations("playground.video.left");
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return (ms) => {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    if (h > 0) return t("hours", { h, m: pad(m) });
+    if (m > 0) return t("minutes", { m, s: pad(s % 60) });
+    return t("seconds", { s: s % 60 });
+  };
+}
+
 export function VideoResult({ output }: { output: TaskOutput }) {
+  const t = useTranslations("playground.video");
+  const left = useLeft();
+  // prefers-reduced-motion: the video waits for play instead of starting on its own.
+  const [reduceMotion] = useState(() => typeof window !== "undefined" && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   const [measured, setMeasured] = useState<{ width: number; height: number; duration: number } | null>(null);
   const now = useNow(!!output.expires_at);
   const expiry = expiryOf(output.expires_at, now);
@@ -34,20 +53,17 @@ export function VideoResult({ output }: { output: TaskOutput }) {
     return (
       <div
         role="alert"
-        aria-label="Video link expired"
+        aria-label={t("expired")}
         className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
       >
-        <p className="font-medium">The video&apos;s link expired at {expiry.at.toLocaleString()}.</p>
-        <p className="mt-1">
-          The upstream keeps a finished video only for a while (the generation.task gateway: 24 hours), so there is nothing left to play or
-          download. Run the task again to get a new video.
-        </p>
+        <p className="font-medium">{t("expiredAt", { at: expiry.at })}</p>
+        <p className="mt-1">{t("expiredBody")}</p>
       </div>
     );
   }
   const reported = [
     output.width && output.height ? `${output.width}×${output.height}` : null,
-    output.duration !== undefined ? `${output.duration} s` : null,
+    output.duration !== undefined ? t("seconds", { value: output.duration }) : null,
     output.aspect_ratio,
     output.resolution,
   ].filter(Boolean);
@@ -57,11 +73,11 @@ export function VideoResult({ output }: { output: TaskOutput }) {
         <video
           src={output.video_url}
           controls
-          autoPlay
+          autoPlay={!reduceMotion}
           muted
           loop
           playsInline
-          aria-label="Rendered video"
+          aria-label={t("rendered")}
           className={portrait ? "max-h-[70vh] w-auto" : "w-full"}
           style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}
           onLoadedMetadata={(e) => {
@@ -73,19 +89,19 @@ export function VideoResult({ output }: { output: TaskOutput }) {
       <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-zinc-600 dark:text-zinc-400">
         {measured ? (
           <span data-testid="video-measured">
-            Playing {measured.width}×{measured.height} · {measured.duration.toFixed(2)} s
+            {t("playing", { width: measured.width, height: measured.height, seconds: measured.duration })}
           </span>
         ) : (
-          <span>Loading video…</span>
+          <span>{t("loading")}</span>
         )}
-        {reported.length > 0 && <span>Reported: {reported.join(" · ")}</span>}
+        {reported.length > 0 && <span>{t("reported", { values: reported.join(" · ") })}</span>}
         {expiry.kind === "live" && (
-          <span role="timer" aria-label="Link expires in" className="font-medium text-amber-700 dark:text-amber-400">
-            Link expires in {expiry.text} (at {expiry.at.toLocaleString()}): download it to keep it.
+          <span role="timer" aria-label={t("expiresLabel")} className="font-medium text-amber-700 dark:text-amber-400">
+            {t("expires", { left: left(expiry.msLeft), at: expiry.at })}
           </span>
         )}
         <a href={output.video_url} className={buttonClass} download>
-          Download MP4
+          {t("download")}
         </a>
       </figcaption>
     </figure>

@@ -41,7 +41,11 @@ export function CodeBlock({
         <span className="text-xs text-zinc-500">{caption}</span>
         <CopyButton text={code} label={copyLabel} idle={copyLabel} />
       </div>
-      <pre className="code-block max-h-96 overflow-auto bg-zinc-50 p-3 font-mono text-xs leading-relaxed dark:bg-zinc-950">
+      <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled without a mouse (axe scrollable-region-focusable)
+        tabIndex={0}
+        className="code-block max-h-96 overflow-auto focus-visible:outline-2 focus-visible:outline-amber-600 bg-zinc-50 p-3 font-mono text-xs leading-relaxed dark:bg-zinc-950"
+      >
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sugar-high's spans around the code's escaped text */}
         <code dangerouslySetInnerHTML={{ __html: html }} />
       </pre>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useClipboard } from "@/lib/client/use-clipboard";
 
 /** A small button that copies `text`; its accessible name says what it copies, `idle` is its visible text. */
-export function CopyButton({ text, label, idle = "Copy" }: { text: string; label: string; idle?: string }) {
+export function CopyButton({ text, label, idle }: { text: string; label: string; idle?: string }) {
   const { copied, copy } = useClipboard();
+  const t = useTranslations("ui");
   return (
     <button
       type="button"
@@ -12,7 +14,7 @@ export function CopyButton({ text, label, idle = "Copy" }: { text: string; label
       aria-label={label}
       className="rounded border border-zinc-300 px-2 py-0.5 text-xs text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
-      {copied ? "Copied" : idle}
+      {copied ? t("copied") : (idle ?? t("copy"))}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { allExpanded, JsonView as LiteJsonView } from "react-json-view-lite";
 import { CopyButton } from "./copy-button";
 
@@ -21,7 +22,6 @@ const styles = {
   childFieldsContainer: "m-0 list-none p-0",
   noQuotesForStringValues: false,
   quotesForFieldNames: true,
-  ariaLables: { collapseJson: "Collapse JSON", expandJson: "Expand JSON" },
   stringifyStringValues: true,
 };
 
@@ -29,6 +29,7 @@ const styles = {
 export function JsonView({ data, label, copyLabel }: { data: unknown; label: string; copyLabel?: string }) {
   const text = JSON.stringify(data, null, 2) ?? "null";
   const isTree = data !== null && typeof data === "object";
+  const t = useTranslations("ui");
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say
     <div
@@ -37,10 +38,14 @@ export function JsonView({ data, label, copyLabel }: { data: unknown; label: str
       aria-label={label}
     >
       <div className="absolute right-2 top-2">
-        <CopyButton text={text} label={copyLabel ?? `Copy ${label}`} />
+        <CopyButton text={text} label={copyLabel ?? t("copyWhat", { what: label })} />
       </div>
       {isTree ? (
-        <LiteJsonView data={data as object} shouldExpandNode={allExpanded} style={styles} />
+        <LiteJsonView
+          data={data as object}
+          shouldExpandNode={allExpanded}
+          style={{ ...styles, ariaLables: { collapseJson: t("collapseJson"), expandJson: t("expandJson") } }}
+        />
       ) : (
         <pre className="json-view">{text}</pre>
       )}

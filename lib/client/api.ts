@@ -2,6 +2,7 @@
  * The browser's side of the proxy: every call is recorded as an exchange (method, path, status,
  * latency, request and response JSON) for the output panel, and errors are rebuilt from the envelope.
  */
+import type { RetryWords } from "@/lib/spec/contract";
 import type { ErrorEnvelope } from "@/lib/spec/schema";
 import { CHECK_HEADER, decodeCheck, type UpstreamCheck } from "@/lib/upstream/check-header";
 
@@ -28,7 +29,7 @@ export type Exchange = {
 };
 
 /** A wait of the retry policy, shown in the task's timeline between the exchanges. */
-export type WaitEntry = { id: string; startedAt: number; delayMs: number; reason: string };
+export type WaitEntry = { id: string; startedAt: number; delayMs: number; reason: string; words?: RetryWords };
 
 const SHOWN_RESPONSE_HEADERS = ["retry-after", "idempotency-key", "x-idempotent-replayed"];
 

@@ -14,7 +14,9 @@ export function classify(err: unknown): Failure | null {
  */
 export function toRunError(err: unknown, stop?: { op: Operation; failures: number; idempotent?: boolean }): RunError {
   const failure = classify(err);
-  const policy = failure && stop ? decide(stop.op, failure, stop.failures, { idempotent: !!stop.idempotent }).reason : undefined;
-  if (err instanceof ApiClientError) return { status: err.status, ...err.envelope, policy };
-  return { status: 0, type: "client_error", message: err instanceof Error ? err.message : String(err), policy };
+  const decision = failure && stop ? decide(stop.op, failure, stop.failures, { idempotent: !!stop.idempotent }) : undefined;
+  const policy = decision?.reason;
+  const policyWords = decision?.words;
+  if (err instanceof ApiClientError) return { status: err.status, ...err.envelope, policy, policyWords };
+  return { status: 0, type: "client_error", message: err instanceof Error ? err.message : String(err), policy, policyWords };
 }

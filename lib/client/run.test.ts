@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { englishRetry, RETRY_WORDS } from "@/lib/spec/contract";
 import type { Task } from "@/lib/spec/schema";
 import type { Exchange } from "./api";
 import { isCreating, isWatching, type Run, runReducer } from "./run";
@@ -24,10 +25,10 @@ describe("runReducer", () => {
     run = runReducer(run, { type: "exchange", exchange: ex("a") });
     run = runReducer(run, { type: "exchange", exchange: ex("a") });
     run = runReducer(run, { type: "wait", wait: { id: "w", startedAt: 2, delayMs: 500, reason: "r" } });
-    run = runReducer(run, { type: "note", text: "n" });
-    run = runReducer(run, { type: "note", text: "n" });
+    run = runReducer(run, { type: "note", words: RETRY_WORDS.stopped });
+    run = runReducer(run, { type: "note", words: RETRY_WORDS.stopped });
     run = runReducer(run, { type: "task", task: task("queued"), now: 3 });
-    expect(run).toMatchObject({ taskId: "task_1", idempotencyKey: "idem_x", notes: ["n"] });
+    expect(run).toMatchObject({ taskId: "task_1", idempotencyKey: "idem_x", notes: [RETRY_WORDS.stopped] });
     expect(run!.exchanges).toHaveLength(1);
     expect(run!.waits).toHaveLength(1);
     expect(isWatching(run)).toBe(true);
@@ -48,13 +49,17 @@ describe("runReducer", () => {
       task: task("queued"),
       now: 3,
     });
-    expect(replayed!.notes).toEqual([expect.stringMatching(/same Idempotency-Key \(idem_x\).*task_1.*one task, not two/)]);
+    expect(replayed!.notes.map(englishRetry)).toEqual([
+      expect.stringMatching(/same Idempotency-Key \(idem_x\).*task_1.*one task, not two/),
+    ]);
     const retried = runReducer(runReducer(waited, { type: "exchange", exchange: ex("c") }), {
       type: "created",
       task: task("queued"),
       now: 3,
     });
-    expect(retried!.notes).toEqual([expect.stringMatching(/succeeded on a retry with Idempotency-Key idem_x: task task_1/)]);
+    expect(retried!.notes.map(englishRetry)).toEqual([
+      expect.stringMatching(/succeeded on a retry with Idempotency-Key idem_x: task task_1/),
+    ]);
     // A create the user moved on from (now watching another task) changes nothing.
     const watching = runReducer(waited, { type: "watch", taskId: "task_2", now: 4 });
     expect(runReducer(watching, { type: "created", task: task("queued"), now: 5 })).toBe(watching);

@@ -5,7 +5,7 @@
  */
 
 import { isTerminal } from "@/lib/polling";
-import { RETRY_MESSAGES } from "@/lib/spec/contract";
+import { RETRY_WORDS, type RetryWords } from "@/lib/spec/contract";
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import type { Exchange, WaitEntry } from "./api";
 
@@ -17,6 +17,8 @@ export type RunError = {
   request_id?: string;
   /** What the retry policy decided, in words: "not retried…", "still failing after 3 retries…". */
   policy?: string;
+  /** The same, to say in the page's language. */
+  policyWords?: RetryWords;
 };
 
 export type Run = {
@@ -29,7 +31,8 @@ export type Run = {
   watchStartedAt: number;
   exchanges: Exchange[];
   waits: WaitEntry[];
-  notes: string[];
+  /** What the retry policy did that a person should know (said in the page's language). */
+  notes: RetryWords[];
   taskId?: string;
   task?: Task;
   error?: RunError;
@@ -42,7 +45,7 @@ export type RunAction =
   | { type: "watch"; taskId: string; now: number }
   | { type: "exchange"; exchange: Exchange }
   | { type: "wait"; wait: WaitEntry }
-  | { type: "note"; text: string }
+  | { type: "note"; words: RetryWords }
   | { type: "task"; task: Task; now: number }
   /** The create's answer: the task, and a note when it took retries (the create's exchanges and waits are in the run). */
   | { type: "created"; task: Task; now: number }
@@ -67,7 +70,9 @@ export function runReducer(run: Run | null, action: RunAction): Run | null {
       if (run.waits.some((w) => w.id === action.wait.id)) return run;
       return { ...run, waits: [...run.waits, action.wait] };
     case "note":
-      return run.notes.includes(action.text) ? run : { ...run, notes: [...run.notes, action.text] };
+      return run.notes.some((n) => JSON.stringify(n) === JSON.stringify(action.words))
+        ? run
+        : { ...run, notes: [...run.notes, action.words] };
     case "task":
       return withTask(run, action.task, action.now);
     case "created": {
@@ -77,7 +82,7 @@ export function runReducer(run: Run | null, action: RunAction): Run | null {
       // Retried (a wait before the answer), or answered with a task the upstream had already made for this key.
       const replayed = run.exchanges.at(-1)?.responseHeaders?.["x-idempotent-replayed"] === "true";
       if (!run.idempotencyKey || (!replayed && !run.waits.length)) return next;
-      const note = (replayed ? RETRY_MESSAGES.replayed : RETRY_MESSAGES.retriedCreated)(run.idempotencyKey, action.task.task_id);
+      const note = (replayed ? RETRY_WORDS.replayed : RETRY_WORDS.retriedCreated)(run.idempotencyKey, action.task.task_id);
       return { ...next, notes: [...next.notes, note] };
     }
     case "error":

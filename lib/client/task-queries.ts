@@ -36,7 +36,7 @@ async function recorded<T>(call: Promise<{ data: T; exchange: Exchange }>, onExc
 
 let waits = 0;
 const toWaitEntry = (onWait: TaskEvents["onWait"]) => (wait: RetryWait) =>
-  onWait({ id: `wait${++waits}`, startedAt: Date.now(), delayMs: wait.delayMs, reason: wait.reason });
+  onWait({ id: `wait${++waits}`, startedAt: Date.now(), delayMs: wait.delayMs, reason: wait.reason, words: wait.words });
 
 /**
  * Polls one task: callProxy checks `res.ok` and throws the typed ApiClientError (the policy retries 429 and

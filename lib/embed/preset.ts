@@ -5,6 +5,7 @@
  */
 import { brokenRules, fieldsOf, hasMode, type ModelSpec, ruleText, specMessages } from "@/lib/spec/model-spec";
 import { checkInputField, type FormState } from "@/lib/spec/schema";
+import { englishSay, type Say } from "@/lib/spec/validation-words";
 import { isThemeChoice, THEMES, type ThemeChoice } from "@/lib/theme";
 
 export const PANELS = ["form", "output"] as const;
@@ -31,21 +32,21 @@ function read(query: Query, name: string): string | undefined {
 }
 
 /** The preset of an embed of `spec`: each value checked by that model's own field rule. */
-export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
+export function parseEmbedPreset(spec: ModelSpec, query: Query, say: Say = englishSay): EmbedPreset {
   const values: Partial<FormState> = {};
   const notes: PresetNote[] = [];
 
   const mode = read(query, "mode");
   if (mode !== undefined) {
     if (hasMode(spec, mode)) values.mode = mode;
-    else notes.push({ param: "mode", value: mode, message: specMessages(spec).mode });
+    else notes.push({ param: "mode", value: mode, message: specMessages(spec, say).mode });
   }
 
   for (const name of ["prompt", "duration", "aspect_ratio", "resolution"] as const) {
     const raw = read(query, name);
     if (raw === undefined) continue;
     const value = name === "duration" && /^\d+$/.test(raw) ? Number(raw) : raw;
-    const r = checkInputField(spec, name, value);
+    const r = checkInputField(spec, name, value, say);
     if (r.ok) (values as Record<string, unknown>)[name] = name === "prompt" ? raw : r.value;
     else notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
   }
@@ -55,7 +56,7 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
     notes.push({
       param: `${rule.when.field},${rule.allow.field}`,
       value: `${values[rule.when.field]},${values[rule.allow.field]}`,
-      message: ruleText(rule),
+      message: ruleText(rule, say),
     });
   }
 
@@ -63,7 +64,7 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
   const themeValue = read(query, "theme");
   if (themeValue !== undefined) {
     if (isThemeChoice(themeValue)) theme = themeValue;
-    else notes.push({ param: "theme", value: themeValue, message: `theme must be ${THEMES.join(", ")}.` });
+    else notes.push({ param: "theme", value: themeValue, message: say("theme", { allowed: THEMES.join(", ") }) });
   }
 
   const panels: PanelVisibility = { form: true, output: true };
@@ -76,7 +77,7 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query): EmbedPreset {
     const known = names.filter((n): n is Panel => (PANELS as readonly string[]).includes(n));
     const unknown = names.filter((n) => !known.includes(n as Panel));
     if (unknown.length || !known.length) {
-      notes.push({ param: "panels", value: panelsValue, message: `panels must be a comma-separated list of ${PANELS.join(", ")}.` });
+      notes.push({ param: "panels", value: panelsValue, message: say("panels", { allowed: PANELS.join(", ") }) });
     }
     if (known.length) for (const p of PANELS) panels[p] = known.includes(p);
   }

@@ -7,6 +7,7 @@
 import { CONTRACT_MESSAGES, FIELD_NAMES, type FieldName, type ModeId } from "@/lib/spec/contract";
 import { brokenRules, fieldsOf, hasMode, type ModelSpec, mediaFieldOf, ruleText, specMessages } from "@/lib/spec/model-spec";
 import { checkInputField, type FieldIssue, type FormState, parseCreateTaskRequest } from "@/lib/spec/schema";
+import { englishSay, type Say } from "@/lib/spec/validation-words";
 
 export type ImportResult = {
   /** Form values to apply: the mode and every field that could be read. */
@@ -22,6 +23,8 @@ export type ImportOptions = {
   upstreamModel?: string;
   /** Shared links: a missing field is no issue and keeps its current value; unknown keys are ignored. */
   partial?: boolean;
+  /** The language of the issues' messages (the page's); English, the API's words, by default. */
+  say?: Say;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,7 +59,8 @@ export function importRequest(
   const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as readonly string[]).includes(k)));
   const input = isRecord(body.input) ? body.input : lifted;
 
-  const messages = specMessages(spec);
+  const say = opts.say ?? englishSay;
+  const messages = specMessages(spec, say);
   const modeGiven = typeof body.mode === "string" && hasMode(spec, body.mode);
   const mode = modeGiven ? (body.mode as ModeId) : inferMode(spec, input);
   if (!modeGiven && !(opts.partial && body.mode === undefined)) push(issues, { param: "mode", message: messages.mode });
@@ -82,11 +86,12 @@ export function importRequest(
     if (!present) {
       if (!inMode || opts.partial) continue;
       if (field in defaults) set[field] = defaults[field];
-      else push(issues, { param: `input.${field}`, message: (checkInputField(spec, field, undefined) as { message: string }).message });
+      else
+        push(issues, { param: `input.${field}`, message: (checkInputField(spec, field, undefined, say) as { message: string }).message });
       continue;
     }
     const raw = input[field];
-    const check = checkInputField(spec, field, raw);
+    const check = checkInputField(spec, field, raw, say);
     if (check.ok) {
       set[field] = field === "prompt" ? raw : check.value;
     } else {
@@ -100,7 +105,7 @@ export function importRequest(
   // A rule between two fields of the mode (1080P only with 16:9) is no field's own: checked on what was read.
   for (const rule of brokenRules(spec, set)) {
     if (!modeFields.includes(rule.when.field) || !modeFields.includes(rule.allow.field)) continue;
-    for (const field of [rule.when.field, rule.allow.field]) push(issues, { param: `input.${field}`, message: ruleText(rule) });
+    for (const field of [rule.when.field, rule.allow.field]) push(issues, { param: `input.${field}`, message: ruleText(rule, say) });
   }
   return { values, issues, source };
 }

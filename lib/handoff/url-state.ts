@@ -7,6 +7,7 @@
 import { FIELD_NAMES } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { type FieldIssue, type FormState, initialFormState } from "@/lib/spec/schema";
+import type { Say } from "@/lib/spec/validation-words";
 import { importRequest } from "./request-import";
 
 export { formStateToSearchParams } from "./url-params";
@@ -20,6 +21,7 @@ type SearchParamsRecord = Record<string, string | string[] | undefined>;
 export function formStateFromSearchParams(
   spec: ModelSpec,
   params: URLSearchParams | SearchParamsRecord,
+  say?: Say,
 ): { state: FormState; issues: FieldIssue[] } {
   const all = (key: string): string[] => {
     if (params instanceof URLSearchParams) return params.getAll(key);
@@ -39,6 +41,6 @@ export function formStateFromSearchParams(
   const mode = first("mode");
   const initial = initialFormState(spec);
   if (mode === undefined && !Object.keys(input).length) return { state: initial, issues: [] };
-  const { values, issues } = importRequest(spec, { model: spec.id, mode, input }, { partial: true }, "link");
+  const { values, issues } = importRequest(spec, { model: spec.id, mode, input }, { partial: true, say }, "link");
   return { state: { ...initial, ...values }, issues: issues.map((i) => ({ ...i, param: i.param.replace(/^input\./, "") })) };
 }

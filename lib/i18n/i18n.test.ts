@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { getModel, MODELS } from "@/lib/models/registry";
 import { allowedList, ERRORS } from "@/lib/spec/contract";
+import { englishSay, VALIDATION_EN, type ValidationKey } from "@/lib/spec/validation-words";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { type Catalogue, clientMessages, contractTextsFor, format, intlMessages, joinOr, LOCALES, SERVER_ONLY_NAMESPACES } from "./index";
@@ -9,7 +10,7 @@ import { englishContractTexts, shapeOf } from "./spec-texts";
 
 describe("translations", () => {
   it("the Russian messages have exactly the English keys (plus the spec's texts)", () => {
-    const { spec: _spec, ...rest } = ru;
+    const { retry: _retry, spec: _spec, validation: _validation, ...rest } = ru;
     expect(shapeOf(rest)).toEqual(shapeOf(en));
   });
 
@@ -52,7 +53,7 @@ describe("translations", () => {
         for (const [k, v] of Object.entries(a)) walk(v, (b as Record<string, unknown>)[k], `${path}.${k}`);
       }
     };
-    const { spec: _spec, ...rest } = ru;
+    const { spec: _spec, validation: _validation, ...rest } = ru;
     walk(en, rest, "ru");
   });
 
@@ -64,6 +65,25 @@ describe("translations", () => {
 });
 
 describe("next-intl catalogue", () => {
+  it("the Russian validation words have exactly the English keys, and say the same through next-intl as the API's English", () => {
+    expect(Object.keys(ru.validation).sort()).toEqual(Object.keys(VALIDATION_EN).sort());
+    const t = createTranslator({ locale: "en", messages: intlMessages("en") as unknown as Catalogue, namespace: "validation" });
+    const values = {
+      allowed: "6 or 10",
+      count: "2001",
+      max: "2000",
+      field: "image_url",
+      model: "m",
+      when: "a",
+      whenValues: "b",
+      allow: "c",
+      allowValues: "d",
+    };
+    for (const key of Object.keys(VALIDATION_EN) as ValidationKey[]) expect(t(key, values)).toBe(englishSay(key, values));
+    const tr = createTranslator({ locale: "ru", messages: intlMessages("ru") as unknown as Catalogue, namespace: "validation" });
+    expect(tr("duration", { allowed: "6 или 10" })).toBe("duration должно быть 6 или 10 (секунды).");
+  });
+
   it("every message of both languages is valid ICU and formats through the precompiled runtime", () => {
     for (const { code } of LOCALES) {
       const t = createTranslator({ locale: code, messages: intlMessages(code) as unknown as Catalogue });
@@ -82,5 +102,22 @@ describe("next-intl catalogue", () => {
         .filter((ns) => !(SERVER_ONLY_NAMESPACES as readonly string[]).includes(ns))
         .sort(),
     );
+  });
+});
+
+describe("client messages", () => {
+  it("are plain JSON data (React passes them from server to client components only then)", () => {
+    for (const { code } of LOCALES) {
+      const messages = clientMessages(code);
+      expect(JSON.parse(JSON.stringify(messages))).toEqual(messages);
+      const objects: unknown[] = [messages];
+      while (objects.length) {
+        const o = objects.pop();
+        if (o && typeof o === "object") {
+          if (!Array.isArray(o)) expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+          objects.push(...Object.values(o));
+        }
+      }
+    }
   });
 });

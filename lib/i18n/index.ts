@@ -4,7 +4,9 @@
  * The catalogue: one file per language, messages/en.json and messages/ru.json, each an object of
  * namespaces (top-level keys, kept in alphabetical order so that branches adding namespaces merge
  * cleanly). The contract's texts are English in lib/spec/contract.ts and merged here as the `spec`
- * namespace (translated under `spec` in the other languages' files); each model's texts are in its spec,
+ * namespace (translated under `spec` in the other languages' files), and so are the validation messages'
+ * words (lib/spec/validation-words.ts, the `validation` namespace: the API answers with the English) and
+ * the retry policy's (RETRY_EN in lib/spec/contract.ts, the `retry` namespace); each model's texts are in its spec,
  * in every language. This module is the one place the files are loaded (server side only).
  *
  * Client components translate with next-intl: `useTranslations("<namespace>")` (and `useFormatter()` for
@@ -20,13 +22,15 @@
  * written, `<key>` and all), so they are passed as they are, which the format-only runtime returns verbatim.
  */
 import compile from "icu-minify/compile";
-import type { AbstractIntlMessages } from "next-intl";
+import { type AbstractIntlMessages, createTranslator } from "next-intl";
+import { RETRY_EN, type RetryKey } from "@/lib/spec/contract";
+import { type Say, VALIDATION_EN, type ValidationTexts } from "@/lib/spec/validation-words";
 import en from "@/messages/en.json";
 import ru from "@/messages/ru.json";
 import { type ContractTexts, englishContractTexts } from "./spec-texts";
 
 export type Messages = typeof en;
-type Translation = Messages & { spec: ContractTexts };
+type Translation = Messages & { retry: Record<RetryKey, string>; spec: ContractTexts; validation: ValidationTexts };
 /** A whole catalogue: the file's namespaces and the contract's texts (`spec`). */
 export type Catalogue = Translation;
 
@@ -53,7 +57,7 @@ export const SERVER_ONLY_NAMESPACES = ["catalog", "errors", "examples", "footer"
 
 /** Every message of `locale` as written, the contract's texts (`spec`) included. */
 export function catalogueFor(locale: Locale): Catalogue {
-  return locale === "en" ? { ...en, spec: englishContractTexts() } : translations[locale];
+  return locale === "en" ? { ...en, retry: RETRY_EN, spec: englishContractTexts(), validation: VALIDATION_EN } : translations[locale];
 }
 
 const compiled = new Map<Locale, AbstractIntlMessages>();
@@ -78,7 +82,8 @@ export function clientMessages(locale: Locale): AbstractIntlMessages {
 function precompile(value: unknown, id: string): unknown {
   if (typeof value === "string") {
     try {
-      return compile(value);
+      // Through JSON, as next-intl's own loader does: plurals and selects come as null-prototype objects, which React cannot pass to the browser.
+      return JSON.parse(JSON.stringify(compile(value)));
     } catch (err) {
       throw new Error(`The message ${id} is not valid ICU: ${(err as Error).message}`);
     }
@@ -106,4 +111,17 @@ export function format(template: string, vars: Record<string, string | number>):
 export function joinOr(values: readonly (string | number)[], or: string): string {
   const items = values.map(String);
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`;
+}
+
+const says = new Map<Locale, Say>();
+
+/** Validation messages in `locale` (server side; one function per language, so the schemas built with it are kept once). */
+export function validationSay(locale: Locale): Say {
+  let say = says.get(locale);
+  if (!say) {
+    const t = createTranslator({ locale, messages: intlMessages(locale) as unknown as Catalogue, namespace: "validation" });
+    say = (key, values) => t(key, values);
+    says.set(locale, say);
+  }
+  return say;
 }

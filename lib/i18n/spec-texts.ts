@@ -5,11 +5,13 @@
  * message file, and a unit test keeps the shapes equal. A model's own texts live in its spec
  * (`texts.en`, `texts.ru`).
  */
-import { CONTRACT_MODES, ERRORS, type ErrorType, type ModeId } from "@/lib/spec/contract";
+import { CONTRACT_MODES, ERRORS, type ErrorType, GATEWAY_ANSWERS, type ModeId, TASK_FAILURES } from "@/lib/spec/contract";
 
 export type ContractTexts = {
   modes: Record<ModeId, { description: string }>;
   errors: Record<ErrorType, { trigger: string; fix: string; retry: string }>;
+  gatewayAnswers: Record<(typeof GATEWAY_ANSWERS)[number]["id"], { title: string; explanation: string }>;
+  taskFailures: Record<(typeof TASK_FAILURES)[number]["type"], { fix: string }>;
 };
 
 /** The contract's own (English) texts in the translatable shape. */
@@ -17,6 +19,10 @@ export function englishContractTexts(): ContractTexts {
   return {
     modes: Object.fromEntries(CONTRACT_MODES.map((m) => [m.id, { description: m.description }])) as ContractTexts["modes"],
     errors: Object.fromEntries(ERRORS.map((e) => [e.type, { trigger: e.trigger, fix: e.fix, retry: e.retry }])) as ContractTexts["errors"],
+    gatewayAnswers: Object.fromEntries(
+      GATEWAY_ANSWERS.map((g) => [g.id, { title: g.title, explanation: g.explanation }]),
+    ) as ContractTexts["gatewayAnswers"],
+    taskFailures: Object.fromEntries(TASK_FAILURES.map((f) => [f.type, { fix: f.fix }])) as ContractTexts["taskFailures"],
   };
 }
 

@@ -44,7 +44,7 @@ const SAVED: SavedRun = {
     ex("poll2", "GET", 14_000, 40, FINAL),
   ],
   waits: [{ id: "w1", startedAt: 12_000, delayMs: 1000, reason: "503" }],
-  notes: ["retried"],
+  notes: [{ key: "stopped" }],
   taskId: "task_1",
   task: FINAL as SavedRun["task"],
   video: { url: FINAL.output.video_url, file: "t2v.mp4" },
@@ -68,7 +68,7 @@ describe("replayFrames", () => {
   it("ends with the run as it ended, its video at the file beside the recording, the exchanges as they were", () => {
     const last = replayFrames(SAVED, "https://play.example/recordings/nano-banana-2/t2v.mp4").at(-1)!;
     expect(last.run.task?.output?.video_url).toBe("https://play.example/recordings/nano-banana-2/t2v.mp4");
-    expect(last.run.notes).toEqual(["retried"]);
+    expect(last.run.notes).toEqual([{ key: "stopped" }]);
     expect(last.run.request).toEqual(REQUEST);
     expect((last.run.exchanges[2].responseBody as typeof FINAL).output.video_url).toBe(FINAL.output.video_url);
   });

@@ -4,6 +4,7 @@
  * policy and the gateway answers a user meets. What differs between models (durations, resolutions,
  * frames, cross-field rules, texts) lives in each model's spec under lib/models/.
  */
+import { VALIDATION_EN } from "./validation-words";
 
 /** Modes in the order the tabs show them. `media` says which media field the mode needs. */
 export const CONTRACT_MODES = [
@@ -74,13 +75,13 @@ export function mib(bytes: number): string {
 /** The contract's own messages, the same for every model. */
 export const CONTRACT_MESSAGES = {
   body: 'The body must be a JSON object: { "model", "mode", "input": { "prompt", … } }.',
-  imageRequired: "Image-to-Video needs exactly 1 image (the first frame): upload one or give an https URL.",
-  videoRequired: "Video Edit needs exactly 1 source video: upload one or give an https URL.",
+  imageRequired: VALIDATION_EN.imageRequired,
+  videoRequired: VALIDATION_EN.videoRequired,
   mediaUrl: "must be an https:// URL (plain http is accepted only for localhost).",
   imageFile: `Images must be ${IMAGE_LIMITS.label}, at most ${mib(IMAGE_LIMITS.maxBytes)}.`,
   videoFile: `Videos must be ${VIDEO_LIMITS.label}, at most ${mib(VIDEO_LIMITS.maxBytes)}.`,
   notInMode: (field: string, mode: string) => `${field} is not a field of ${mode}.`,
-  taskId: "task_id must be 1–128 letters, digits, underscores or hyphens.",
+  taskId: VALIDATION_EN.taskId,
 } as const;
 
 export function modeLabel(mode: ModeId): string {
@@ -181,29 +182,87 @@ export const RETRY = {
   createTransientMaxRetries: 2,
 } as const;
 
-/** What the panel says about each decision of the retry policy. */
-export const RETRY_MESSAGES = {
-  rateLimitWait: (retry: number, max: number, delayMs: number, retryAfterMs: number | null) =>
-    `Rate limited (429): waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}` +
-    (retryAfterMs != null ? ` (Retry-After ${(retryAfterMs / 1000).toFixed(1)} s honoured).` : " (exponential backoff with jitter)."),
-  transientWait: (status: number, retry: number, max: number, delayMs: number) =>
-    `${status ? `HTTP ${status}` : "No answer"}: transient, waiting ${(delayMs / 1000).toFixed(1)} s before retry ${retry} of ${max}.`,
-  createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
-    `HTTP ${status} on the create: the task may exist upstream. Retrying in ${(delayMs / 1000).toFixed(1)} s with the same Idempotency-Key (retry ${retry} of ${max}), so it cannot create a second task.`,
+/**
+ * What the panel says about each decision of the retry policy: templates with `{name}` placeholders (valid
+ * ICU), English here and merged into the catalogue as the `retry` namespace by lib/i18n (translated in
+ * messages/ru.json). The policy hands out `RetryWords` (a key and its values) that the panel says in the
+ * page's language; RETRY_MESSAGES are the same words in English.
+ */
+export const RETRY_EN = {
   createNoKey:
     "A create is not idempotent: not retried after a 5xx without an Idempotency-Key that the upstream honours. Check upstream whether the task exists before creating another.",
-  rateLimitGaveUp: (retries: number) =>
-    `Still rate limited after ${retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.`,
-  transientGaveUp: (retries: number) =>
-    `Still failing after ${retries} retries: stopped. Give the request id to the upstream's support if it persists.`,
-  noRetry: (status: number) => `HTTP ${status}: not retried, the same request would fail again. Fix it first.`,
-  replayed: (key: string, taskId: string) =>
-    `The retry sent the same Idempotency-Key (${key}) and the upstream answered with the task it had already created (${taskId}): one task, not two.`,
-  retriedCreated: (key: string, taskId: string) =>
-    `The create succeeded on a retry with Idempotency-Key ${key}: task ${taskId}. No earlier attempt created a task the upstream admits to.`,
+  createRetryWithKey:
+    "HTTP {status} on the create: the task may exist upstream. Retrying in {seconds} s with the same Idempotency-Key (retry {retry} of {max}), so it cannot create a second task.",
+  noRetry: "HTTP {status}: not retried, the same request would fail again. Fix it first.",
+  rateLimitGaveUp:
+    "Still rate limited after {retries} retries: stopped. Lower the request rate or concurrency, or check the quota, then try again.",
+  rateLimitWait: "Rate limited (429): waiting {seconds} s before retry {retry} of {max} (exponential backoff with jitter).",
+  rateLimitWaitRetryAfter: "Rate limited (429): waiting {seconds} s before retry {retry} of {max} (Retry-After {retryAfter} s honoured).",
+  replayed:
+    "The retry sent the same Idempotency-Key ({key}) and the upstream answered with the task it had already created ({taskId}): one task, not two.",
+  retriedCreated:
+    "The create succeeded on a retry with Idempotency-Key {key}: task {taskId}. No earlier attempt created a task the upstream admits to.",
   stopped: "You stopped watching. The task goes on upstream: there is no cancel endpoint, so it may still finish (and be charged).",
-  timeLimit: (minutes: number) =>
-    `The task is still running upstream after ${minutes} minutes of watching. It goes on there; keep watching or come back with its task id.`,
+  timeLimit:
+    "The task is still running upstream after {minutes} minutes of watching. It goes on there; keep watching or come back with its task id.",
+  transientGaveUp: "Still failing after {retries} retries: stopped. Give the request id to the upstream's support if it persists.",
+  transientWait: "HTTP {status}: transient, waiting {seconds} s before retry {retry} of {max}.",
+  transientWaitNoAnswer: "No answer: transient, waiting {seconds} s before retry {retry} of {max}.",
+} as const;
+
+export type RetryKey = keyof typeof RETRY_EN;
+/** A message of the retry policy: its key in RETRY_EN (the `retry` namespace) and its values. */
+export type RetryWords = { key: RetryKey; values?: Record<string, string> };
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const words = (key: RetryKey, values?: Record<string, string | number>): RetryWords => ({
+  key,
+  values: values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
+});
+
+/** The retry policy's messages as words (say them with the `retry` namespace, or in English with `englishRetry`). */
+export const RETRY_WORDS = {
+  rateLimitWait: (retry: number, max: number, delayMs: number, retryAfterMs: number | null) =>
+    retryAfterMs != null
+      ? words("rateLimitWaitRetryAfter", { seconds: seconds(delayMs), retry, max, retryAfter: seconds(retryAfterMs) })
+      : words("rateLimitWait", { seconds: seconds(delayMs), retry, max }),
+  transientWait: (status: number, retry: number, max: number, delayMs: number) =>
+    status
+      ? words("transientWait", { status, seconds: seconds(delayMs), retry, max })
+      : words("transientWaitNoAnswer", { seconds: seconds(delayMs), retry, max }),
+  createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
+    words("createRetryWithKey", { status, seconds: seconds(delayMs), retry, max }),
+  createNoKey: words("createNoKey"),
+  rateLimitGaveUp: (retries: number) => words("rateLimitGaveUp", { retries }),
+  transientGaveUp: (retries: number) => words("transientGaveUp", { retries }),
+  noRetry: (status: number) => words("noRetry", { status }),
+  replayed: (key: string, taskId: string) => words("replayed", { key, taskId }),
+  retriedCreated: (key: string, taskId: string) => words("retriedCreated", { key, taskId }),
+  stopped: words("stopped"),
+  timeLimit: (minutes: number) => words("timeLimit", { minutes }),
+} as const;
+
+/** Retry words in English (the contract's). */
+export function englishRetry({ key, values = {} }: RetryWords): string {
+  return RETRY_EN[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}
+
+/** What the panel says about each decision of the retry policy, in English. */
+export const RETRY_MESSAGES = {
+  rateLimitWait: (retry: number, max: number, delayMs: number, retryAfterMs: number | null) =>
+    englishRetry(RETRY_WORDS.rateLimitWait(retry, max, delayMs, retryAfterMs)),
+  transientWait: (status: number, retry: number, max: number, delayMs: number) =>
+    englishRetry(RETRY_WORDS.transientWait(status, retry, max, delayMs)),
+  createRetryWithKey: (status: number, retry: number, max: number, delayMs: number) =>
+    englishRetry(RETRY_WORDS.createRetryWithKey(status, retry, max, delayMs)),
+  createNoKey: englishRetry(RETRY_WORDS.createNoKey),
+  rateLimitGaveUp: (retries: number) => englishRetry(RETRY_WORDS.rateLimitGaveUp(retries)),
+  transientGaveUp: (retries: number) => englishRetry(RETRY_WORDS.transientGaveUp(retries)),
+  noRetry: (status: number) => englishRetry(RETRY_WORDS.noRetry(status)),
+  replayed: (key: string, taskId: string) => englishRetry(RETRY_WORDS.replayed(key, taskId)),
+  retriedCreated: (key: string, taskId: string) => englishRetry(RETRY_WORDS.retriedCreated(key, taskId)),
+  stopped: englishRetry(RETRY_WORDS.stopped),
+  timeLimit: (minutes: number) => englishRetry(RETRY_WORDS.timeLimit(minutes)),
 } as const;
 
 /**
@@ -212,6 +271,7 @@ export const RETRY_MESSAGES = {
  */
 export const GATEWAY_ANSWERS = [
   {
+    id: "chat-endpoint",
     match: "invalid apitype: -1",
     title: "Sent to a chat endpoint",
     explanation:

@@ -3,6 +3,7 @@
  * A spec is plain JSON-like data (no functions), so a server component can hand it to the browser as a
  * prop. The specs themselves live in lib/models/, one file each, listed in lib/models/registry.ts.
  */
+
 import {
   allowedList,
   CONTRACT_MODES,
@@ -14,6 +15,7 @@ import {
   PROMPT_MAX_CHARS,
   VIDEO_LIMITS,
 } from "./contract";
+import { englishSay, type Say, sayList } from "./validation-words";
 
 /** A scalar field that a cross-field rule can speak of. */
 export type RuleField = "aspect_ratio" | "duration" | "resolution";
@@ -99,8 +101,13 @@ export function allowedValues(spec: ModelSpec, field: RuleField): readonly (stri
 }
 
 /** The rule's words: `resolution 1080P is allowed only with aspect_ratio 16:9.` */
-export function ruleText(rule: CrossFieldRule): string {
-  return `${rule.when.field} ${allowedList(rule.when.values)} is allowed only with ${rule.allow.field} ${allowedList(rule.allow.values)}.`;
+export function ruleText(rule: CrossFieldRule, say: Say = englishSay): string {
+  return say("rule", {
+    when: rule.when.field,
+    whenValues: sayList(say, rule.when.values),
+    allow: rule.allow.field,
+    allowValues: sayList(say, rule.allow.values),
+  });
 }
 
 /** The rules a pair of values breaks, given the input's values. */
@@ -116,44 +123,45 @@ export function brokenRules(spec: ModelSpec, input: Partial<Record<RuleField, un
 
 export type SpecMessages = ReturnType<typeof buildMessages>;
 
-function buildMessages(spec: ModelSpec) {
+function buildMessages(spec: ModelSpec, say: Say) {
   const modes = modeIdsOf(spec);
-  const counts = spec.referenceCounts;
+  const counts = sayList(say, spec.referenceCounts);
   return {
-    model: `model must be "${spec.id}".`,
-    mode: `mode must be one of ${allowedList(modes)}.`,
-    promptRequired: `prompt is required: describe the subject, action, scene and style (1–${PROMPT_MAX_CHARS} characters).`,
-    aspectRatio: `aspect_ratio must be ${allowedList(spec.aspectRatios)}.`,
-    duration: `duration must be ${allowedList(spec.durations)} (seconds).`,
-    resolution: `resolution must be ${allowedList(allowedValues(spec, "resolution"))}.`,
-    referencesNone: `R2V needs reference images: add ${allowedList(counts)}.`,
-    referencesTwo: `R2V takes ${allowedList(counts)} reference images, not 2: the backend refuses two references. Add a third or remove one.`,
-    referencesOther: `R2V takes ${allowedList(counts)} reference images, not {count}.`,
+    model: say("model", { model: spec.id }),
+    mode: say("mode", { allowed: sayList(say, modes) }),
+    promptRequired: say("promptRequired", { max: String(PROMPT_MAX_CHARS) }),
+    aspectRatio: say("aspectRatio", { allowed: sayList(say, spec.aspectRatios) }),
+    duration: say("duration", { allowed: sayList(say, spec.durations) }),
+    resolution: say("resolution", { allowed: sayList(say, allowedValues(spec, "resolution")) }),
+    referencesNone: say("referencesNone", { allowed: counts }),
+    referencesTwo: say("referencesTwo", { allowed: counts }),
+    referencesOther: (count: number) => say("referencesOther", { allowed: counts, count: String(count) }),
   };
 }
 
-const messageCache = new WeakMap<ModelSpec, SpecMessages>();
+const messageCache = new WeakMap<ModelSpec, Map<Say, SpecMessages>>();
 
-/** The spec's validation messages; the schemas, the form and the docs use these words. */
-export function specMessages(spec: ModelSpec): SpecMessages {
-  const kept = messageCache.get(spec);
+/** The spec's validation messages in the words of `say` (English by default); the schemas, the form and the docs use these words. */
+export function specMessages(spec: ModelSpec, say: Say = englishSay): SpecMessages {
+  let bySay = messageCache.get(spec);
+  if (!bySay) {
+    bySay = new Map();
+    messageCache.set(spec, bySay);
+  }
+  const kept = bySay.get(say);
   if (kept) return kept;
-  const built = buildMessages(spec);
-  messageCache.set(spec, built);
+  const built = buildMessages(spec, say);
+  bySay.set(say, built);
   return built;
 }
 
-export function promptTooLong(count: number): string {
-  return `prompt is ${count} characters; the limit is ${PROMPT_MAX_CHARS} characters.`;
+export function promptTooLong(count: number, say: Say = englishSay): string {
+  return say("promptTooLong", { count: String(count), max: String(PROMPT_MAX_CHARS) });
 }
 
-export function referencesCountMessage(spec: ModelSpec, count: number): string {
-  const m = specMessages(spec);
-  return count === 2 && !spec.referenceCounts.includes(2)
-    ? m.referencesTwo
-    : count === 0
-      ? m.referencesNone
-      : m.referencesOther.replace("{count}", String(count));
+export function referencesCountMessage(spec: ModelSpec, count: number, say: Say = englishSay): string {
+  const m = specMessages(spec, say);
+  return count === 2 && !spec.referenceCounts.includes(2) ? m.referencesTwo : count === 0 ? m.referencesNone : m.referencesOther(count);
 }
 
 /** The guide's "allowed" words for a field of this model. */

@@ -27,6 +27,7 @@ import {
   ruleText,
   specMessages,
 } from "./model-spec";
+import { englishSay, type Say } from "./validation-words";
 
 export * from "./form-state";
 
@@ -34,26 +35,27 @@ export * from "./form-state";
 // which the browser refuses and reports as a CSP violation (zod then falls back to what jitless does).
 z.config({ jitless: true });
 
-const mediaUrl = (field: string, missing: string) =>
+const mediaUrl = (field: string, missing: string, say: Say) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
-    .refine(isMediaUrl, { error: `${field} ${CONTRACT_MESSAGES.mediaUrl}` });
+    .refine(isMediaUrl, { error: say("mediaUrl", { field }) });
 
 function literalOf(values: readonly (string | number)[], message: string) {
   return z.literal(values as [string | number, ...(string | number)[]], { error: message });
 }
 
 /** Adds an issue at both fields of every cross-field rule the input breaks; runs even when other fields are invalid. */
-function withRules<T extends z.ZodObject>(spec: ModelSpec, schema: T): T {
+function withRules<T extends z.ZodObject>(spec: ModelSpec, schema: T, say: Say): T {
   if (spec.rules.length === 0) return schema;
   return schema.superRefine(
     (value, ctx) => {
       // It runs even when the object itself is invalid (to flag a rule as you type): no object, nothing to compare.
       if (typeof value !== "object" || value === null) return;
       for (const rule of brokenRules(spec, value as Partial<Record<RuleField, unknown>>)) {
-        for (const field of [rule.when.field, rule.allow.field]) ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule) });
+        for (const field of [rule.when.field, rule.allow.field])
+          ctx.addIssue({ code: "custom", path: [field], message: ruleText(rule, say) });
       }
     },
     { when: () => true },
@@ -66,23 +68,24 @@ type SpecSchemas = {
   form: z.ZodType;
 };
 
-function buildSchemas(spec: ModelSpec): SpecSchemas {
-  const m = specMessages(spec);
+function buildSchemas(spec: ModelSpec, say: Say): SpecSchemas {
+  const m = specMessages(spec, say);
   const prompt = z
     .string({ error: m.promptRequired })
     .trim()
     .superRefine((value, ctx) => {
       const count = charCount(value);
       if (count === 0) ctx.addIssue({ code: "custom", message: m.promptRequired });
-      else if (count > PROMPT_MAX_CHARS) ctx.addIssue({ code: "custom", message: promptTooLong(count) });
+      else if (count > PROMPT_MAX_CHARS) ctx.addIssue({ code: "custom", message: promptTooLong(count, say) });
     });
   const aspectRatio = literalOf(allowedValues(spec, "aspect_ratio"), m.aspectRatio);
   const duration = literalOf(allowedValues(spec, "duration"), m.duration);
   const resolution = literalOf(allowedValues(spec, "resolution"), m.resolution);
   const references = z
-    .array(mediaUrl("reference_image_urls", referencesCountMessage(spec, 0)), { error: referencesCountMessage(spec, 0) })
+    .array(mediaUrl("reference_image_urls", referencesCountMessage(spec, 0, say), say), { error: referencesCountMessage(spec, 0, say) })
     .superRefine((urls, ctx) => {
-      if (!spec.referenceCounts.includes(urls.length)) ctx.addIssue({ code: "custom", message: referencesCountMessage(spec, urls.length) });
+      if (!spec.referenceCounts.includes(urls.length))
+        ctx.addIssue({ code: "custom", message: referencesCountMessage(spec, urls.length, say) });
     });
 
   function fieldSchema(field: FieldName, withDefaults: boolean): z.ZodType {
@@ -96,11 +99,11 @@ function buildSchemas(spec: ModelSpec): SpecSchemas {
       case "resolution":
         return withDefaults ? resolution.default(spec.defaults.resolution) : resolution;
       case "image_url":
-        return mediaUrl("image_url", CONTRACT_MESSAGES.imageRequired);
+        return mediaUrl("image_url", say("imageRequired"), say);
       case "reference_image_urls":
         return references;
       case "video_url":
-        return mediaUrl("video_url", CONTRACT_MESSAGES.videoRequired);
+        return mediaUrl("video_url", say("videoRequired"), say);
     }
   }
   const inputShape = (mode: ModeId, withDefaults: boolean) =>
@@ -121,6 +124,7 @@ function buildSchemas(spec: ModelSpec): SpecSchemas {
                   ? `${issue.keys.join(", ")}: not a field of ${modeLabel(id)}; it takes ${fieldsOf(spec, id).join(", ")}.`
                   : `input must be an object with ${fieldsOf(spec, id).join(", ")}.`,
             }),
+            say,
           ),
         },
         {
@@ -137,7 +141,7 @@ function buildSchemas(spec: ModelSpec): SpecSchemas {
   /** What the form validates: only the fields the current mode takes (others are kept but ignored). */
   const form = z.discriminatedUnion(
     "mode",
-    spec.modes.map(({ id }) => withRules(spec, z.object({ mode: z.literal(id), ...inputShape(id, false) }))) as unknown as [
+    spec.modes.map(({ id }) => withRules(spec, z.object({ mode: z.literal(id), ...inputShape(id, false) }), say)) as unknown as [
       z.ZodObject,
       ...z.ZodObject[],
     ],
@@ -146,14 +150,22 @@ function buildSchemas(spec: ModelSpec): SpecSchemas {
   return { fieldSchema, createTaskRequest, form };
 }
 
-const schemaCache = new WeakMap<ModelSpec, SpecSchemas>();
+const schemaCache = new WeakMap<ModelSpec, Map<Say, SpecSchemas>>();
 
-/** The zod schemas of one model: the create body, the form, and each input field on its own. */
-export function schemasFor(spec: ModelSpec): SpecSchemas {
-  const kept = schemaCache.get(spec);
+/**
+ * The zod schemas of one model: the create body, the form, and each input field on its own. Their
+ * messages are in the words of `say`: English (the API's) by default; the form passes the page's language.
+ */
+export function schemasFor(spec: ModelSpec, say: Say = englishSay): SpecSchemas {
+  let bySay = schemaCache.get(spec);
+  if (!bySay) {
+    bySay = new Map();
+    schemaCache.set(spec, bySay);
+  }
+  const kept = bySay.get(say);
   if (kept) return kept;
-  const built = buildSchemas(spec);
-  schemaCache.set(spec, built);
+  const built = buildSchemas(spec, say);
+  bySay.set(say, built);
   return built;
 }
 
@@ -165,8 +177,9 @@ export function checkInputField(
   spec: ModelSpec,
   field: FieldName,
   value: unknown,
+  say: Say = englishSay,
 ): { ok: true; value: unknown } | { ok: false; message: string } {
-  const result = schemasFor(spec).fieldSchema(field, false).safeParse(value);
+  const result = schemasFor(spec, say).fieldSchema(field, false).safeParse(value);
   return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0].message };
 }
 
@@ -218,8 +231,8 @@ export function parseCreateTaskRequest(
  * Why the form cannot run yet (the first issue of the form schema), or null when it can: what the run
  * button says below itself. The server computes it for the first paint; the browser once zod has loaded.
  */
-export function formBlocker(spec: ModelSpec, state: FormState): string | null {
-  const check = schemasFor(spec).form.safeParse(state);
+export function formBlocker(spec: ModelSpec, state: FormState, say: Say = englishSay): string | null {
+  const check = schemasFor(spec, say).form.safeParse(state);
   return check.success ? null : check.error.issues[0].message;
 }
 

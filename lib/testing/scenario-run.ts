@@ -4,6 +4,7 @@
  * against the proxy and the real simulator served by sim-server, and counts the requests that reached
  * the upstream. Used by the scenario tests and by `npm run bench:polling`.
  */
+
 import {
   environmentManager,
   MutationObserver,
@@ -17,6 +18,7 @@ import { newIdempotencyKey, type Run, type RunAction, runReducer } from "@/lib/c
 import { createTaskMutation, type TaskEvents, taskKey, taskQuery } from "@/lib/client/task-queries";
 import { isTerminal } from "@/lib/polling";
 import { type SimStore, simStore } from "@/lib/simulator/store";
+import { englishRetry } from "@/lib/spec/contract";
 import type { CreateTaskRequest, Task } from "@/lib/spec/schema";
 import type { SimServer } from "./sim-server";
 
@@ -116,7 +118,7 @@ export async function runScenario(
     waits: waits.length,
     waitedMs: waits.reduce((a, b) => a + b, 0),
     elapsedMs: Date.now() - t0,
-    notes: run!.notes,
+    notes: run!.notes.map(englishRetry),
   };
 }
 

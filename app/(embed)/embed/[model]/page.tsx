@@ -7,7 +7,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Playground } from "@/components/playground/playground";
 import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
 import { parseReplayParams } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
@@ -16,9 +16,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ model: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const spec = findModel((await params).model);
-  return spec ? { title: `${spec.name} playground`, description: `${spec.name}: ${spec.texts.en.tagline}` } : {};
+  if (!spec) return {};
+  const locale = embedLocale((await searchParams).lang);
+  const t = await getTranslations({ locale, namespace: "playground" });
+  return { title: `${spec.name} · ${t("title")}`, description: `${spec.name}: ${spec.texts[locale].tagline}` };
 }
 
 /** One model's playground alone, preset from the query string, for other sites to frame. */
@@ -29,7 +32,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const locale = embedLocale(query.lang);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "embed" });
-  const preset = parseEmbedPreset(spec, query);
+  const preset = parseEmbedPreset(spec, query, validationSay(locale));
   const origins = allowedEmbedOrigins();
   // `recording`, `speed`, `live`: a recorded run to play first (docs/embedding.md).
   const replay = parseReplayParams(spec.id, query, origins);
@@ -39,8 +42,9 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         <main className="p-3" lang={locale}>
           {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
           <h1 className="sr-only">{t("frameTitle", { model: spec.name })}</h1>
-          <PresetNotes notes={[...preset.notes, ...replay.notes]} />
+          <PresetNotes notes={[...preset.notes, ...replay.notes]} locale={locale} />
           <Playground
+            locale={locale}
             spec={spec}
             upstream={upstreamSummary(spec)}
             initialValues={preset.values}
