@@ -49,7 +49,11 @@ export type ReplayConfig = {
   live: boolean;
 };
 
-export type ReplayParams = { replay: ReplayConfig | null; notes: { param: string; value: string; message: string }[] };
+/** A note names its parameter; its English message is replaced by the page's language where it is shown. */
+export type ReplayParams = {
+  replay: ReplayConfig | null;
+  notes: { param: "recording" | "speed" | "live"; value: string; message: string }[];
+};
 
 type Query = Record<string, string | string[] | undefined>;
 const read = (q: Query, name: string) => {

@@ -9,7 +9,7 @@ import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
 import { DEFAULT_LOCALE, isLocale, type Locale, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
-import { parseReplayParams } from "@/lib/recordings/source";
+import { parseReplayParams, REPLAY_SPEEDS } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
 export const dynamic = "force-dynamic";
@@ -36,13 +36,15 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const origins = allowedEmbedOrigins();
   // `recording`, `speed`, `live`: a recorded run to play first (docs/embedding.md).
   const replay = parseReplayParams(spec.id, query, origins);
+  const tr = await getTranslations({ locale, namespace: "recording.params" });
+  const replayNotes = replay.notes.map((n) => ({ ...n, message: tr(n.param, { speeds: REPLAY_SPEEDS.join(", ") }) }));
   return (
     <ClientMessages locale={locale}>
       <EmbedFrameBridge allowedOrigins={origins}>
         <main className="p-3" lang={locale}>
           {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
           <h1 className="sr-only">{t("frameTitle", { model: spec.name })}</h1>
-          <PresetNotes notes={[...preset.notes, ...replay.notes]} locale={locale} />
+          <PresetNotes notes={[...preset.notes, ...replayNotes]} locale={locale} />
           <Playground
             locale={locale}
             spec={spec}
