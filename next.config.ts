@@ -57,6 +57,18 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      {
+        // The one-tag embed (public/embed.js) is pasted into other sites at this fixed URL, so it carries no
+        // content hash: an hour in caches bounds how long a fix takes to reach them, and a stale copy may be
+        // used while it is fetched again. Loaded as a classic script, it needs no CORS.
+        source: "/embed.js",
+        headers: [{ key: "Cache-Control", value: "public, max-age=3600, stale-while-revalidate=86400" }],
+      },
+      {
+        // The recordings shipped in public/recordings change only with a release; a day is plenty.
+        source: "/recordings/:path*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=86400" }],
+      },
     ];
   },
 };

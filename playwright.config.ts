@@ -14,6 +14,8 @@ export const E2E_KEY = "sk-e2e-SECRET-d41d8cd98f00b204";
 export const EMBED_HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT ?? PORT + 1000);
 export const EMBED_HOST_ALLOWED = `http://127.0.0.1:${EMBED_HOST_PORT}`;
 export const EMBED_HOST_REFUSED = `http://localhost:${EMBED_HOST_PORT}`;
+/** The folder the app serves under /recordings besides the shipped ones (RECORDINGS_DIR). */
+export const E2E_RECORDINGS_DIR = ".data/e2e-recordings";
 /** A second server of the same build with UPSTREAM_DIALECT=generation-task: the proxy facing the simulator in the gateway's dialect. */
 const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? PORT + 1);
 
@@ -77,6 +79,8 @@ export default defineConfig({
         SIMULATOR_DATA_DIR: ".data/e2e-simulator",
         E2E_SERVER_LOG: ".data/e2e-server.log",
         EMBED_ALLOWED_ORIGINS: EMBED_HOST_ALLOWED,
+        // e2e/recordings.spec.ts puts a recording saved from the page here and plays it from /recordings/….
+        RECORDINGS_DIR: E2E_RECORDINGS_DIR,
       },
     },
     {

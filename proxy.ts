@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PageCache } from "@/lib/perf/page-cache";
+import { recordingSource } from "@/lib/recordings/source";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { bodyRefusal } from "@/lib/security/body";
 import { embedAllowedOrigins, trustedProxyCount } from "@/lib/security/config";
@@ -61,16 +62,31 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     dev: process.env.NODE_ENV === "development",
     mediaOrigins: mediaOrigins(),
     frameAncestors: frameAncestorsFor(pathname, embedAllowedOrigins()),
+    recordingOrigin: embedRecordingOrigin(pathname, request.nextUrl.searchParams),
   });
   if (pages?.serves({ method: request.method, pathname, search, headers: request.headers })) {
     const kept = await pages.get(pathname);
-    if (kept) return withHeaders(new NextResponse(pages.stamp(kept, nonce), { status: 200, headers: kept.headers }), security);
+    if (kept)
+      return withHeaders(
+        new NextResponse(pages.stamp(kept, nonce, request.nextUrl.origin), { status: 200, headers: kept.headers }),
+        security,
+      );
   }
   // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
   headers.set("content-security-policy", security["content-security-policy"]);
   // Our own inline script (the theme, before first paint) reads it from here.
   headers.set("x-nonce", nonce);
+  // The origin of the page's absolute links (canonical, hreflang: lib/guide/metadata.ts); a kept page gets a placeholder.
+  headers.set("x-page-origin", ownRender && pages ? pages.originPlaceholder : request.nextUrl.origin);
   return withHeaders(NextResponse.next({ request: { headers } }), security);
+}
+
+/** The origin of a recording on a docs site that an embed was asked to play, when it is one the embed may use (lib/recordings/source.ts). */
+function embedRecordingOrigin(pathname: string, query: URLSearchParams): string | null {
+  const value = query.get("recording");
+  if (!value || !pathname.startsWith("/embed/")) return null;
+  const source = recordingSource(value, pathname.slice("/embed/".length), embedAllowedOrigins());
+  return source.ok ? source.origin : null;
 }
 
 function withHeaders(res: NextResponse, headers: Readonly<Record<string, string>>): NextResponse {
@@ -88,8 +104,9 @@ export const config = {
   // only when the request brings an X-Forwarded-For to drop: without one, Next writes the socket's
   // address itself, and the route sets its own policy header. Running the proxy doubled Next's cost
   // per poll (bench:proxy measures it against a bare route handler).
+  // embed.js is a static script other sites load: no page policy, no access gate (the embed it opens has both).
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads|api/uploads$|api/tasks/[^/]+$).*)",
+    "/((?!_next/static|_next/image|favicon.ico|embed\\.js$|api/simulator/v1/uploads|api/simulator/gateway/v1/uploads|api/uploads$|api/tasks/[^/]+$).*)",
     { source: "/api/tasks/:id", has: [{ type: "header", key: "x-forwarded-for" }] },
   ],
 };

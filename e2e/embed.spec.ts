@@ -96,7 +96,23 @@ test.describe("the embed, framed by another origin", () => {
     const dialog = page.getByRole("dialog", { name: "Embed this playground" });
     await dialog.getByRole("radio", { name: "Dark" }).check();
     await dialog.getByRole("checkbox", { name: "Output" }).uncheck();
-    const code = await dialog.getByRole("textbox", { name: "Embed code" }).inputValue();
+    // The script tag first; the iframe (and its resize listener) as the fallback.
+    const tagBox = dialog.getByRole("textbox", { name: "Embed code (one script tag)" });
+    await expect(tagBox).toHaveValue(/^<script /);
+    const tag = await tagBox.inputValue();
+    const attrs = Object.fromEntries([...tag.matchAll(/ (data-[\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&amp;/g, "&")]));
+    expect(attrs).toEqual({
+      "data-model": "nano-banana-2",
+      "data-mode": "r2v",
+      "data-prompt": "Turntable & soft light",
+      "data-duration": "10",
+      "data-aspect-ratio": "16:9",
+      "data-resolution": "720P",
+      "data-theme": "dark",
+      "data-panels": "form",
+    });
+    await dialog.getByText(/^Or, where your pages cannot load a script/).click();
+    const code = await dialog.getByRole("textbox", { name: "Embed code (iframe)" }).inputValue();
     const src = /<iframe src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, "&");
     const url = new URL(src);
     expect(url.origin + url.pathname).toBe(new URL(EMBED_PATH, baseURL).href);

@@ -165,3 +165,8 @@ export function videoPrice(): VideoPrice | undefined {
   if (!/^[A-Z]{3}$/.test(currency)) return undefined;
   return { perSecond, currency };
 }
+
+/** The folder `/recordings/…` serves besides the shipped public/recordings (RECORDINGS_DIR, read-only), or null when unset. */
+export function recordingsDir(): string | null {
+  return process.env.RECORDINGS_DIR?.trim() || null;
+}

@@ -5,7 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { useSpec } from "@/components/playground/spec-context";
 import { CopyButton } from "@/components/ui/copy-button";
 import { embedQuery, PANELS, type PanelVisibility } from "@/lib/embed/preset";
-import { embedPath, embedSnippet } from "@/lib/embed/snippet";
+import { embedPath, embedScriptSnippet, embedSnippet } from "@/lib/embed/snippet";
 import type { FormState } from "@/lib/spec/schema";
 import { THEMES, type ThemeChoice } from "@/lib/theme";
 
@@ -18,12 +18,15 @@ export type EmbedLabels = {
   panelNames: Record<(typeof PANELS)[number], string>;
   code: string;
   copy: string;
+  fallback: string;
+  fallbackCode: string;
+  copyFallback: string;
   close: string;
   themes: Record<ThemeChoice, string>;
 };
 
 /**
- * The Embed dialog: the iframe code for the playground's current configuration, with theme and panel
+ * The Embed dialog: the script tag (and, as a fallback, the iframe) for the playground's current configuration, with theme and panel
  * choices. Mounted by ./embed-button.tsx on the first click; each new `openCount` opens it again.
  */
 export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCount: number }) {
@@ -41,7 +44,9 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
       /\?$/,
       "",
     );
-  const code = origin ? embedSnippet(src, spec.name) : "";
+  // The script tag first (nothing else on the host page); the iframe and its listener where scripts from us cannot run.
+  const code = origin ? embedScriptSnippet(src) : "";
+  const fallback = origin ? embedSnippet(src, spec.name) : "";
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: openCount is the trigger: every click on Embed opens the dialog again
   useEffect(() => {
@@ -100,10 +105,26 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
           id="embed-code"
           readOnly
           value={code}
-          rows={12}
+          rows={3}
           className="mt-1 block w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
         />
       </div>
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">{labels.fallback}</summary>
+        <div className="mt-2 flex items-center justify-between">
+          <label htmlFor="embed-code-iframe" className="text-sm font-medium">
+            {labels.fallbackCode}
+          </label>
+          <CopyButton text={fallback} label={labels.copyFallback} />
+        </div>
+        <textarea
+          id="embed-code-iframe"
+          readOnly
+          value={fallback}
+          rows={10}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+        />
+      </details>
       <form method="dialog" className="mt-4 text-right">
         <button
           type="submit"

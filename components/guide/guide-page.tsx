@@ -9,6 +9,7 @@ import { Playground } from "@/components/playground/playground";
 import { formStateFromSearchParams } from "@/lib/handoff/url-state";
 import { format, type Locale, localePath, messagesFor, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
+import { shippedRecordingModes } from "@/lib/recordings/shipped";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
@@ -103,6 +104,7 @@ export function GuidePage({
             initialState={link.state}
             linkIssues={link.issues}
             toolbar={<EmbedButton labels={{ ...t.embed, themes: t.nav.themes }} />}
+            recordingModes={shippedRecordingModes(spec)}
           />
         </Section>
 

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import type { Dispatch } from "react";
+import type { Dispatch, ReactNode } from "react";
 import type { Run, RunAction } from "@/lib/client/run";
 import { unavailable } from "./chunk-unavailable";
 import { WatchTaskForm } from "./watch-task-form";
@@ -21,28 +21,42 @@ function RunLoading() {
   return <p className="text-sm text-zinc-500">{useTranslations("playground.output")("loading")}</p>;
 }
 
-/** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */
+/**
+ * The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits.
+ * While a recording plays (`replay`, its banner), it shows the recorded run instead, without the live controls.
+ */
 export function OutputPanel({
   run,
   dispatch,
   onWatch,
   shown = null,
   onCloseShown,
+  action,
+  replay,
 }: {
   run: Run | null;
   dispatch: Dispatch<RunAction>;
   onWatch: (taskId: string) => void;
   shown?: ShownRun | null;
   onCloseShown?: () => void;
+  /** A control beside the heading ("See a recorded run"). */
+  action?: ReactNode;
+  /** The recording player's banner, while a recording plays. */
+  replay?: ReactNode;
 }) {
   const t = useTranslations("playground.output");
   return (
     <section aria-labelledby="output-heading" className="min-w-0 space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-      <h2 id="output-heading" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <WatchTaskForm onWatch={onWatch} />
-      {shown ? (
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="output-heading" className="text-lg font-semibold">
+          {t("title")}
+        </h2>
+        {!replay && action}
+      </div>
+      {replay ?? <WatchTaskForm onWatch={onWatch} />}
+      {replay ? (
+        run && <RunView run={run} dispatch={dispatch} live={false} />
+      ) : shown ? (
         <RunView key={shown.id} run={shown.run} dispatch={dispatch} saved={{ ...shown, onClose: onCloseShown ?? (() => {}) }} />
       ) : !run ? (
         <p className="rounded-lg bg-zinc-50 p-6 text-sm text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">{t("empty")}</p>

@@ -6,11 +6,13 @@ import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, 
 import { FormProvider, useForm } from "react-hook-form";
 import { HistorySection } from "@/components/history/history-section";
 import { useSay } from "@/components/i18n/use-say";
+import { RecordingToggle } from "@/components/recording/recording-toggle";
 import { type Exchange, formFieldErrors } from "@/lib/client/api";
-import { isCreating, newIdempotencyKey, runReducer } from "@/lib/client/run";
+import { isCreating, newIdempotencyKey, type Run, runReducer } from "@/lib/client/run";
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import { useIdle } from "@/lib/client/use-idle";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import type { ReplayConfig } from "@/lib/recordings/source";
 import type { SavedRun } from "@/lib/runs/saved-run";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
 import { fieldsOf, type ModelSpec } from "@/lib/spec/model-spec";
@@ -25,7 +27,7 @@ import RunEngineUnavailable from "./run-engine-unavailable";
 import { type ScenarioChoice, SimulateControl } from "./simulate-control";
 import { SpecProvider } from "./spec-context";
 import { TaskForm } from "./task-form";
-import { lazyResolver } from "./use-form-check";
+import { lazyResolver, loadValidation } from "./use-form-check";
 import { useApplyValues, useFormLink } from "./use-form-link";
 
 /**
@@ -53,6 +55,11 @@ const VariantsPanel = dynamic(() => import("../compare/variants-panel").then((m)
 const HistoryRecorder = dynamic(() => import("@/components/history/history-recorder").catch(() => ({ default: () => null })), {
   ssr: false,
 });
+/** The recording player loads only when a recording is asked for (the embed's `recording`, or "See a recorded run"). */
+const RecordingReplay = dynamic(() => import("@/components/recording/recording-replay"), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-500">…</p>,
+});
 
 export type PlaygroundProps = {
   /** The model the playground is for. */
@@ -68,6 +75,10 @@ export type PlaygroundProps = {
   initialState?: FormState;
   /** Values of a shared link that could not be used, with the reason. */
   linkIssues?: FieldIssue[];
+  /** A recording to play first (the embed's `recording` parameter). */
+  replay?: ReplayConfig | null;
+  /** Modes this deployment has a recording of: "See a recorded run" is offered for them. */
+  recordingModes?: readonly string[];
 };
 
 type Props = PlaygroundProps & {
@@ -88,6 +99,8 @@ export function PlaygroundClient({
   toolbar,
   initialBlocker,
   scenarios,
+  replay: initialReplay = null,
+  recordingModes = [],
 }: Props) {
   const t = useTranslations("playground");
   const say = useSay();
@@ -170,6 +183,30 @@ export function PlaygroundClient({
     [onRestore, showSaved, upstream.simulated],
   );
 
+  // A recording plays in the output panel instead of the live run, with the form out of the way; "Run it
+  // yourself" fills the form with the recorded request and brings the live playground back.
+  const [replay, setReplay] = useState<ReplayConfig | null>(initialReplay);
+  const [replayRun, setReplayRun] = useState<Run | null>(null);
+  const endReplay = useCallback(
+    (values?: Partial<FormState>) => {
+      // The form mounts again: with the schema already in, its run button judges the values it shows now,
+      // not the server's verdict on the page's first values.
+      const show = () => {
+        if (values) applyValues(values);
+        setReplay(null);
+        setReplayRun(null);
+      };
+      loadValidation().then(show, show);
+    },
+    [applyValues],
+  );
+  const onPlayRecording = useCallback(
+    (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true }),
+    [spec.id],
+  );
+  const showForm = panels.form && !replay;
+  const showOutput = panels.output || !!replay;
+
   const onModeChange = useCallback(
     (mode: FormState["mode"]) => {
       form.setValue("mode", mode);
@@ -199,10 +236,10 @@ export function PlaygroundClient({
           {run !== null && <HistoryRecorder run={run} model={spec.id} />}
           <div
             className={
-              panels.form && panels.output ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
+              showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
             }
           >
-            {panels.form && (
+            {showForm && (
               // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
               <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
@@ -246,9 +283,26 @@ export function PlaygroundClient({
                 </Suspense>
               </section>
             )}
-            {panels.output && (
+            {showOutput && (
               <Suspense>
-                <OutputPanel run={run} dispatch={dispatch} onWatch={onWatch} shown={shown} onCloseShown={() => showSaved(null)} />
+                <OutputPanel
+                  run={replay ? replayRun : run}
+                  dispatch={dispatch}
+                  onWatch={onWatch}
+                  shown={shown}
+                  onCloseShown={() => showSaved(null)}
+                  action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
+                  replay={
+                    replay && (
+                      <RecordingReplay
+                        config={replay}
+                        onRun={setReplayRun}
+                        onLive={endReplay}
+                        onClose={replay.live ? endReplay : undefined}
+                      />
+                    )
+                  }
+                />
               </Suspense>
             )}
           </div>

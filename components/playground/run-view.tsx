@@ -2,7 +2,9 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { Dispatch } from "react";
+import { SaveRecordingButton } from "@/components/recording/save-recording-button";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
+import { isTerminal } from "@/lib/polling";
 import { MODE_IDS, type ModeId, modeLabel, POLLING, RETRY_WORDS } from "@/lib/spec/contract";
 import { ErrorCard } from "./error-card";
 import { ExchangeList } from "./exchange-list";
@@ -17,11 +19,24 @@ export type SavedRunShown = { model: string; ranAt: string; clipUrl?: string; on
 
 /**
  * One run as it moves: its request, status, notes, errors, video and the timeline of exchanges and waits.
- * A saved run (`saved`) is shown as it was when it ended, marked as such, with nothing to stop or resume.
+ * A saved run (`saved`) is shown as it was when it ended, marked as such, with nothing to stop or resume;
+ * a recording being replayed (`live` false) shows the same, without the controls of a live run.
  */
-export function RunView({ run, dispatch, saved }: { run: Run; dispatch: Dispatch<RunAction>; saved?: SavedRunShown }) {
+export function RunView({
+  run,
+  dispatch,
+  saved,
+  live: liveProp = true,
+}: {
+  run: Run;
+  dispatch: Dispatch<RunAction>;
+  saved?: SavedRunShown;
+  live?: boolean;
+}) {
+  const live = liveProp && !saved;
   const t = useTranslations("playground.runView");
   const tr = useTranslations("retry");
+  const ended = isTerminal(run.task?.status) || (!!run.finishedAt && !isWatching(run));
   const reported = run.task?.mode;
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : t("watching");
@@ -42,12 +57,12 @@ export function RunView({ run, dispatch, saved }: { run: Run; dispatch: Dispatch
       </p>
       {run.request && <RunRequestExport request={run.request} />}
       <TaskStatusBar run={run} />
-      {!saved && isWatching(run) && (
+      {live && isWatching(run) && (
         <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
           {t("stop")}
         </button>
       )}
-      {!saved && run.stopped && (
+      {live && run.stopped && (
         <div
           role="status"
           aria-label={t("stopped")}
@@ -78,7 +93,7 @@ export function RunView({ run, dispatch, saved }: { run: Run; dispatch: Dispatch
       {run.error && (
         <>
           <ErrorCard error={run.error} />
-          {!saved && run.taskId && (
+          {live && run.taskId && (
             <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
               {t("keep")}
             </button>
@@ -89,6 +104,7 @@ export function RunView({ run, dispatch, saved }: { run: Run; dispatch: Dispatch
         <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
       )}
       {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} keptSrc={saved?.clipUrl} />}
+      {live && ended && <SaveRecordingButton run={run} />}
       <ExchangeList exchanges={run.exchanges} waits={run.waits} />
     </div>
   );

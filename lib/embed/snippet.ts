@@ -1,5 +1,6 @@
 /**
- * What a host page needs to embed the playground: the iframe, and a few lines that set its height from
+ * What a host page needs to embed the playground: one script tag (public/embed.js puts the iframe where
+ * the tag stands and sizes it), or, where a page cannot load scripts from us, the iframe and a few lines that set its height from
  * the embed's messages, so it grows and shrinks with its content and never shows a scrollbar. The Embed
  * dialog, docs/embedding.md and the end-to-end host page all use this one snippet.
  */
@@ -25,4 +26,35 @@ export function embedSnippet(src: string, modelName: string): string {
     });
   });
 </script>`;
+}
+
+/** The query parameters of an embed URL and the data-* attributes of the script tag that asks for them. */
+const DATA_ATTRIBUTES: Record<string, string> = {
+  mode: "data-mode",
+  prompt: "data-prompt",
+  duration: "data-duration",
+  aspect_ratio: "data-aspect-ratio",
+  resolution: "data-resolution",
+  theme: "data-theme",
+  panels: "data-panels",
+  lang: "data-lang",
+  recording: "data-recording",
+  speed: "data-speed",
+  live: "data-live",
+};
+
+/**
+ * The one script tag for the embed at `src` (an absolute URL of `/embed/{model}` with its query): the
+ * same configuration as data-* attributes of `{origin}/embed.js`. Without `theme` the embed follows the
+ * host page's color scheme.
+ */
+export function embedScriptSnippet(src: string): string {
+  const url = new URL(src);
+  const model = decodeURIComponent(url.pathname.replace(/^\/embed\//, ""));
+  const attrs = [`src="${escapeAttr(`${url.origin}/embed.js`)}"`, `data-model="${escapeAttr(model)}"`];
+  for (const [name, value] of url.searchParams) {
+    const attr = DATA_ATTRIBUTES[name];
+    if (attr) attrs.push(`${attr}="${escapeAttr(value)}"`);
+  }
+  return `<script ${attrs.join(" ")}></script>`;
 }

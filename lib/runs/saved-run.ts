@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { Exchange, WaitEntry } from "@/lib/client/api";
 import type { Run, RunError } from "@/lib/client/run";
 import { MODELS } from "@/lib/models/registry";
-import { RETRY_EN, type RetryKey } from "@/lib/spec/contract";
+import { RETRY_EN, type RetryKey, type RetryWords } from "@/lib/spec/contract";
 import type { ModelSpec } from "@/lib/spec/model-spec";
 import { type CreateTaskRequest, parseCreateTaskRequest, type Task, taskSchema } from "@/lib/spec/schema";
 
@@ -54,6 +54,11 @@ const waitSchema = z.object({
   reason: z.string(),
 }) satisfies z.ZodType<WaitEntry>;
 
+const retryWordsSchema = z.object({
+  key: z.enum(Object.keys(RETRY_EN) as [RetryKey, ...RetryKey[]]),
+  values: z.record(z.string(), z.string()).optional(),
+}) satisfies z.ZodType<RetryWords>;
+
 const runErrorSchema = z.object({
   status: z.number(),
   type: z.string(),
@@ -81,13 +86,8 @@ export const savedRunSchema = z.object({
   finishedAt: z.number().optional(),
   exchanges: z.array(exchangeSchema),
   waits: z.array(waitSchema),
-  /** What the retry policy decided, as words (a key of the `retry` messages and its values), said in the reader's language. */
-  notes: z.array(
-    z.object({
-      key: z.enum(Object.keys(RETRY_EN) as [RetryKey, ...RetryKey[]]),
-      values: z.record(z.string(), z.string()).optional(),
-    }),
-  ),
+  /** What happened, as the retry policy's words (a key of RETRY_EN and its values), said in the reader's language. */
+  notes: z.array(retryWordsSchema),
   taskId: z.string().optional(),
   task: taskSchema.optional(),
   error: runErrorSchema.optional(),

@@ -22,6 +22,14 @@ describe("contentSecurityPolicy", () => {
     expect(d["connect-src"]).toEqual(["'self'"]);
   });
 
+  it("lets an embed fetch and play a recording from its one origin, and nothing more", () => {
+    const d = directives(contentSecurityPolicy({ nonce: "n", recordingOrigin: "https://docs.example.com" }));
+    expect(d["connect-src"]).toEqual(["'self'", "https://docs.example.com"]);
+    expect(d["media-src"]).toEqual(["'self'", "blob:", "https://docs.example.com"]);
+    expect(d["script-src"]).not.toContain("https://docs.example.com");
+    expect(d["img-src"]).not.toContain("https://docs.example.com");
+  });
+
   it("takes the frame-ancestors rule of the caller, and drops X-Frame-Options then", () => {
     const framed = pageSecurityHeaders({ nonce: "n", frameAncestors: ["https://docs.example.com"] });
     expect(directives(framed["content-security-policy"])["frame-ancestors"]).toEqual(["https://docs.example.com"]);

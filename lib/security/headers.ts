@@ -6,7 +6,8 @@ import { parseOrigins } from "./config";
  * and 'strict-dynamic' lets them load the chunks), its own styles (inline style attributes are used
  * by React for the progress bar and the video's aspect ratio, hence 'unsafe-inline' for styles only),
  * previews of uploaded files (blob:) and of https image URLs the user typed, the upstream's media
- * origin for the result video, and fetches to its own API. Nothing may frame a page unless the
+ * origin for the result video, and fetches to its own API (and, for an embed playing a recording a docs
+ * site serves, that one origin for the recording's JSON and video). Nothing may frame a page unless the
  * caller passes frame ancestors (the embed's allowed origins).
  */
 export type CspOptions = {
@@ -18,10 +19,13 @@ export type CspOptions = {
   mediaOrigins?: readonly string[];
   /** Origins that may frame the page; empty or absent means none. */
   frameAncestors?: readonly string[];
+  /** The origin of a recording the embed was asked to play (`?recording=` on an allowed docs origin): fetched and played from there. */
+  recordingOrigin?: string | null;
 };
 
 export function contentSecurityPolicy(opts: CspOptions): string {
-  const media = ["'self'", "blob:", ...(opts.mediaOrigins ?? [])];
+  const recording = opts.recordingOrigin ? [opts.recordingOrigin] : [];
+  const media = ["'self'", "blob:", ...(opts.mediaOrigins ?? []), ...recording];
   const ancestors = opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "'none'";
   const directives: [string, string][] = [
     ["default-src", "'self'"],
@@ -30,7 +34,7 @@ export function contentSecurityPolicy(opts: CspOptions): string {
     ["img-src", "'self' blob: data: https:"],
     ["media-src", [...new Set(media)].join(" ")],
     ["font-src", "'self'"],
-    ["connect-src", "'self'"],
+    ["connect-src", ["'self'", ...recording].join(" ")],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EmbedFrameBridge } from "@/components/embed/embed-frame-bridge";
 import { PresetNotes } from "@/components/embed/preset-notes";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -9,15 +9,19 @@ import { allowedEmbedOrigins } from "@/lib/embed/origins";
 import { parseEmbedPreset } from "@/lib/embed/preset";
 import { DEFAULT_LOCALE, isLocale, type Locale, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
+import { parseReplayParams, REPLAY_SPEEDS } from "@/lib/recordings/source";
 import { upstreamSummary } from "@/lib/upstream/summary";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ model: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const spec = findModel((await params).model);
-  return spec ? { title: `${spec.name} playground`, description: `${spec.name}: ${spec.texts.en.tagline}` } : {};
+  if (!spec) return {};
+  const locale = embedLocale((await searchParams).lang);
+  const t = await getTranslations({ locale, namespace: "playground" });
+  return { title: `${spec.name} · ${t("title")}`, description: `${spec.name}: ${spec.texts[locale].tagline}` };
 }
 
 /** One model's playground alone, preset from the query string, for other sites to frame. */
@@ -27,13 +31,28 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const locale = embedLocale(query.lang);
   setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "embed" });
   const preset = parseEmbedPreset(spec, query, validationSay(locale));
+  const origins = allowedEmbedOrigins();
+  // `recording`, `speed`, `live`: a recorded run to play first (docs/embedding.md).
+  const replay = parseReplayParams(spec.id, query, origins);
+  const tr = await getTranslations({ locale, namespace: "recording.params" });
+  const replayNotes = replay.notes.map((n) => ({ ...n, message: tr(n.param, { speeds: REPLAY_SPEEDS.join(", ") }) }));
   return (
     <ClientMessages locale={locale}>
-      <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
+      <EmbedFrameBridge allowedOrigins={origins}>
         <main className="p-3" lang={locale}>
-          <PresetNotes notes={preset.notes} locale={locale} />
-          <Playground locale={locale} spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
+          {/* The frame's own document needs a title heading for assistive technology; the host page shows its own. */}
+          <h1 className="sr-only">{t("frameTitle", { model: spec.name })}</h1>
+          <PresetNotes notes={[...preset.notes, ...replayNotes]} locale={locale} />
+          <Playground
+            locale={locale}
+            spec={spec}
+            upstream={upstreamSummary(spec)}
+            initialValues={preset.values}
+            panels={preset.panels}
+            replay={replay.replay}
+          />
         </main>
       </EmbedFrameBridge>
     </ClientMessages>
