@@ -36,7 +36,7 @@ export function SegmentedRadio<T extends string | number>({
               onChange={() => onChange(o.value)}
             />
             <span>{o.label}</span>
-            {o.hint && <span className="text-[11px] text-zinc-500 dark:text-zinc-400">{o.hint}</span>}
+            {o.hint && <span className="text-[11px] text-zinc-600 dark:text-zinc-400">{o.hint}</span>}
           </label>
         ))}
       </div>

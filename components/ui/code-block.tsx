@@ -38,7 +38,7 @@ export function CodeBlock({
     // biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say
     <div role="group" aria-label={label} className="overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
       <div className="flex items-center justify-between gap-2 border-b border-zinc-200 bg-zinc-100 px-3 py-1 dark:border-zinc-800 dark:bg-zinc-900">
-        <span className="text-xs text-zinc-500">{caption}</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">{caption}</span>
         <CopyButton text={code} label={copyLabel} idle={copyLabel} />
       </div>
       <pre

@@ -35,6 +35,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
     <ClientMessages locale={locale}>
       <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
         <main className="p-3" lang={locale}>
+          <h1 className="sr-only">{`${spec.name} · ${(await getTranslations({ locale, namespace: "playground" }))("title")}`}</h1>
           <PresetNotes notes={preset.notes} locale={locale} />
           <Playground locale={locale} spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
         </main>
