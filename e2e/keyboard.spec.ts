@@ -40,9 +40,13 @@ test("keyboard only: every control in order, run, stop watching, copy curl, the 
   await page.goto("/");
   await expect(page.getByRole("tab", { name: "curl" })).toBeVisible({ timeout: 30_000 });
 
-  // From the top of the page to the run button, the playground's controls come in reading order.
-  const stops = await tabTo(page, /^button:Run task/);
+  // From the top of the page, the playground's controls come in reading order; the run button once the
+  // prompt is written (until then it is disabled and says why below itself).
+  const stops = await tabTo(page, /^textarea:Prompt$/);
+  await page.keyboard.type("A lighthouse at dusk, waves below");
+  stops.push(...(await tabTo(page, /^button:Run task/)));
   const order = [
+    /^a:Try it$/,
     /^button:Embed$/,
     /^input:Text-to-Video$/,
     /^textarea:Prompt$/,
@@ -50,6 +54,7 @@ test("keyboard only: every control in order, run, stop watching, copy curl, the 
     /^input:6 s$/,
     /^select:Resolution$/,
     /^select:Simulate$/,
+    /^button:Run task/,
   ];
   let at = -1;
   for (const step of order) {
@@ -66,9 +71,7 @@ test("keyboard only: every control in order, run, stop watching, copy curl, the 
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("radio", { name: "Text-to-Video" })).toBeChecked();
 
-  // Type a prompt, choose the long task in Simulate, run.
-  await tabTo(page, /^textarea:Prompt$/);
-  await page.keyboard.type("A lighthouse at dusk, waves below");
+  // Choose the long task in Simulate, run.
   await tabTo(page, /^select:Simulate$/);
   for (let i = 0; i < 20 && (await page.getByLabel("Simulate").inputValue()) !== "long-task"; i++) await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel("Simulate")).toHaveValue("long-task");

@@ -81,9 +81,11 @@ export function PlaygroundClient({
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
-      for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message }, { shouldFocus: true });
+      // The API's own words are English (the contract); in another language they are quoted, the card beside explains.
+      for (const { field, message } of formFieldErrors(err))
+        form.setError(field, { type: "server", message: t("form.serverRefused", { message }) }, { shouldFocus: true });
     },
-    [form],
+    [form, t],
   );
   useTaskIdInUrl(run?.taskId, dispatch);
 
