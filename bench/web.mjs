@@ -126,10 +126,8 @@ try {
     process.stdout.write(`traced run ${i + 1}/${CPU_RUNS} done\n`);
   }
   if (MOBILE_RUNS > 0)
-    mobile = await mobileProfile(
-      pages.filter((p) => !p.name.endsWith("*")),
-      MOBILE_RUNS,
-    );
+    // The variant's pages too (guide*, embed*): a before/after in the same run.
+    mobile = await mobileProfile(pages, MOBILE_RUNS);
   if (flag("replay")) {
     const recorded = new Map();
     for (const p of pages) await record(p.url, recorded);
@@ -372,7 +370,7 @@ if (mobile) {
         " ms",
       )}` +
         `${p === "yardstick" ? "" : ` (×${tbtRatio.toFixed(2)} vs yardstick)`}   CLS ${m(p, "cls").toFixed(3)}   LCP ${m(p, "lcp")} ms` +
-        `   accessibility ${m(p, "a11y")}   SEO ${m(p, "seo")}${p === "embed" ? " (without is-crawlable)" : ""}`,
+        `   accessibility ${m(p, "a11y")}   SEO ${m(p, "seo")}${p.startsWith("embed") ? " (without is-crawlable)" : ""}`,
     );
   }
   console.log("Mobile targets (issue #22; reported, not part of the exit code)");
@@ -437,7 +435,9 @@ async function mobileProfile(list, runs) {
         });
         const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
         // The embed is noindex on purpose: its SEO score is every other SEO audit's.
-        const seoRefs = lhr.categories.seo.auditRefs.filter((r) => r.weight > 0 && !(p.name === "embed" && r.id === "is-crawlable"));
+        const seoRefs = lhr.categories.seo.auditRefs.filter(
+          (r) => r.weight > 0 && !(p.name.startsWith("embed") && r.id === "is-crawlable"),
+        );
         const seo = Math.round(
           (100 * seoRefs.reduce((a, r) => a + r.weight * (lhr.audits[r.id].score ?? 1), 0)) / seoRefs.reduce((a, r) => a + r.weight, 0),
         );
