@@ -171,7 +171,7 @@ test.describe("the guide page", () => {
     await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(
       model.texts.ru.fields.reference_image_urls,
     );
-    await expect(section(page, s.playground).getByRole("button", { name: /run task/i })).toBeVisible();
+    await expect(section(page, s.playground).getByRole("button", { name: ru.playground.run.button })).toBeVisible();
     // And back.
     await page.getByRole("navigation", { name: ru.nav.language }).getByRole("link", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
