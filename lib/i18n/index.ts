@@ -34,11 +34,9 @@ type Translation = Messages & { retry: Record<RetryKey, string>; spec: ContractT
 /** A whole catalogue: the file's namespaces and the contract's texts (`spec`). */
 export type Catalogue = Translation;
 
-export const LOCALES = [
-  { code: "en", name: "English", path: "/" },
-  { code: "ru", name: "Русский", path: "/ru" },
-] as const;
-export type Locale = (typeof LOCALES)[number]["code"];
+import { LOCALES, type Locale } from "./locales";
+
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "en";
 
 // The type annotation makes the compiler check that ru.json has every message en.json has.
