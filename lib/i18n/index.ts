@@ -50,8 +50,8 @@ export function messagesFor(locale: Locale): Messages {
   return locale === "en" ? en : translations[locale];
 }
 
-/** Namespaces only server components read (the guide's prose and tables); the browser is not sent them. */
-export const SERVER_ONLY_NAMESPACES = ["catalog", "errors", "examples", "footer", "guide", "meta", "params"] as const;
+/** Namespaces only server components read (the guide's prose and tables; the simulator's scenarios, translated by the Playground server component); the browser is not sent them. */
+export const SERVER_ONLY_NAMESPACES = ["catalog", "errors", "examples", "footer", "guide", "meta", "params", "simulate"] as const;
 
 /** Every message of `locale` as written, the contract's texts (`spec`) included. */
 export function catalogueFor(locale: Locale): Catalogue {
