@@ -99,7 +99,7 @@ test.describe("the guide page", () => {
     expect(Object.keys(task).sort()).toEqual(expect.arrayContaining(Object.keys(answer).sort()));
     expect(task).toMatchObject({ model: MODEL_ID, mode: body.mode, status: "queued" });
 
-    const note = examples.getByRole("complementary", { name: en.examples.seedNoteTitle });
+    const note = examples.getByRole("note", { name: en.examples.seedNoteTitle });
     await expect(note).toContainText('"duration": 5');
     await expect(note).toContainText("input.duration");
     await expect(note).toContainText(MESSAGES.duration);
@@ -171,7 +171,7 @@ test.describe("the guide page", () => {
     await expect(section(page, s.parameters).getByRole("table", { name: /^Параметры режима R2V/ })).toContainText(
       model.texts.ru.fields.reference_image_urls,
     );
-    await expect(section(page, s.playground).getByRole("button", { name: /run task/i })).toBeVisible();
+    await expect(section(page, s.playground).getByRole("button", { name: ru.playground.run.button })).toBeVisible();
     // And back.
     await page.getByRole("navigation", { name: ru.nav.language }).getByRole("link", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");

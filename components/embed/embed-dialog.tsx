@@ -1,11 +1,13 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useSpec } from "@/components/playground/spec-context";
 import { CopyButton } from "@/components/ui/copy-button";
 import { embedQuery, PANELS, type PanelVisibility } from "@/lib/embed/preset";
 import { embedPath, embedScriptSnippet, embedSnippet } from "@/lib/embed/snippet";
+import { LOCALES } from "@/lib/i18n/locales";
 import type { FormState } from "@/lib/spec/schema";
 import { THEMES, type ThemeChoice } from "@/lib/theme";
 
@@ -14,6 +16,7 @@ export type EmbedLabels = {
   title: string;
   intro: string;
   theme: string;
+  language: string;
   panels: string;
   panelNames: Record<(typeof PANELS)[number], string>;
   code: string;
@@ -37,10 +40,11 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
   const [theme, setTheme] = useState<ThemeChoice>("system");
   const [panels, setPanels] = useState<PanelVisibility>({ form: true, output: true });
   const [origin, setOrigin] = useState("");
+  const [lang, setLang] = useState<string>(useLocale());
 
   const { mode, prompt, duration, aspect_ratio, resolution } = values;
   const src =
-    `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels })}`.replace(
+    `${origin}${embedPath(spec.id)}?${embedQuery(spec, { values: { mode, prompt, duration, aspect_ratio, resolution }, theme, panels, lang })}`.replace(
       /\?$/,
       "",
     );
@@ -72,6 +76,17 @@ export function EmbedDialog({ labels, openCount }: { labels: EmbedLabels; openCo
               <label key={t} className="flex items-center gap-1.5">
                 <input type="radio" name="embed-theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
                 {labels.themes[t]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="font-medium">{labels.language}</legend>
+          <div className="mt-1 flex gap-3">
+            {LOCALES.map((l) => (
+              <label key={l.code} className="flex items-center gap-1.5" lang={l.code}>
+                <input type="radio" name="embed-lang" value={l.code} checked={lang === l.code} onChange={() => setLang(l.code)} />
+                {l.name}
               </label>
             ))}
           </div>

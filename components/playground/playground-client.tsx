@@ -118,9 +118,11 @@ export function PlaygroundClient({
   // A 400 from the server points at fields: show each where it belongs, keep everything typed.
   const onCreateError = useCallback(
     (err: unknown) => {
-      for (const { field, message } of formFieldErrors(err)) form.setError(field, { type: "server", message }, { shouldFocus: true });
+      // The API's own words are English (the contract); in another language they are quoted, the card beside explains.
+      for (const { field, message } of formFieldErrors(err))
+        form.setError(field, { type: "server", message: t("form.serverRefused", { message }) }, { shouldFocus: true });
     },
-    [form],
+    [form, t],
   );
   useTaskIdInUrl(run?.taskId, dispatch);
   const { shown, showSaved, openSaved } = useShownRun();
@@ -240,10 +242,9 @@ export function PlaygroundClient({
             }
           >
             {showForm && (
-              // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
-              <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              <section aria-labelledby="nb2-playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
-                  <h2 id="playground-heading" className="text-lg font-semibold">
+                  <h2 id="nb2-playground-heading" className="text-lg font-semibold">
                     {t("title")}
                   </h2>
                   <Suspense>{toolbar}</Suspense>

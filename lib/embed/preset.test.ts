@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validationSay } from "@/lib/i18n";
 import { geminiOmniFlash } from "@/lib/models/gemini-omni-flash";
 import { getModel } from "@/lib/models/registry";
 import { embedQuery, parseEmbedPreset } from "./preset";
@@ -73,5 +74,19 @@ describe("embed preset", () => {
     expect(preset.notes).toEqual([
       { param: "resolution,aspect_ratio", value: "1080P,9:16", message: "resolution 1080P is allowed only with aspect_ratio 16:9." },
     ]);
+  });
+});
+
+describe("the embed's language", () => {
+  it("the code carries lang=ru for a Russian embed, nothing for English (the default)", () => {
+    const base = { values: { mode: "r2v" as const }, theme: "system" as const, panels: { form: true, output: true } };
+    expect(new URLSearchParams(embedQuery(nanoBanana2, { ...base, lang: "ru" })).get("lang")).toBe("ru");
+    expect(new URLSearchParams(embedQuery(nanoBanana2, { ...base, lang: "en" })).has("lang")).toBe(false);
+  });
+
+  it("preset notes come in the page's language", () => {
+    const say = validationSay("ru");
+    const { notes } = parseEmbedPreset(nanoBanana2, { duration: "5", theme: "sepia" }, say);
+    expect(notes.map((n) => n.message).join(" ")).toMatch(/должно быть/);
   });
 });

@@ -86,7 +86,10 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query, say: Say = engli
 }
 
 /** The embed URL's query for a configuration (only what differs from the defaults is written). */
-export function embedQuery(spec: ModelSpec, config: { values: Partial<FormState>; theme: ThemeChoice; panels: PanelVisibility }): string {
+export function embedQuery(
+  spec: ModelSpec,
+  config: { values: Partial<FormState>; theme: ThemeChoice; panels: PanelVisibility; lang?: string },
+): string {
   const q = new URLSearchParams();
   const v = config.values;
   if (v.mode) q.set("mode", v.mode);
@@ -97,5 +100,7 @@ export function embedQuery(spec: ModelSpec, config: { values: Partial<FormState>
   if (config.theme !== "system") q.set("theme", config.theme);
   const shown = PANELS.filter((p) => config.panels[p]);
   if (shown.length && shown.length < PANELS.length) q.set("panels", shown.join(","));
+  // The embed's language (?lang=ru); English, the default, is left out.
+  if (config.lang && config.lang !== "en") q.set("lang", config.lang);
   return q.toString();
 }

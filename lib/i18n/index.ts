@@ -34,11 +34,9 @@ type Translation = Messages & { retry: Record<RetryKey, string>; spec: ContractT
 /** A whole catalogue: the file's namespaces and the contract's texts (`spec`). */
 export type Catalogue = Translation;
 
-export const LOCALES = [
-  { code: "en", name: "English", path: "/" },
-  { code: "ru", name: "Русский", path: "/ru" },
-] as const;
-export type Locale = (typeof LOCALES)[number]["code"];
+import { LOCALES, type Locale } from "./locales";
+
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "en";
 
 // The type annotation makes the compiler check that ru.json has every message en.json has.
@@ -52,8 +50,18 @@ export function messagesFor(locale: Locale): Messages {
   return locale === "en" ? en : translations[locale];
 }
 
-/** Namespaces only server components read (the guide's prose and tables); the browser is not sent them. */
-export const SERVER_ONLY_NAMESPACES = ["catalog", "errors", "examples", "footer", "guide", "markdown", "meta", "params"] as const;
+/** Namespaces only server components read (the guide's prose and tables; the simulator's scenarios, translated by the Playground server component); the browser is not sent them. */
+export const SERVER_ONLY_NAMESPACES = [
+  "catalog",
+  "errors",
+  "examples",
+  "footer",
+  "guide",
+  "markdown",
+  "meta",
+  "params",
+  "simulate",
+] as const;
 
 /** Every message of `locale` as written, the contract's texts (`spec`) included. */
 export function catalogueFor(locale: Locale): Catalogue {
