@@ -103,4 +103,16 @@ describe("next-intl catalogue", () => {
         .sort(),
     );
   });
+
+  it("client messages are plain data a server component can pass to a client one (plurals included)", () => {
+    const odd: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== "object" || value === null) return;
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== Array.prototype) odd.push(path);
+      for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+    };
+    for (const { code } of LOCALES) walk(clientMessages(code), code);
+    expect(odd).toEqual([]);
+  });
 });
