@@ -54,12 +54,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   });
   if (pages?.serves({ method: request.method, pathname, search, headers: request.headers })) {
     const kept = await pages.get(pathname);
-    if (kept) return withHeaders(new NextResponse(pages.stamp(kept, nonce), { status: 200, headers: kept.headers }), security);
+    if (kept)
+      return withHeaders(
+        new NextResponse(pages.stamp(kept, nonce, request.nextUrl.origin), { status: 200, headers: kept.headers }),
+        security,
+      );
   }
   // Next reads the nonce from the request's Content-Security-Policy and puts it on its own scripts.
   headers.set("content-security-policy", security["content-security-policy"]);
   // Our own inline script (the theme, before first paint) reads it from here.
   headers.set("x-nonce", nonce);
+  // The origin of the page's absolute links (canonical, hreflang: lib/guide/metadata.ts); a kept page gets a placeholder.
+  headers.set("x-page-origin", ownRender && pages ? pages.originPlaceholder : request.nextUrl.origin);
   return withHeaders(NextResponse.next({ request: { headers } }), security);
 }
 

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // npm run bench:web — the guide page and the embed against a bare Next page (bench/yardstick), same
 // next/react, same machine, same run. Options: --runs N (default 11), --cpu-runs N (default 5),
-// --no-build, --json FILE, --variant DIR, --model ID.
+// --no-build, --json FILE, --variant DIR, --model ID, --mobile-runs N (default 3; 0 skips the mobile profile).
+//
+// Mobile profile: Lighthouse 12.2.3 (a devDependency; 13 needs Node 22) in its default mobile
+// configuration (simulated slow 4G, 4× CPU slowdown, a phone viewport), --mobile-runs loads of each page,
+// interleaved, medians: performance score, TBT (and its ratio to the yardstick's, same run), CLS, LCP,
+// accessibility and SEO scores (the embed's SEO without is-crawlable: it is noindex on purpose). Printed
+// next to the desktop figures with the issue's targets (performance ≥ 95, TBT ≤ 1.5× the bare page's,
+// CLS 0); they do not change the exit code, which stays the desktop budgets'.
 //
 // --model ID: measure that model's guide (/models/ID) and embed (/embed/ID) instead of the default
 // model's (/ and /embed/nano-banana-2).
@@ -38,6 +45,7 @@ import { gzipSync } from "node:zlib";
 import { arg, assertPortFree, flag, launchChromium, median, NEXT_BIN, ROOT, run, spread, startNext } from "./lib.mjs";
 
 const RUNS = Number(arg("runs", 11));
+const MOBILE_RUNS = Number(arg("mobile-runs", 3));
 const CPU_RUNS = Number(arg("cpu-runs", 5));
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3431);
 const YARD_PORT = Number(process.env.BENCH_YARDSTICK_PORT ?? 3432);
@@ -105,6 +113,8 @@ const results = Object.fromEntries(pages.map((p) => [p.name, []]));
 const cpu = Object.fromEntries(pages.map((p) => [p.name, []]));
 const replayed = Object.fromEntries(pages.map((p) => [p.name, []]));
 let replayMisses = 0;
+/** Lighthouse mobile figures per page: arrays of { perf, tbt, cls, lcp, a11y, seo }. */
+let mobile = null;
 try {
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so that the machine's noise falls on all three alike.
@@ -115,6 +125,11 @@ try {
     for (const p of pages) cpu[p.name].push(await mainThreadCpu(p.url));
     process.stdout.write(`traced run ${i + 1}/${CPU_RUNS} done\n`);
   }
+  if (MOBILE_RUNS > 0)
+    mobile = await mobileProfile(
+      pages.filter((p) => !p.name.endsWith("*")),
+      MOBILE_RUNS,
+    );
   if (flag("replay")) {
     const recorded = new Map();
     for (const p of pages) await record(p.url, recorded);
@@ -343,6 +358,34 @@ if (variant) {
   }
 }
 
+if (mobile) {
+  const m = (name, k) => median(mobile[name].map((r) => r[k]));
+  console.log(
+    `\nMobile (Lighthouse 12.2.3 default mobile: simulated slow 4G, 4× CPU slowdown, phone viewport; ${MOBILE_RUNS} loads each, medians)`,
+  );
+  for (const p of Object.keys(mobile)) {
+    const tbtRatio = m(p, "tbt") / Math.max(m("yardstick", "tbt"), 1);
+    console.log(
+      `${p.padEnd(9)} performance ${m(p, "perf")}   TBT ${spread(
+        mobile[p].map((r) => r.tbt),
+        0,
+        " ms",
+      )}` +
+        `${p === "yardstick" ? "" : ` (×${tbtRatio.toFixed(2)} vs yardstick)`}   CLS ${m(p, "cls").toFixed(3)}   LCP ${m(p, "lcp")} ms` +
+        `   accessibility ${m(p, "a11y")}   SEO ${m(p, "seo")}${p === "embed" ? " (without is-crawlable)" : ""}`,
+    );
+  }
+  console.log("Mobile targets (issue #22; reported, not part of the exit code)");
+  for (const n of ["guide", "embed"]) {
+    const tbtRatio = m(n, "tbt") / Math.max(m("yardstick", "tbt"), 1);
+    console.log(`  ${m(n, "perf") >= 95 ? "PASS" : "FAIL"}  ${n}: performance ≥ 95  (${m(n, "perf")})`);
+    console.log(`  ${tbtRatio <= 1.5 ? "PASS" : "FAIL"}  ${n}: TBT ≤ 1.5× yardstick  (×${tbtRatio.toFixed(2)})`);
+    console.log(
+      `  ${Math.max(...mobile[n].map((r) => r.cls)) === 0 ? "PASS" : "FAIL"}  ${n}: CLS = 0  (max ${Math.max(...mobile[n].map((r) => r.cls)).toFixed(4)})`,
+    );
+  }
+}
+
 console.log("\nBudget");
 for (const [what, ok, value] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
 
@@ -361,6 +404,56 @@ if (flag("write-baseline")) {
 
 const out = arg("json", path.join(ROOT, ".bench/web.json"));
 mkdirSync(path.dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, cpu, replayed, checks }, null, 2));
+writeFileSync(out, JSON.stringify({ runs: RUNS, at: new Date().toISOString(), results, cpu, replayed, mobile, checks }, null, 2));
 console.log(`\nRaw figures: ${path.relative(ROOT, out)}`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+
+/** Lighthouse's default (mobile) run of each page, `runs` times interleaved, in a Chromium of its own. */
+async function mobileProfile(list, runs) {
+  const { default: lighthouse } = await import("lighthouse");
+  const { launch } = await import("chrome-launcher");
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const out = Object.fromEntries(list.map((p) => [p.name, []]));
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const p of list) {
+        const { lhr } = await lighthouse(p.url, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "seo"],
+        });
+        const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+        // The embed is noindex on purpose: its SEO score is every other SEO audit's.
+        const seoRefs = lhr.categories.seo.auditRefs.filter((r) => r.weight > 0 && !(p.name === "embed" && r.id === "is-crawlable"));
+        const seo = Math.round(
+          (100 * seoRefs.reduce((a, r) => a + r.weight * (lhr.audits[r.id].score ?? 1), 0)) / seoRefs.reduce((a, r) => a + r.weight, 0),
+        );
+        out[p.name].push({
+          perf: score("performance"),
+          tbt: Math.round(lhr.audits["total-blocking-time"].numericValue),
+          cls: Number(lhr.audits["cumulative-layout-shift"].numericValue.toFixed(4)),
+          lcp: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
+          a11y: score("accessibility"),
+          seo,
+        });
+      }
+      process.stdout.write(`mobile run ${i + 1}/${runs} done\n`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}

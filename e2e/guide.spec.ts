@@ -99,7 +99,7 @@ test.describe("the guide page", () => {
     expect(Object.keys(task).sort()).toEqual(expect.arrayContaining(Object.keys(answer).sort()));
     expect(task).toMatchObject({ model: MODEL_ID, mode: body.mode, status: "queued" });
 
-    const note = examples.getByRole("complementary", { name: en.examples.seedNoteTitle });
+    const note = examples.getByRole("note", { name: en.examples.seedNoteTitle });
     await expect(note).toContainText('"duration": 5');
     await expect(note).toContainText("input.duration");
     await expect(note).toContainText(MESSAGES.duration);

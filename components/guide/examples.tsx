@@ -36,7 +36,9 @@ export function Examples({ spec, t }: { spec: ModelSpec; t: Messages }) {
         </div>
       </div>
       {issue && (
-        <aside
+        // A note inside the section (not a top-level complementary landmark: axe landmark-complementary-is-top-level).
+        <div
+          role="note"
           aria-labelledby="seed-note-heading"
           className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
         >
@@ -45,12 +47,14 @@ export function Examples({ spec, t }: { spec: ModelSpec; t: Messages }) {
           </h3>
           <p className="mt-1">
             {format(t.examples.seedNote, { value: SEED_EXAMPLE.input.duration, param: issue.param })}{" "}
-            <q className={codeClass}>{issue.message}</q>
+            <q className={codeClass}>
+              <code lang="en">{issue.message}</code>
+            </q>
           </p>
           <p className="mt-1">
             {format(t.examples.seedNoteAfter, { allowed: joinOr(spec.durations, t.params.or), default: spec.defaults.duration })}
           </p>
-        </aside>
+        </div>
       )}
     </div>
   );

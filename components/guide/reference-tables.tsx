@@ -99,7 +99,9 @@ function ParamsTables({ spec, t, texts, fields }: TableProps) {
               {paramRows(spec, id).map((row) => (
                 <tr key={row.path}>
                   <th scope="row">{row.path}</th>
-                  <td>{row.type}</td>
+                  <td>
+                    <code>{row.type}</code>
+                  </td>
                   <td>{row.required ? t.params.yes : t.params.no}</td>
                   <td>{row.default === null ? t.params.none : String(row.default)}</td>
                   <td>

@@ -50,7 +50,7 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
               aria-label={t("wait")}
               className="flex gap-3 rounded-lg border border-dashed border-amber-300 px-3 py-2 text-sm dark:border-amber-800"
             >
-              <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-500">{since(item.at)}</span>
+              <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-600 dark:text-zinc-400">{since(item.at)}</span>
               <span>
                 <span className="font-medium">{t("waitFor", { seconds: item.wait.delayMs / 1000 })}</span> ·{" "}
                 {item.wait.words ? tr(item.wait.words.key, item.wait.words.values) : item.wait.reason}
@@ -83,20 +83,20 @@ function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: 
     <li aria-label={`${label}: ${ex.method} ${ex.status ?? t("noAnswer")}`}>
       <details open={open} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
-          <span className="w-12 tabular-nums text-xs text-zinc-500">{since}</span>
+          <span className="w-12 tabular-nums text-xs text-zinc-600 dark:text-zinc-400">{since}</span>
           <span className="font-mono font-semibold">{ex.method}</span>
           <span className="min-w-0 flex-1 truncate font-mono">{ex.path}</span>
           <span className={`font-mono font-semibold ${statusTone(ex.status)}`}>{ex.status ?? "—"}</span>
-          <span className="tabular-nums text-xs text-zinc-500">
+          <span className="tabular-nums text-xs text-zinc-600 dark:text-zinc-400">
             {format.number(ex.latencyMs, { style: "unit", unit: "millisecond", unitDisplay: "short" })}
           </span>
         </summary>
         <div className="space-y-2 border-t border-zinc-200 p-3 dark:border-zinc-800">
-          <p className="text-xs text-zinc-500">{label}</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{label}</p>
           <HeaderList entries={headers} extra={ex.requestId ? { "x-request-id": ex.requestId } : {}} />
           {ex.responseHeaders && (
             <>
-              <p className="text-xs text-zinc-500">{t("responseHeaders")}</p>
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("responseHeaders")}</p>
               <HeaderList entries={ex.responseHeaders} />
             </>
           )}
@@ -117,8 +117,13 @@ function HeaderList({ entries, extra = {} }: { entries: Record<string, string>; 
     <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
       {Object.entries({ ...entries, ...extra }).map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="text-zinc-500">{k}</dt>
-          <dd className="break-all">{v}</dd>
+          {/* Raw headers, as sent: code, not prose. */}
+          <dt className="text-zinc-600 dark:text-zinc-400">
+            <code>{k}</code>
+          </dt>
+          <dd className="break-all">
+            <code>{v}</code>
+          </dd>
         </div>
       ))}
     </dl>

@@ -25,7 +25,7 @@ export function Field({
       </Label>
       {children}
       {hint && (
-        <div id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <div id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
           {hint}
         </div>
       )}

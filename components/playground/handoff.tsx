@@ -15,7 +15,7 @@ import { formLink } from "./use-form-link";
 // The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
 // in their own chunk: nothing of them weighs on the first load.
 function LoadingPanel() {
-  return <p className="text-sm text-zinc-500">{useTranslations("handoff")("loading")}</p>;
+  return <p className="text-sm text-zinc-600 dark:text-zinc-400">{useTranslations("handoff")("loading")}</p>;
 }
 // If the chunk cannot be fetched (a dropped connection, a deploy that replaced it), the panel says so
 // rather than taking the page down with it.

@@ -76,7 +76,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
           <button
             type="button"
             onClick={() => onChange("")}
-            className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200"
+            className="text-xs text-zinc-600 dark:text-zinc-400 underline hover:text-zinc-800 dark:hover:text-zinc-200"
           >
             {t("remove", { label: lower })}
           </button>

@@ -18,7 +18,7 @@ const RunView = dynamic(() => import("./run-view").then((m) => m.RunView, unavai
 export type ShownRun = { id: string; run: Run; model: string; ranAt: string; clipUrl?: string };
 
 function RunLoading() {
-  return <p className="text-sm text-zinc-500">{useTranslations("playground.output")("loading")}</p>;
+  return <p className="text-sm text-zinc-600 dark:text-zinc-400">{useTranslations("playground.output")("loading")}</p>;
 }
 
 /** The output panel: the task's status as it moves, the rendered video and its timeline of exchanges and waits. */

@@ -189,10 +189,9 @@ export function PlaygroundClient({
             }
           >
             {panels.form && (
-              // Not a named region: on the guide it sits in the page's own "Playground" section (axe: landmark-unique).
-              <section className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              <section aria-labelledby="nb2-playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
                 <div className="mb-3 flex items-center justify-between gap-2">
-                  <h2 id="playground-heading" className="text-lg font-semibold">
+                  <h2 id="nb2-playground-heading" className="text-lg font-semibold">
                     {t("title")}
                   </h2>
                   <Suspense>{toolbar}</Suspense>

@@ -40,7 +40,7 @@ export function ReferenceImages({
       <p id={`${id}-legend`} className="text-sm font-medium">
         {t("legend")}
       </p>
-      <p id={`${id}-rule`} className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p id={`${id}-rule`} className="text-xs text-zinc-600 dark:text-zinc-400">
         {t("rule", { counts: sayList(say, counts), added: value.length })}
       </p>
       {Array.from({ length: slots }, (_, i) => (

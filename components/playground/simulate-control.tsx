@@ -40,11 +40,11 @@ export function SimulateControl({
           </option>
         ))}
       </select>
-      <p id="nb2-simulate-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p id="nb2-simulate-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
         {t.rich("hint", {
           description: scenario?.description ?? "",
           value,
-          code: (chunks) => <span className="font-mono">{chunks}</span>,
+          code: (chunks) => <code className="font-mono">{chunks}</code>,
         })}
       </p>
     </div>

@@ -127,7 +127,7 @@ export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlock
         ) : (
           <div className="text-sm">
             <p className="font-medium">{t("duration")}</p>
-            <p className="mt-1.5 text-zinc-500 dark:text-zinc-400">{t("durationNotSent")}</p>
+            <p className="mt-1.5 text-zinc-600 dark:text-zinc-400">{t("durationNotSent")}</p>
           </div>
         )}
       </div>

@@ -12,7 +12,9 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
   return (
     <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
       <div className="min-w-0 space-y-2">
-        <p className="text-xs font-medium text-zinc-500">{t("upstreamRaw", { dialect: check.dialect, status: check.status })}</p>
+        <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          {t("upstreamRaw", { dialect: check.dialect, status: check.status })}
+        </p>
         {/* biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say */}
         <div role="group" aria-label={t("contractCheck", { n })} className="text-xs">
           {flags.length === 0 ? (
@@ -29,13 +31,13 @@ export function UpstreamCheckView({ check, normalised, n }: { check: UpstreamChe
           )}
         </div>
         {check.truncated ? (
-          <p className="text-xs text-zinc-500">{t("truncated")}</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("truncated")}</p>
         ) : (
           <JsonView data={check.raw ?? null} label={t("rawLabel", { n })} />
         )}
       </div>
       <div className="min-w-0 space-y-2">
-        <p className="text-xs font-medium text-zinc-500">{t("normalised")}</p>
+        <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{t("normalised")}</p>
         <JsonView data={normalised} label={t("responseJson", { n })} />
       </div>
     </div>

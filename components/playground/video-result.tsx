@@ -41,6 +41,8 @@ function useLeft(): (ms: number) => string {
 export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?: string }) {
   const t = useTranslations("playground.video");
   const left = useLeft();
+  // prefers-reduced-motion: the video waits for play instead of starting on its own.
+  const [reduceMotion] = useState(() => typeof window !== "undefined" && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   const [measured, setMeasured] = useState<{ width: number; height: number; duration: number } | null>(null);
   const now = useNow(!!output.expires_at);
   const expiry = expiryOf(output.expires_at, now);
@@ -72,7 +74,7 @@ export function VideoResult({ output, keptSrc }: { output: TaskOutput; keptSrc?:
         <video
           src={keptSrc ?? output.video_url}
           controls
-          autoPlay
+          autoPlay={!reduceMotion}
           muted
           loop
           playsInline

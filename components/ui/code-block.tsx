@@ -41,9 +41,11 @@ export function CodeBlock({
         <span className="text-xs text-zinc-600 dark:text-zinc-400">{caption}</span>
         <CopyButton text={code} label={copyLabel} idle={copyLabel} />
       </div>
-      {/* Focusable: a code block that scrolls must be scrollable from the keyboard too (axe: scrollable-region-focusable). */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
-      <pre tabIndex={0} className="code-block max-h-96 overflow-auto bg-zinc-50 p-3 font-mono text-xs leading-relaxed dark:bg-zinc-950">
+      <pre
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled without a mouse (axe scrollable-region-focusable)
+        tabIndex={0}
+        className="code-block max-h-96 overflow-auto focus-visible:outline-2 focus-visible:outline-amber-600 bg-zinc-50 p-3 font-mono text-xs leading-relaxed dark:bg-zinc-950"
+      >
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sugar-high's spans around the code's escaped text */}
         <code dangerouslySetInnerHTML={{ __html: html }} />
       </pre>

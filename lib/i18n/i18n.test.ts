@@ -116,3 +116,20 @@ describe("next-intl catalogue", () => {
     expect(odd).toEqual([]);
   });
 });
+
+describe("client messages", () => {
+  it("are plain JSON data (React passes them from server to client components only then)", () => {
+    for (const { code } of LOCALES) {
+      const messages = clientMessages(code);
+      expect(JSON.parse(JSON.stringify(messages))).toEqual(messages);
+      const objects: unknown[] = [messages];
+      while (objects.length) {
+        const o = objects.pop();
+        if (o && typeof o === "object") {
+          if (!Array.isArray(o)) expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+          objects.push(...Object.values(o));
+        }
+      }
+    }
+  });
+});

@@ -82,8 +82,7 @@ export function clientMessages(locale: Locale): AbstractIntlMessages {
 function precompile(value: unknown, id: string): unknown {
   if (typeof value === "string") {
     try {
-      // icu-minify returns plural and select options as null-prototype objects, which React refuses to
-      // pass from a server component to a client one: the JSON round trip makes them plain.
+      // Through JSON, as next-intl's own loader does: plurals and selects come as null-prototype objects, which React cannot pass to the browser.
       return JSON.parse(JSON.stringify(compile(value)));
     } catch (err) {
       throw new Error(`The message ${id} is not valid ICU: ${(err as Error).message}`);

@@ -9,7 +9,8 @@ function fakeServer(cache: () => PageCache, opts: { status?: number; contentType
     calls.push({ pathname, header });
     const headers = new Headers({ [header[0]]: header[1] });
     const nonce = cache().isOwnRender(headers) ? cache().placeholder : "not-ours";
-    const body = `<html><head><script nonce="${nonce}">theme()</script></head><body><p>${pathname}</p><script nonce="${nonce}">self.__next_f.push([1,"{\\"nonce\\":\\"${nonce}\\"}"])</script></body></html>`;
+    const origin = cache().isOwnRender(headers) ? cache().originPlaceholder : "http://elsewhere";
+    const body = `<html><head><link rel="canonical" href="${origin}${pathname}"/><script nonce="${nonce}">theme()</script></head><body><p>${pathname}</p><script nonce="${nonce}">self.__next_f.push([1,"{\\"nonce\\":\\"${nonce}\\"}"])</script></body></html>`;
     return new Response(body, {
       status: opts.status ?? 200,
       headers: {
@@ -43,14 +44,18 @@ describe("PageCache", () => {
     expect(a).toBe(b);
     const n1 = newNonce();
     const n2 = newNonce();
-    const html1 = cache.stamp(a!, n1);
-    const html2 = cache.stamp(a!, n2);
+    const html1 = cache.stamp(a!, n1, "https://play.example.com");
+    const html2 = cache.stamp(a!, n2, "http://127.0.0.1:3000");
     expect(html1).not.toContain(cache.placeholder);
     expect(html1.match(/nonce="[^"]*"/g)).toEqual([`nonce="${n1}"`, `nonce="${n1}"`]);
     expect(html1).toContain(`{\\"nonce\\":\\"${n1}\\"}`);
     expect(html2.match(/nonce="[^"]*"/g)).toEqual([`nonce="${n2}"`, `nonce="${n2}"`]);
+    // Absolute links carry the origin each response was asked at.
+    expect(html1).toContain('<link rel="canonical" href="https://play.example.com/"/>');
+    expect(html2).toContain('<link rel="canonical" href="http://127.0.0.1:3000/"/>');
+    expect(html1).not.toContain(cache.originPlaceholder);
     // Another page is rendered on its own.
-    expect(cache.stamp((await cache.get("/ru"))!, n1)).toContain("<p>/ru</p>");
+    expect(cache.stamp((await cache.get("/ru"))!, n1, "https://play.example.com")).toContain("<p>/ru</p>");
     expect(server.calls.map((c) => c.pathname)).toEqual(["/", "/ru"]);
   });
 

@@ -72,6 +72,11 @@ export function loopbackRender(port: () => string | undefined = () => process.en
 export class PageCache {
   /** The nonce the kept pages are rendered with. A secret of this process: every response replaces it. */
   readonly placeholder = randomToken();
+  /**
+   * The origin the kept pages are rendered with (their canonical and hreflang links must be absolute URLs):
+   * every response puts the origin it was asked at in its place.
+   */
+  readonly originPlaceholder = `https://${randomToken()}.invalid`;
   readonly #token = randomToken();
   readonly #entries = new Map<string, Entry>();
 
@@ -118,9 +123,9 @@ export class PageCache {
     return fresh.page;
   }
 
-  /** The page's HTML with this response's nonce in place of the placeholder. */
-  stamp(page: KeptPage, nonce: string): string {
-    return page.body.replaceAll(this.placeholder, nonce);
+  /** The page's HTML with this response's nonce and origin in place of the placeholders. */
+  stamp(page: KeptPage, nonce: string, origin: string): string {
+    return page.body.replaceAll(this.placeholder, nonce).replaceAll(this.originPlaceholder, origin);
   }
 
   async #renderOnce(pathname: string): Promise<KeptPage | null> {

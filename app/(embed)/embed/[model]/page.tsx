@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EmbedFrameBridge } from "@/components/embed/embed-frame-bridge";
 import { PresetNotes } from "@/components/embed/preset-notes";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -15,9 +15,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ model: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const spec = findModel((await params).model);
-  return spec ? { title: `${spec.name} playground`, description: `${spec.name}: ${spec.texts.en.tagline}` } : {};
+  if (!spec) return {};
+  const locale = embedLocale((await searchParams).lang);
+  const t = await getTranslations({ locale, namespace: "playground" });
+  return { title: `${spec.name} · ${t("title")}`, description: `${spec.name}: ${spec.texts[locale].tagline}` };
 }
 
 /** One model's playground alone, preset from the query string, for other sites to frame. */
@@ -32,6 +35,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
     <ClientMessages locale={locale}>
       <EmbedFrameBridge allowedOrigins={allowedEmbedOrigins()}>
         <main className="p-3" lang={locale}>
+          <h1 className="sr-only">{`${spec.name} · ${(await getTranslations({ locale, namespace: "playground" }))("title")}`}</h1>
           <PresetNotes notes={preset.notes} locale={locale} />
           <Playground locale={locale} spec={spec} upstream={upstreamSummary(spec)} initialValues={preset.values} panels={preset.panels} />
         </main>
