@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { MODELS } from "../lib/models/registry";
+import { ERRORS, GATEWAY_ANSWERS } from "../lib/spec/contract";
 
 /**
  * Pages for agents and errors that point at the docs, on the built server: /llms.txt and the Markdown
@@ -94,5 +96,15 @@ test("the errors a curl can meet have a doc_url whose anchor is the error's row 
     const row = page.locator(`tr[id="error-${c.type}"]`);
     await expect(row.locator("th")).toHaveText(c.type);
     await expect(row).toBeInViewport();
+  }
+});
+
+// lib/error-docs.test.ts proves doc_url is `#error-{type}` (and the FAQ entry for the gateway answer); here, that the built page has them.
+test("every error type's anchor, and the gateway answer's FAQ entry, is on the rendered guide of each model", async ({ page }) => {
+  for (const model of MODELS) {
+    await page.goto(`/models/${model.id}`);
+    for (const e of ERRORS) await expect(page.locator(`tr[id="error-${e.type}"] th`), e.type).toHaveText(e.type);
+    const faq = model.texts.en.faq.findIndex((item) => item.a === GATEWAY_ANSWERS[0].explanation);
+    await expect(page.locator(`[id="faq-${faq}"]`)).toContainText(GATEWAY_ANSWERS[0].match);
   }
 });
