@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { PageCache } from "@/lib/perf/page-cache";
+import { publicOrigin } from "@/lib/public-origin";
 import { recordingSource } from "@/lib/recordings/source";
 import { ACCESS_PAGE, hasAccess } from "@/lib/security/access";
 import { bodyRefusal } from "@/lib/security/body";
@@ -68,7 +69,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const kept = await pages.get(pathname);
     if (kept)
       return withHeaders(
-        new NextResponse(pages.stamp(kept, nonce, request.nextUrl.origin), { status: 200, headers: kept.headers }),
+        new NextResponse(pages.stamp(kept, nonce, publicOrigin() ?? request.nextUrl.origin), { status: 200, headers: kept.headers }),
         security,
       );
   }
@@ -77,7 +78,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Our own inline script (the theme, before first paint) reads it from here.
   headers.set("x-nonce", nonce);
   // The origin of the page's absolute links (canonical, hreflang: lib/guide/metadata.ts); a kept page gets a placeholder.
-  headers.set("x-page-origin", ownRender && pages ? pages.originPlaceholder : request.nextUrl.origin);
+  // The canonical and hreflang links are absolute: on PUBLIC_ORIGIN when it is set, never a forged Host then.
+  headers.set("x-page-origin", ownRender && pages ? pages.originPlaceholder : (publicOrigin() ?? request.nextUrl.origin));
   return withHeaders(NextResponse.next({ request: { headers } }), security);
 }
 
