@@ -30,12 +30,17 @@ async function frameSize(iframe: Locator) {
 }
 
 /**
- * Waits until the iframe is exactly as tall as its content, with no scrollbar; returns its height. It is
- * looked at first, as a reader would: Chrome does not run the rendering steps (so no ResizeObserver) of a
- * cross-origin frame out of view, and the embed reports its size when it comes into view.
+ * Waits until the embed has settled and the iframe is exactly as tall as its content, with no scrollbar;
+ * returns its height. It is looked at first, as a reader would: Chrome does not run the rendering steps
+ * (so no ResizeObserver) of a cross-origin frame out of view, and the embed reports its size when it comes
+ * into view.
  */
 async function fitted(iframe: Locator): Promise<number> {
   await iframe.scrollIntoViewIfNeeded();
+  // The hand-off panel under the form loads once the embed is idle and adds its height then: a height
+  // measured before it is not the embed's settled height.
+  const embed = iframe.contentFrame();
+  if (await embed.locator("#handoff-heading").count()) await expect(embed.getByRole("tab", { name: "curl" })).toBeVisible();
   await expect
     .poll(async () => {
       const s = await frameSize(iframe);
