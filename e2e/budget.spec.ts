@@ -95,3 +95,27 @@ test("the scripts a page hydrates with carry V8's compile hint; the ones it load
     await context.close();
   }
 });
+
+test("until the reader acts, the page loads no validation code and leaves its address as it came; the first change brings both", async ({
+  page,
+}) => {
+  // zod (with the schema) is the largest chunk after the first load: it comes with the form's first change.
+  const zodScripts: string[] = [];
+  page.on("response", async (res) => {
+    if (res.request().resourceType() !== "script") return;
+    const body = await res.text().catch(() => "");
+    if (body.includes("ZodError")) zodScripts.push(res.url());
+  });
+  const opened = "/embed/nano-banana-2?prompt=A+fox";
+  await page.goto(opened);
+  // The panels loaded once the page is idle are in, and more than the address bar's delay (250 ms) has passed.
+  await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
+  await page.waitForFunction(() => performance.now() > 2000);
+  expect(zodScripts).toEqual([]);
+  expect(new URL(page.url()).search).toBe("?prompt=A+fox");
+
+  await page.getByRole("textbox", { name: /prompt/i }).fill("A fox at dusk");
+  await expect.poll(() => zodScripts.length).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/[?&]prompt=A\+fox\+at\+dusk(&|$)/);
+  await expect(page).toHaveURL(/[?&]mode=text-to-video(&|$)/);
+});

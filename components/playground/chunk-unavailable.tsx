@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 /** Which part could not be loaded (a key of `playground.unavailable.parts`). */
 export type MissingPart =
-  | { part: "comparison" | "embed" | "export" | "history" | "references" | "runView" | "variants" }
+  | { part: "comparison" | "embed" | "export" | "history" | "import" | "references" | "runView" | "variants" }
   | { part: "media"; label: string };
 
 /**

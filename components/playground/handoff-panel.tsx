@@ -4,16 +4,18 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { useSay } from "@/components/i18n/use-say";
 import { CodeBlock, type CodeLanguage } from "@/components/ui/code-block";
 import { toCurl } from "@/lib/handoff/curl";
 import { toJavaScript } from "@/lib/handoff/script-js";
 import { toPython } from "@/lib/handoff/script-py";
 import { toShellScript } from "@/lib/handoff/script-sh";
 import { type ExportTarget, KEY_ENV, wireOf } from "@/lib/handoff/target";
-import { type CreateTaskRequest, type FormState, schemasFor, toCreateRequest } from "@/lib/spec/schema";
+import { type CreateTaskRequest, type FormState, toCreateRequest } from "@/lib/spec/form-state";
 import { useExportTarget } from "./export-target";
 import { ImportForm } from "./import-form";
 import { useSpec } from "./spec-context";
+import { useFormBlocker } from "./use-form-check";
 
 /** A format of the export; its words are under `handoff.formats.<id>` (the label, when not a proper name). */
 type Format = {
@@ -34,7 +36,14 @@ const tabClass =
   "rounded-md px-2 py-1 text-sm font-medium text-zinc-600 outline-none hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-amber-500 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-800 dark:data-[state=active]:text-zinc-50";
 
 /** Code for the form as it is now (updated live) in four formats, and the import of a pasted request. */
-export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormState>) => void }) {
+export function HandoffPanel({
+  onImport,
+  initialBlocker,
+}: {
+  onImport: (values: Partial<FormState>) => void;
+  /** Why the initial values cannot run, as the server found it (until the schema has loaded here). */
+  initialBlocker: string | null;
+}) {
   const { control } = useFormContext<FormState>();
   const values = useWatch({ control }) as FormState;
   const target = useExportTarget();
@@ -43,7 +52,8 @@ export function HandoffPanel({ onImport }: { onImport: (values: Partial<FormStat
   const t = useTranslations("handoff");
   const labelOf = (f: Format) => f.label ?? t("formats.sh.label");
   const request = toCreateRequest(spec, values);
-  const valid = schemasFor(spec).form.safeParse(values).success;
+  // The form's own check (zod loads with the form's first change, not with this panel).
+  const valid = useFormBlocker(spec, values, initialBlocker, useSay()) === null;
   const format = FORMATS.find((f) => f.id === tab);
   return (
     <Tabs.Root value={tab} onValueChange={setTab}>

@@ -12,8 +12,8 @@ import { IssueList } from "./issue-list";
 import { useSpec } from "./spec-context";
 import { formLink } from "./use-form-link";
 
-// The code export and import (generators, sugar-high, shell-quote) load after the page is interactive,
-// in their own chunk: nothing of them weighs on the first load.
+// The code export (generators, sugar-high) loads after the page is interactive, in its own chunk: nothing
+// of it weighs on the first load. The import's parser (shell-quote, zod) loads with the first import.
 function LoadingPanel() {
   return <p className="text-sm text-zinc-600 dark:text-zinc-400">{useTranslations("handoff")("loading")}</p>;
 }
@@ -25,7 +25,15 @@ const HandoffPanel = dynamic(() => import("./handoff-panel").then((m) => m.Hando
 });
 
 /** Hand-off: copy the form as curl or code, import a request, share a link to the configuration. */
-export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; onImport: (values: Partial<FormState>) => void }) {
+export function Handoff({
+  linkIssues,
+  onImport,
+  initialBlocker,
+}: {
+  linkIssues: FieldIssue[];
+  onImport: (values: Partial<FormState>) => void;
+  initialBlocker: string | null;
+}) {
   const form = useFormContext<FormState>();
   const spec = useSpec();
   const t = useTranslations("handoff");
@@ -56,6 +64,7 @@ export function Handoff({ linkIssues, onImport }: { linkIssues: FieldIssue[]; on
       )}
       {idle ? (
         <HandoffPanel
+          initialBlocker={initialBlocker}
           onImport={(values) => {
             setShowLinkIssues(false);
             onImport(values);

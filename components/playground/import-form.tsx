@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSay } from "@/components/i18n/use-say";
-import { type ImportResult, importText } from "@/lib/handoff/import";
+import type { ImportResult } from "@/lib/handoff/import";
 import { FIELD_NAMES, modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/schema";
+import { ChunkUnavailable } from "./chunk-unavailable";
 import { inputClass } from "./field";
 import { IssueList } from "./issue-list";
 import { useSpec } from "./spec-context";
@@ -17,13 +18,23 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
   const say = useSay();
   const [text, setText] = useState("");
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [missing, setMissing] = useState(false);
   const filled = result ? Object.keys(result.values).filter((k) => (FIELD_NAMES as readonly string[]).includes(k)) : [];
   return (
     <form
       className="space-y-2"
       aria-label={t("label")}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
+        // The parser (shell-quote, zod with the schema) is fetched when a request is first imported.
+        let importText: typeof import("@/lib/handoff/import").importText;
+        try {
+          ({ importText } = await import("@/lib/handoff/import"));
+        } catch {
+          setMissing(true);
+          return;
+        }
+        setMissing(false);
         const r = importText(spec, text, { upstreamModel, say });
         setResult(r);
         if (r.values.mode) onImport(r.values);
@@ -47,6 +58,7 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
       >
         {t("submit")}
       </button>
+      {missing && <ChunkUnavailable what={{ part: "import" }} />}
       {result && (
         <div role="status" aria-label={t("result")} className="text-sm">
           {result.values.mode ? (

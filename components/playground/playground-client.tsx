@@ -280,7 +280,7 @@ export function PlaygroundClient({
                   {tc("variants.open")}
                 </button>
                 <Suspense>
-                  <Handoff linkIssues={linkIssues} onImport={applyValues} />
+                  <Handoff linkIssues={linkIssues} onImport={applyValues} initialBlocker={initialBlocker} />
                 </Suspense>
               </section>
             )}

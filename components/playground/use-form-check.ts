@@ -52,6 +52,8 @@ export function useFormBlocker(spec: ModelSpec, values: FormState, initial: stri
   useEffect(() => {
     if (first.current) {
       first.current = false;
+      // Mounted while the schema is on its way (a panel that appears after the first change): take it when it comes.
+      if (!validation && loading) loading.then(setValidation, () => {});
       return;
     }
     // Not loadable (offline): the server's first answer stays, and the resolver reports it at the button.

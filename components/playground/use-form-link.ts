@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { type UseFormReturn, useWatch } from "react-hook-form";
 import { formStateToSearchParams } from "@/lib/handoff/url-params";
 import { FIELD_NAMES } from "@/lib/spec/contract";
@@ -13,13 +13,19 @@ const FORM_KEYS = new Set<string>(["mode", ...FIELD_NAMES]);
 /**
  * Keeps the form's state in the address bar (replaceState, a moment after the last change), so the
  * page's own URL is always a link that reproduces the configuration. Parameters the form does not own,
- * such as the watched task's id, are kept.
+ * such as the watched task's id, are kept. Until the first change the address is left as it came: it
+ * already gives that configuration, and a rewrite then made the router update the whole page while it
+ * loads (a long task on a phone).
  */
 export function useFormLink(spec: ModelSpec, form: UseFormReturn<FormState>, delayMs = 250) {
   const values = useWatch({ control: form.control }) as FormState;
+  const opened = useRef<string | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
       const params = formStateToSearchParams(spec, values);
+      opened.current ??= `${params}`;
+      if (opened.current === `${params}`) return;
+      opened.current = "";
       for (const [key, value] of new URLSearchParams(window.location.search)) if (!FORM_KEYS.has(key)) params.append(key, value);
       const search = `?${params}`;
       if (window.location.search !== search)
