@@ -16,8 +16,13 @@ const parse = (raw: string | null) =>
 
 /** The ids of the runs being compared, kept in the address bar (replaceState; other parameters untouched). */
 export function useCompareIds(): [string[], Dispatch<SetStateAction<string[]>>] {
+  // null until the address bar has been read (after hydration: the server cannot see it). Without the
+  // parameter nothing changes, so the page is not rendered a second time for nothing while it loads.
   const [ids, setIds] = useState<string[] | null>(null);
-  useEffect(() => setIds(parse(new URLSearchParams(window.location.search).get(COMPARE_PARAM))), []);
+  useEffect(() => {
+    const fromUrl = parse(new URLSearchParams(window.location.search).get(COMPARE_PARAM));
+    if (fromUrl.length) setIds(fromUrl);
+  }, []);
   useEffect(() => {
     if (ids === null) return;
     const url = new URL(window.location.href);
