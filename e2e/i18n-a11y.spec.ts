@@ -198,6 +198,16 @@ test.describe("Russian all the way through", () => {
     }
   });
 
+  test("numbers in the retry policy's words are written the Russian way", async ({ page }) => {
+    await page.goto("/ru");
+    await page.getByRole("textbox", { name: /промпт/i }).fill("Рассвет над городом");
+    await page.getByLabel("Симуляция").selectOption("server-error-twice");
+    await page.getByRole("button", { name: "Запустить задачу" }).click();
+    await expect(page.getByRole("status", { name: "Статус задачи" })).toHaveText("готово", { timeout: 60_000 });
+    await expect(page.getByText("HTTP 500: временный сбой, ждём 0,5 с перед повтором 1 из 3.")).toBeVisible();
+    await expect(page.getByText(/ждём \d+\.\d/)).toHaveCount(0);
+  });
+
   test("the English page's playground stays English (the same check finds the Russian words missing there)", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("button", { name: "Run task" })).toBeVisible();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRetryWords } from "@/components/i18n/use-retry-words";
 import type { RunError } from "@/lib/client/run";
 import { adviceFor, taskFailureAdvice } from "@/lib/error-advice";
 
@@ -11,7 +12,7 @@ import { adviceFor, taskFailureAdvice } from "@/lib/error-advice";
 export function ErrorCard({ error, taskFailed = false }: { error: RunError; taskFailed?: boolean }) {
   const t = useTranslations("playground.error");
   const ta = useTranslations("advice");
-  const tr = useTranslations("retry");
+  const sayRetry = useRetryWords();
   // Advice keys name messages of the catalogue (lib/error-advice.ts).
   const say = useTranslations() as unknown as (key: string) => string;
   const advice = taskFailed ? taskFailureAdvice(error.type) : adviceFor(error);
@@ -42,7 +43,7 @@ export function ErrorCard({ error, taskFailed = false }: { error: RunError; task
         </p>
       )}
       {error.policyWords ? (
-        <p className="font-medium">{tr(error.policyWords.key, error.policyWords.values)}</p>
+        <p className="font-medium">{sayRetry(error.policyWords)}</p>
       ) : (
         error.policy && <p className="font-medium">{error.policy}</p>
       )}

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { useRetryWords } from "@/components/i18n/use-retry-words";
 import { JsonView } from "@/components/ui/json-view";
 import type { Exchange, WaitEntry } from "@/lib/client/api";
 import { UpstreamCheckView } from "./upstream-check";
@@ -28,7 +29,7 @@ type Item = { kind: "exchange"; at: number; exchange: Exchange; n: number } | { 
  */
 export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[]; waits?: WaitEntry[] }) {
   const t = useTranslations("playground.timeline");
-  const tr = useTranslations("retry");
+  const sayRetry = useRetryWords();
   const format = useFormatter();
   if (!exchanges.length && !waits.length) return null;
   const items: Item[] = [
@@ -53,7 +54,7 @@ export function ExchangeList({ exchanges, waits = [] }: { exchanges: Exchange[];
               <span className="w-12 shrink-0 tabular-nums text-xs text-zinc-600 dark:text-zinc-400">{since(item.at)}</span>
               <span>
                 <span className="font-medium">{t("waitFor", { seconds: item.wait.delayMs / 1000 })}</span> ·{" "}
-                {item.wait.words ? tr(item.wait.words.key, item.wait.words.values) : item.wait.reason}
+                {item.wait.words ? sayRetry(item.wait.words) : item.wait.reason}
               </span>
             </li>
           ) : (

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { Dispatch } from "react";
+import { useRetryWords } from "@/components/i18n/use-retry-words";
 import { SaveRecordingButton } from "@/components/recording/save-recording-button";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
 import { isTerminal } from "@/lib/polling";
@@ -35,7 +36,7 @@ export function RunView({
 }) {
   const live = liveProp && !saved;
   const t = useTranslations("playground.runView");
-  const tr = useTranslations("retry");
+  const sayRetry = useRetryWords();
   const ended = isTerminal(run.task?.status) || (!!run.finishedAt && !isWatching(run));
   const reported = run.task?.mode;
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
@@ -68,9 +69,7 @@ export function RunView({
           aria-label={t("stopped")}
           className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
         >
-          {(({ key, values }) => tr(key, values))(
-            run.stopped === "time-limit" ? RETRY_WORDS.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_WORDS.stopped,
-          )}{" "}
+          {sayRetry(run.stopped === "time-limit" ? RETRY_WORDS.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_WORDS.stopped)}{" "}
           <button
             type="button"
             onClick={() => dispatch({ type: "resume", now: Date.now() })}
@@ -87,7 +86,7 @@ export function RunView({
           aria-label={t("notes")}
           className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
         >
-          {tr(note.key, note.values)}
+          {sayRetry(note)}
         </p>
       ))}
       {run.error && (
