@@ -167,6 +167,14 @@ test.describe("import", () => {
 });
 
 test.describe("share", () => {
+  test("what is typed the moment the page is ready reaches the address bar, however fast", async ({ page }) => {
+    await page.goto("/");
+    await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
+    // Keystrokes closer together than the address bar's delay (250 ms), from the first moment.
+    await page.getByRole("textbox", { name: /prompt/i }).pressSequentially("A heron", { delay: 40 });
+    await expect(page).toHaveURL(/[?&]prompt=A\+heron(&|$)/);
+  });
+
   test("a copied link reproduces the configuration in a new page", async ({ page, context }) => {
     const pg = new PlaygroundPage(page);
     const handoff = new HandoffPanel(page);

@@ -19,11 +19,13 @@ const FORM_KEYS = new Set<string>(["mode", ...FIELD_NAMES]);
  */
 export function useFormLink(spec: ModelSpec, form: UseFormReturn<FormState>, delayMs = 250) {
   const values = useWatch({ control: form.control }) as FormState;
+  // The configuration the page opened with ("" once the form has changed); read at mount, not in the timer,
+  // so that edits made before the timer first fires still count as changes.
   const opened = useRef<string | null>(null);
+  if (opened.current === null) opened.current = `${formStateToSearchParams(spec, form.getValues())}`;
   useEffect(() => {
     const timer = setTimeout(() => {
       const params = formStateToSearchParams(spec, values);
-      opened.current ??= `${params}`;
       if (opened.current === `${params}`) return;
       opened.current = "";
       for (const [key, value] of new URLSearchParams(window.location.search)) if (!FORM_KEYS.has(key)) params.append(key, value);
