@@ -1,6 +1,6 @@
 // Helpers shared by the bench scripts: starting servers on loopback, statistics, formatting.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -140,3 +140,27 @@ export const flag = (name) => process.argv.includes(`--${name}`);
  * screenshot and hide an over-wide one from a sideways-scroll check (e2e/layout.spec.ts).
  */
 export const FULL_PAGE_SHOT_STYLE = "* { content-visibility: visible !important; }";
+
+/** RSS in bytes of `pid` and every process below it (next start's server child, ffmpeg renders), from /proc (Linux). */
+export function treeRss(pid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {}
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}

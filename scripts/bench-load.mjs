@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 // Load test of the proxy with the embedded simulator behind it, on loopback only: starts `next start`
 // from the current build (builds first when there is none), then drives task creation and polling with
 // autocannon for a bounded time each and prints requests per second, latency percentiles and errors.
@@ -24,6 +24,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { treeRss } from "../bench/lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -284,30 +285,6 @@ async function watchers() {
 // ---------------------------------------------------------------------------------------------------
 // Scenario: 50 abusive clients at the simulator
 // ---------------------------------------------------------------------------------------------------
-
-/** RSS in bytes of `pid` and every process below it (ffmpeg renders included). */
-function treeRss(pid) {
-  const children = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {}
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    try {
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) * 1024;
-    } catch {}
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
 
 function dirBytes(dir) {
   let total = 0;

@@ -9,9 +9,10 @@
 // proxy): one hop instead of two, for comparison. Each run starts a fresh server, since the RSS a process
 // once reached is not given back to the system at once.
 import { execSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { treeRss } from "../bench/lib.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const MB = Number(process.argv[process.argv.indexOf("--mb") + 1]) || 100;
@@ -22,31 +23,6 @@ const KEY = `sk-bench-${process.pid}`;
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No build found: running `npm run build` first…");
   execSync("npm run build", { stdio: "inherit" });
-}
-
-/** RSS in bytes of `pid` and every process below it (next start may run its server in a child). */
-function treeRss(pid) {
-  const children = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {}
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {}
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
 }
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

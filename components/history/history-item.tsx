@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { type ButtonHTMLAttributes, useId, useState } from "react";
 import { useExportTarget } from "@/components/playground/export-target";
 import { useClipboard } from "@/lib/client/use-clipboard";
 import { fetchClip } from "@/lib/history/poster";
@@ -109,6 +109,8 @@ export function HistoryItem({
   };
 
   const elsewhere = ours ? undefined : t("item.otherModel", { model: run.model });
+  // Restore, run again and curl need the run's request, in the model this page shows.
+  const needsRequest = { disabled: !ours || !run.request, title: elsewhere };
   return (
     <li
       aria-labelledby={titleId}
@@ -150,60 +152,31 @@ export function HistoryItem({
           {clipBytes !== undefined && <> · {t("item.clipKept", { size: formatBytes(clipBytes, locale) })}</>}
         </p>
         <div className="flex flex-wrap gap-1.5 pt-1">
-          <button type="button" className={smallButtonClass} aria-describedby={titleId} onClick={() => actions.onOpen(run.id)}>
+          <Action describedBy={titleId} onClick={() => actions.onOpen(run.id)}>
             {t("item.open")}
-          </button>
-          <button
-            type="button"
-            className={smallButtonClass}
-            aria-describedby={titleId}
-            disabled={!ours || !run.request}
-            title={elsewhere}
-            onClick={() => actions.onRestore(run)}
-          >
+          </Action>
+          <Action describedBy={titleId} {...needsRequest} onClick={() => actions.onRestore(run)}>
             {t("item.restore")}
-          </button>
-          <button
-            type="button"
-            className={smallButtonClass}
-            aria-describedby={titleId}
-            disabled={!ours || !run.request}
-            title={elsewhere}
-            onClick={() => actions.onRunAgain(run)}
-          >
+          </Action>
+          <Action describedBy={titleId} {...needsRequest} onClick={() => actions.onRunAgain(run)}>
             {t("item.runAgain")}
-          </button>
-          <button
-            type="button"
-            className={smallButtonClass}
-            aria-describedby={titleId}
-            disabled={!ours || !run.request}
-            title={elsewhere}
-            onClick={() => void onCurl()}
-          >
+          </Action>
+          <Action describedBy={titleId} {...needsRequest} onClick={() => void onCurl()}>
             {copied ? t("item.copied") : t("item.curl")}
-          </button>
+          </Action>
           {clipBytes !== undefined ? (
-            <button type="button" className={smallButtonClass} aria-describedby={titleId} onClick={() => void dropClip(run.id)}>
+            <Action describedBy={titleId} onClick={() => void dropClip(run.id)}>
               {t("item.freeClip")}
-            </button>
+            </Action>
           ) : (
             videoUrl && (
-              <button
-                type="button"
-                className={smallButtonClass}
-                aria-describedby={titleId}
-                disabled={keeping}
-                onClick={() => void onKeep()}
-              >
+              <Action describedBy={titleId} disabled={keeping} onClick={() => void onKeep()}>
                 {keeping ? t("item.keeping") : t("item.keepClip")}
-              </button>
+              </Action>
             )
           )}
-          <button
-            type="button"
-            className={smallButtonClass}
-            aria-describedby={titleId}
+          <Action
+            describedBy={titleId}
             onClick={() =>
               download(
                 JSON.stringify(harFromSavedRun(run, { origin: window.location.origin }), null, 2),
@@ -213,12 +186,17 @@ export function HistoryItem({
             }
           >
             {t("item.har")}
-          </button>
-          <button type="button" className={smallButtonClass} aria-describedby={titleId} onClick={() => void deleteRun(run.id)}>
+          </Action>
+          <Action describedBy={titleId} onClick={() => void deleteRun(run.id)}>
             {t("item.delete")}
-          </button>
+          </Action>
         </div>
       </div>
     </li>
   );
+}
+
+/** One of a run's actions: a small button described by the run's title line. */
+function Action({ describedBy, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { describedBy: string }) {
+  return <button type="button" className={smallButtonClass} aria-describedby={describedBy} {...props} />;
 }
