@@ -16,6 +16,10 @@ test.describe("rehearsing failures", () => {
     await expect(pg.error).toContainText(/Request id: req_[a-z0-9]+/);
     await expect(pg.error).toContainText("HTTP 400: not retried");
     await expect(pg.error).toContainText("Fix: Validate model, mode and input against the schema");
+    // The envelope's doc_url, as a link to the row of the guide's error table that explains it.
+    const doc = pg.error.getByRole("link", { name: "Read about this error in the guide (opens in a new tab)" });
+    await expect(doc).toHaveAttribute("href", "/models/nano-banana-2#error-invalid_request_error");
+    await expect(page.locator("#error-invalid_request_error")).toHaveCount(1);
     await expect(pg.prompt).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("alert").filter({ hasText: "prompt was refused by the upstream's validation" }).first()).toBeVisible();
     await expect(pg.prompt).toHaveValue("A prompt the upstream refuses");

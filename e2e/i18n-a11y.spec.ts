@@ -183,6 +183,8 @@ test.describe("Russian all the way through", () => {
     await run.click();
     await expect(status).toHaveText("готово", { timeout: 60_000 });
     await expect(page.getByTestId("video-measured")).toBeVisible();
+    // The key's placeholder stays as recorded (code); what it means is said in Russian beside it.
+    await expect(page.getByText("добавляет сервер; у браузера ключа нет").first()).toBeVisible();
     await expectRussian(page, "succeeded");
 
     // Failed: the task fails (content policy), the create is refused (400), the policy gives up (429).
@@ -194,6 +196,11 @@ test.describe("Russian all the way through", () => {
       await sim.selectOption(scenario);
       await run.click();
       await expect(page.getByRole("alert", { name: alert })).toBeVisible({ timeout: 60_000 });
+      if (scenario === "bad-request") {
+        // The guide's explanation of the error, in the page's language.
+        const doc = page.getByRole("alert", { name: alert }).getByRole("link", { name: /Об этой ошибке в руководстве/ });
+        await expect(doc).toHaveAttribute("href", "/ru/models/nano-banana-2#error-invalid_request_error");
+      }
       await expectRussian(page, `failed: ${scenario}`);
     }
   });

@@ -32,5 +32,6 @@ test("the API key is in no page, script, response or log line", async ({ page, r
   for (const body of bodies) expect(body).not.toContain(E2E_KEY);
   expect(readFileSync(".data/e2e-server.log", "utf8")).not.toContain(E2E_KEY);
   // The panel shows a placeholder where the key would be.
-  await expect(page.getByText(/Bearer \$UPSTREAM_API_KEY/).first()).toBeVisible();
+  await expect(page.getByText("Bearer $UPSTREAM_API_KEY", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("added by the server; the browser never has the key").first()).toBeVisible();
 });

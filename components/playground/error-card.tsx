@@ -1,9 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRetryWords } from "@/components/i18n/use-retry-words";
+import { localDocLink } from "@/lib/client/doc-link";
 import type { RunError } from "@/lib/client/run";
 import { adviceFor, taskFailureAdvice } from "@/lib/error-advice";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * An error a person can act on: status, type, the API's own message (English, the contract's envelope,
@@ -16,6 +18,7 @@ export function ErrorCard({ error, taskFailed = false }: { error: RunError; task
   // Advice keys name messages of the catalogue (lib/error-advice.ts).
   const say = useTranslations() as unknown as (key: string) => string;
   const advice = taskFailed ? taskFailureAdvice(error.type) : adviceFor(error);
+  const doc = localDocLink(error.doc_url, useLocale() as Locale);
   return (
     <div
       role="alert"
@@ -56,6 +59,15 @@ export function ErrorCard({ error, taskFailed = false }: { error: RunError; task
               <span className="font-medium">{ta("retry")}</span> {say(advice.retry)}
             </>
           )}
+        </p>
+      )}
+      {doc && (
+        <p>
+          {/* A new tab: the run stays where it is (and inside an embed, the guide opens as a page). */}
+          <a href={doc} target="_blank" rel="noopener" className="font-medium text-amber-800 underline dark:text-amber-300">
+            {t("docLink")}
+            <span className="sr-only"> {t("newTab")}</span>
+          </a>
         </p>
       )}
     </div>

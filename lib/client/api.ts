@@ -6,7 +6,11 @@ import type { RetryWords } from "@/lib/spec/contract";
 import type { ErrorEnvelope } from "@/lib/spec/schema";
 import { CHECK_HEADER, decodeCheck, type UpstreamCheck } from "@/lib/upstream/check-header";
 
-export const REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY (added by the server, never sent to the browser)";
+/**
+ * The authorization header an exchange records in place of the key, which only the server has: data, as
+ * exported (HAR, history); the panel says in the page's language that the server adds it.
+ */
+export const REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY";
 
 export type Exchange = {
   id: string;

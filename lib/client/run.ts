@@ -15,6 +15,10 @@ export type RunError = {
   message: string;
   param?: string;
   request_id?: string;
+  /** Where the guide explains it (the proxy's envelopes carry it; an upstream's own do not). */
+  doc_url?: string;
+  /** What to do about it, in English (the envelope's); the card says the same in the page's language. */
+  hint?: string;
   /** What the retry policy decided, in words: "not retried…", "still failing after 3 retries…". */
   policy?: string;
   /** The same, to say in the page's language. */

@@ -65,6 +65,9 @@ const runErrorSchema = z.object({
   message: z.string(),
   param: z.string().optional(),
   request_id: z.string().optional(),
+  // Shown as a link only when it names one of this site's guides (lib/client/doc-link.ts).
+  doc_url: z.string().max(2000).optional(),
+  hint: z.string().max(4000).optional(),
   policy: z.string().optional(),
 }) satisfies z.ZodType<RunError>;
 

@@ -1,0 +1,20 @@
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * Where the guide explains an error, as a link on this site in the page's language: the envelope's
+ * `doc_url` names the English guide (`https://…/models/{id}#error-{type}`); this keeps its path and anchor
+ * and puts the language's prefix in front (`/ru/models/{id}#error-{type}`). Null for anything else, so a
+ * link the page shows always points at one of its own guides.
+ */
+export function localDocLink(docUrl: string | undefined, locale: Locale): string | null {
+  if (!docUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(docUrl);
+  } catch {
+    return null;
+  }
+  if (!/^\/models\/[a-z0-9][a-z0-9.-]*$/i.test(url.pathname) || !/^(#[\w-]+)?$/.test(url.hash)) return null;
+  const prefix = LOCALES.find((l) => l.code === locale)?.path.replace(/\/$/, "") ?? "";
+  return `${prefix}${url.pathname}${url.hash}`;
+}
