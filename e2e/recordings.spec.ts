@@ -202,4 +202,21 @@ test.describe("recorded runs", () => {
     await expect(pg.run).toBeVisible();
     expect(calls).toEqual([]);
   });
+
+  test("Run it yourself from a recorded Image-to-Video run asks for the reader's own image, then runs", async ({ page }) => {
+    const recorded = SHIPPED("image-to-video");
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.mode("Image-to-Video");
+    await page.getByRole("button", { name: "See a recorded run" }).click();
+    await expect(pg.status).toHaveText("succeeded", { timeout: 30_000 });
+    await page.getByRole("button", { name: "Run it yourself" }).click();
+    // The recorded prompt is kept; the recorded image was an upload to the recording machine's simulator.
+    await expect(pg.prompt).toHaveValue(recorded.request.input.prompt);
+    await expect(page.getByText(/uploaded to the machine it was recorded on, which is not available here: add your own/)).toBeVisible();
+    await expect(page.locator("input[value*='/api/simulator/files/']")).toHaveCount(0);
+    await pg.upload("First-frame image", "still.png");
+    await pg.run.click();
+    await pg.waitForVideo();
+  });
 });

@@ -12,7 +12,8 @@
  * The simulator runs at its default pace (queued 1.5 s, then 1 s per second of video), so a recording
  * replays at the pace a real upstream's answers come in on the simulator. Input media URLs in a recorded
  * request are the recording server's own (its simulator's uploads): they are shown as they were, and do
- * not resolve elsewhere.
+ * not resolve elsewhere, so "Run it yourself" leaves those fields empty and asks for the reader's own files
+ * (lib/recordings/runnable.ts).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";

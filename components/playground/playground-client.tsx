@@ -12,6 +12,7 @@ import { isCreating, newIdempotencyKey, type Run, runReducer } from "@/lib/clien
 import { useTaskIdInUrl } from "@/lib/client/task-url";
 import { useIdle } from "@/lib/client/use-idle";
 import type { PanelVisibility } from "@/lib/embed/preset";
+import type { MediaField } from "@/lib/recordings/runnable";
 import type { ReplayConfig } from "@/lib/recordings/source";
 import type { SavedRun } from "@/lib/runs/saved-run";
 import { type FieldIssue, type FormState, initialFormState, toCreateRequest } from "@/lib/spec/form-state";
@@ -190,17 +191,21 @@ export function PlaygroundClient({
   const [replay, setReplay] = useState<ReplayConfig | null>(initialReplay);
   const [replayRun, setReplayRun] = useState<Run | null>(null);
   const endReplay = useCallback(
-    (values?: Partial<FormState>) => {
+    (values?: Partial<FormState>, dropped: MediaField[] = []) => {
       // The form mounts again: with the schema already in, its run button judges the values it shows now,
       // not the server's verdict on the page's first values.
       const show = () => {
-        if (values) applyValues(values);
+        // A recorded file that does not exist here: the field asks for the reader's own, once its check has run.
+        if (values)
+          void applyValues(values).then(() => {
+            for (const field of dropped) form.setError(field, { type: "recording", message: t("form.recordedMedia") });
+          });
         setReplay(null);
         setReplayRun(null);
       };
       loadValidation().then(show, show);
     },
-    [applyValues],
+    [applyValues, form, t],
   );
   const onPlayRecording = useCallback(
     (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true }),

@@ -50,7 +50,7 @@ export function useApplyValues(spec: ModelSpec, form: UseFormReturn<FormState>) 
         form.setValue(name as keyof FormState, value as never, { shouldDirty: true });
       }
       form.clearErrors();
-      void form.trigger([...fieldsOf(spec, form.getValues("mode"))]);
+      return form.trigger([...fieldsOf(spec, form.getValues("mode"))]);
     },
     [spec, form],
   );

@@ -6,6 +6,7 @@ import { useSpec } from "@/components/playground/spec-context";
 import type { Run } from "@/lib/client/run";
 import { importRequest } from "@/lib/handoff/request-import";
 import { type ReplayFrame, recordingVideoUrl, replayFrames } from "@/lib/recordings/replay";
+import { type MediaField, runnableValues } from "@/lib/recordings/runnable";
 import type { ReplayConfig } from "@/lib/recordings/source";
 import { parseSavedRun, type SavedRun } from "@/lib/runs/saved-run";
 import type { FormState } from "@/lib/spec/form-state";
@@ -30,7 +31,8 @@ export default function RecordingReplay({
 }: {
   config: ReplayConfig;
   onRun: (run: Run | null) => void;
-  onLive: (values: Partial<FormState>) => void;
+  /** The form filled with the recorded request; `dropped`: media fields left empty (lib/recordings/runnable.ts). */
+  onLive: (values: Partial<FormState>, dropped: MediaField[]) => void;
   /** Back to the playground as it was (offered where live runs are). */
   onClose?: () => void;
 }) {
@@ -135,7 +137,10 @@ export default function RecordingReplay({
           <button
             type="button"
             className="rounded-md bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800 dark:bg-amber-500 dark:text-zinc-950 dark:hover:bg-amber-400"
-            onClick={() => onLive(importRequest(spec, loaded.saved.request).values)}
+            onClick={() => {
+              const { values, dropped } = runnableValues(importRequest(spec, loaded.saved.request).values, window.location.origin);
+              onLive(values, dropped);
+            }}
           >
             {t("runYourself")}
           </button>

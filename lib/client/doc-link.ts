@@ -2,7 +2,7 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 /**
  * Where the guide explains an error, as a link on this site in the page's language: the envelope's
- * `doc_url` names the English guide (`https://…/models/{id}#error-{type}`); this keeps its path and anchor
+ * `doc_url` names the English guide (`https://…/models/{id}#error-{type}`, or just its path); this keeps its path and anchor
  * and puts the language's prefix in front (`/ru/models/{id}#error-{type}`). Null for anything else, so a
  * link the page shows always points at one of its own guides.
  */
@@ -10,7 +10,8 @@ export function localDocLink(docUrl: string | undefined, locale: Locale): string
   if (!docUrl) return null;
   let url: URL;
   try {
-    url = new URL(docUrl);
+    // Absolute when the server knows its public origin (PUBLIC_ORIGIN), a path otherwise.
+    url = new URL(docUrl, "http://relative.invalid");
   } catch {
     return null;
   }
