@@ -184,7 +184,7 @@ test.describe("Russian all the way through", () => {
     await expect(status).toHaveText("готово", { timeout: 60_000 });
     await expect(page.getByTestId("video-measured")).toBeVisible();
     // The key's placeholder stays as recorded (code); what it means is said in Russian beside it.
-    await expect(page.getByText("добавляет сервер; у браузера ключа нет").first()).toBeVisible();
+    await expect(page.getByText("подставляет сервер; браузер ключ не получает").first()).toBeVisible();
     await expectRussian(page, "succeeded");
 
     // Failed: the task fails (content policy), the create is refused (400), the policy gives up (429).

@@ -213,9 +213,11 @@ test.describe("recorded runs", () => {
     await page.getByRole("button", { name: "Run it yourself" }).click();
     // The recorded prompt is kept; the recorded image was an upload to the recording machine's simulator.
     await expect(pg.prompt).toHaveValue(recorded.request.input.prompt);
-    await expect(page.getByText(/uploaded to the machine it was recorded on, which is not available here: add your own/)).toBeVisible();
+    const askOwn = page.getByText(/uploaded to the server it was made on, which is not available here: upload your own/);
+    await expect(askOwn).toBeVisible();
     await expect(page.locator("input[value*='/api/simulator/files/']")).toHaveCount(0);
     await pg.upload("First-frame image", "still.png");
+    await expect(askOwn).toHaveCount(0);
     await pg.run.click();
     await pg.waitForVideo();
   });

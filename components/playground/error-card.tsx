@@ -66,6 +66,7 @@ export function ErrorCard({ error, taskFailed = false }: { error: RunError; task
           {/* A new tab: the run stays where it is (and inside an embed, the guide opens as a page). */}
           <a href={doc} target="_blank" rel="noopener" className="font-medium text-amber-800 underline dark:text-amber-300">
             {t("docLink")}
+            <span aria-hidden="true"> ↗</span>
             <span className="sr-only"> {t("newTab")}</span>
           </a>
         </p>

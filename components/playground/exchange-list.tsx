@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRetryWords } from "@/components/i18n/use-retry-words";
 import { JsonView } from "@/components/ui/json-view";
-import { type Exchange, REDACTED_AUTH, type WaitEntry } from "@/lib/client/api";
+import { type Exchange, LEGACY_REDACTED_AUTH, REDACTED_AUTH, type WaitEntry } from "@/lib/client/api";
 import { UpstreamCheckView } from "./upstream-check";
 
 function statusTone(status: number | null): string {
@@ -114,7 +114,7 @@ function ExchangeItem({ ex, n, since, open }: { ex: Exchange; n: number; since: 
 }
 
 function HeaderList({ entries, extra = {} }: { entries: Record<string, string>; extra?: Record<string, string> }) {
-  // The key's placeholder is data (kept as recorded, older runs with an English note after it); the note is the page's language.
+  // The key's placeholder is data (older runs have an English note in it, not shown); the note beside it is in the page's language.
   const redacted = useTranslations("playground.timeline")("redactedAuth");
   return (
     <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
@@ -125,7 +125,7 @@ function HeaderList({ entries, extra = {} }: { entries: Record<string, string>; 
             <code>{k}</code>
           </dt>
           <dd className="break-all">
-            {k === "authorization" && v.startsWith(REDACTED_AUTH) ? (
+            {k === "authorization" && (v === REDACTED_AUTH || v === LEGACY_REDACTED_AUTH) ? (
               <>
                 <code>{REDACTED_AUTH}</code> <span className="font-sans text-zinc-600 dark:text-zinc-400">({redacted})</span>
               </>

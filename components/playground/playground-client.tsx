@@ -164,7 +164,7 @@ export function PlaygroundClient({
   const onRestore = useCallback(
     async (saved: SavedRun) => {
       const { importRequest } = await import("@/lib/handoff/request-import");
-      applyValues(importRequest(spec, saved.request).values);
+      void applyValues(importRequest(spec, saved.request).values);
     },
     [spec, applyValues],
   );

@@ -42,7 +42,7 @@ export function formLink(spec: ModelSpec, values: FormState): string {
   return `${window.location.origin}${window.location.pathname}?${formStateToSearchParams(spec, values)}`;
 }
 
-/** Applies imported values to the form and shows at once what the form still refuses. */
+/** Applies imported values to the form and shows at once what the form still refuses (the promise settles once that check has run). */
 export function useApplyValues(spec: ModelSpec, form: UseFormReturn<FormState>) {
   return useCallback(
     (values: Partial<FormState>) => {

@@ -138,7 +138,7 @@ export default function RecordingReplay({
             type="button"
             className="rounded-md bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800 dark:bg-amber-500 dark:text-zinc-950 dark:hover:bg-amber-400"
             onClick={() => {
-              const { values, dropped } = runnableValues(importRequest(spec, loaded.saved.request).values, window.location.origin);
+              const { values, dropped } = runnableValues(importRequest(spec, loaded.saved.request).values);
               onLive(values, dropped);
             }}
           >

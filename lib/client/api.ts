@@ -7,10 +7,13 @@ import type { ErrorEnvelope } from "@/lib/spec/schema";
 import { CHECK_HEADER, decodeCheck, type UpstreamCheck } from "@/lib/upstream/check-header";
 
 /**
- * The authorization header an exchange records in place of the key, which only the server has: data, as
- * exported (HAR, history); the panel says in the page's language that the server adds it.
+ * The authorization header an exchange records in place of the key, which only the server has (kept in
+ * history; a HAR drops the header altogether). The panel says beside it, in the page's language, that the
+ * server adds it.
  */
 export const REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY";
+/** The same placeholder as runs kept before 2026-12-03 recorded it, with an English note in the value. */
+export const LEGACY_REDACTED_AUTH = "Bearer $UPSTREAM_API_KEY (added by the server, never sent to the browser)";
 
 export type Exchange = {
   id: string;

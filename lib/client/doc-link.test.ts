@@ -9,7 +9,9 @@ describe("localDocLink", () => {
     expect(localDocLink("http://localhost:3000/models/gemini-omni-flash#faq-2", "ru")).toBe("/ru/models/gemini-omni-flash#faq-2");
     expect(localDocLink("http://localhost:3000/models/nano-banana-2", "en")).toBe("/models/nano-banana-2");
     // Without PUBLIC_ORIGIN the server sends the path alone.
-    expect(localDocLink("/models/nano-banana-2#error-rate_limit_exceeded", "ru")).toBe("/ru/models/nano-banana-2#error-rate_limit_exceeded");
+    expect(localDocLink("/models/nano-banana-2#error-rate_limit_exceeded", "ru")).toBe(
+      "/ru/models/nano-banana-2#error-rate_limit_exceeded",
+    );
   });
 
   it("shows no link for what is not one of the site's guides", () => {

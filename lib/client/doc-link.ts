@@ -1,10 +1,10 @@
-import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { type Locale, localePath } from "@/lib/i18n/locales";
 
 /**
  * Where the guide explains an error, as a link on this site in the page's language: the envelope's
  * `doc_url` names the English guide (`https://…/models/{id}#error-{type}`, or just its path); this keeps its path and anchor
  * and puts the language's prefix in front (`/ru/models/{id}#error-{type}`). Null for anything else, so a
- * link the page shows always points at one of its own guides.
+ * link the page shows is always a guide path on this site (never another host or scheme).
  */
 export function localDocLink(docUrl: string | undefined, locale: Locale): string | null {
   if (!docUrl) return null;
@@ -16,6 +16,5 @@ export function localDocLink(docUrl: string | undefined, locale: Locale): string
     return null;
   }
   if (!/^\/models\/[a-z0-9][a-z0-9.-]*$/i.test(url.pathname) || !/^(#[\w-]+)?$/.test(url.hash)) return null;
-  const prefix = LOCALES.find((l) => l.code === locale)?.path.replace(/\/$/, "") ?? "";
-  return `${prefix}${url.pathname}${url.hash}`;
+  return `${localePath(locale, url.pathname)}${url.hash}`;
 }

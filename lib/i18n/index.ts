@@ -34,9 +34,9 @@ type Translation = Messages & { retry: Record<RetryKey, string>; spec: ContractT
 /** A whole catalogue: the file's namespaces and the contract's texts (`spec`). */
 export type Catalogue = Translation;
 
-import { LOCALES, type Locale } from "./locales";
+import { LOCALES, type Locale, localePath } from "./locales";
 
-export { LOCALES, type Locale };
+export { LOCALES, type Locale, localePath };
 export const DEFAULT_LOCALE: Locale = "en";
 
 // The type annotation makes the compiler check that ru.json has every message en.json has.
@@ -105,12 +105,6 @@ function precompile(value: unknown, id: string): unknown {
 /** The contract's user-facing texts (mode descriptions, the error table) in `locale`. */
 export function contractTextsFor(locale: Locale): ContractTexts {
   return locale === "en" ? englishContractTexts() : translations[locale].spec;
-}
-
-/** The URL of a page in `locale`: `path` is the page's path without the language prefix (`""` for the home guide). */
-export function localePath(locale: Locale, path: string): string {
-  const prefix = LOCALES.find((l) => l.code === locale)!.path.replace(/\/$/, "");
-  return prefix + path || "/";
 }
 
 /** Replaces `{name}` placeholders. */

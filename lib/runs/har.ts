@@ -4,7 +4,7 @@
  * with its timing, headers and JSON bodies. Pure, so the recordings reuse it.
  *
  * No secret can be in it: the browser never has the upstream key (the proxy adds it), and the
- * `Authorization` header the exchanges show is a placeholder saying so; the HAR drops it with every
+ * `Authorization` header the exchanges show is a placeholder (`Bearer $UPSTREAM_API_KEY`); the HAR drops it with every
  * other credential-bearing header (cookies included) rather than carry even the placeholder, and says
  * in the entry's comment that the proxy adds the key upstream.
  */
