@@ -280,6 +280,11 @@ for (const p of PAGES) {
       await run.click();
       await expect(page.getByRole("alert").first()).toBeVisible({ timeout: 60_000 });
       await expectNoViolations(page, `${p.path} ${scheme} failed`);
+      // Refused (400): the card with the field at fault and the link to the guide's explanation.
+      await sim.selectOption("bad-request");
+      await run.click();
+      await expect(page.getByRole("alert").getByRole("link").first()).toBeVisible({ timeout: 60_000 });
+      await expectNoViolations(page, `${p.path} ${scheme} refused`);
     });
   }
 }
