@@ -75,6 +75,13 @@ describe("promptDiff", () => {
     ).toBe("a grey fox at dusk");
   });
 
+  it("diffs a Russian prompt by whole words, not letters", () => {
+    const runs = [saved("a", t2v("Закат над городом, дождь")), saved("b", t2v("Рассвет над городом, туман"))];
+    const [, second] = promptDiff(runs);
+    expect(second.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toEqual(["Закат", "дождь"]);
+    expect(second.filter((p) => p.kind === "added").map((p) => p.text.trim())).toEqual(["Рассвет", "туман"]);
+  });
+
   it("equal prompts have nothing added or removed", () => {
     const runs = [saved("a", t2v("same words")), saved("b", t2v("same words", "9:16"))];
     expect(promptsDiffer(runs)).toBe(false);

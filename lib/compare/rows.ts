@@ -84,6 +84,14 @@ export function compareRows(runs: readonly SavedRun[]): CompareRow[] {
 
 export type DiffPart = { text: string; kind: "same" | "added" | "removed" };
 
+// jsdiff's own word pattern knows Latin letters only: a Russian prompt would be diffed letter by letter.
+// Intl.Segmenter (its documented option for other languages) finds the words of any script.
+let words: Intl.Segmenter | undefined;
+function wordSegmenter(): Intl.Segmenter | undefined {
+  if (!words && typeof Intl.Segmenter === "function") words = new Intl.Segmenter(undefined, { granularity: "word" });
+  return words;
+}
+
 /**
  * The prompt of each run against the first run's, word by word (jsdiff's diffWords): what the run
  * added, what it lacks, and what is the same. The first run's own diff is all "same".
@@ -93,7 +101,10 @@ export function promptDiff(runs: readonly SavedRun[]): DiffPart[][] {
   return runs.map((run, i) => {
     const prompt = run.request?.input.prompt ?? "";
     if (i === 0) return [{ text: prompt, kind: "same" }];
-    return diffWords(base, prompt).map((c) => ({ text: c.value, kind: c.added ? "added" : c.removed ? "removed" : "same" }));
+    return diffWords(base, prompt, { intlSegmenter: wordSegmenter() }).map((c) => ({
+      text: c.value,
+      kind: c.added ? "added" : c.removed ? "removed" : "same",
+    }));
   });
 }
 
