@@ -118,3 +118,31 @@ test("until the reader acts, the page loads no validation code and leaves its ad
   await expect(page).toHaveURL(/[?&]prompt=A\+fox\+at\+dusk(&|$)/);
   await expect(page).toHaveURL(/[?&]mode=text-to-video(&|$)/);
 });
+
+test("no Intl object is created before the run button is usable (the browser's ICU data loads just after), on the guide and the embed, in both languages", async ({
+  page,
+}) => {
+  // As a string: the test runner's transform would otherwise add helpers that do not exist in the page.
+  await page.addInitScript({
+    content: `
+      window.__intl = [];
+      for (const name of ["NumberFormat", "DateTimeFormat", "PluralRules", "RelativeTimeFormat", "ListFormat"]) {
+        Intl[name] = new Proxy(Intl[name], {
+          construct(target, args) { window.__intl.push({ name, at: performance.now() }); return Reflect.construct(target, args); },
+          apply(target, self, args) { window.__intl.push({ name, at: performance.now() }); return Reflect.apply(target, self, args); },
+        });
+      }`,
+  });
+  for (const path of ["/", "/ru", "/embed/nano-banana-2", "/embed/nano-banana-2?lang=ru"]) {
+    await page.goto(path);
+    await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
+    const created = () =>
+      page.evaluate(() => {
+        const usable = performance.getEntriesByName("run-button-usable")[0].startTime;
+        const all = (window as unknown as { __intl: { name: string; at: number }[] }).__intl;
+        return { before: all.filter((c) => c.at <= usable).map((c) => c.name), after: all.length };
+      });
+    expect((await created()).before, path).toEqual([]);
+    await expect.poll(async () => (await created()).after, { message: path }).toBeGreaterThan(0);
+  }
+});

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { Dispatch } from "react";
+import { WithTimeZone } from "@/components/i18n/intl-provider";
 import { useRetryWords } from "@/components/i18n/use-retry-words";
 import { SaveRecordingButton } from "@/components/recording/save-recording-button";
 import { isWatching, type Run, type RunAction } from "@/lib/client/run";
@@ -42,70 +43,72 @@ export function RunView({
   const mode = run.request?.mode ?? ((MODE_IDS as readonly string[]).includes(reported ?? "") ? (reported as ModeId) : undefined);
   const label = mode ? modeLabel(mode) : t("watching");
   return (
-    <div className="space-y-4">
-      {saved && <SavedBanner saved={saved} />}
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {label}
-        {run.taskId && (
-          <>
-            {" · "}
-            {/* An output (the result of Run) can carry a name; a plain span's aria-label is ignored. */}
-            <output className="font-mono" aria-label={t("taskId")}>
-              {run.taskId}
-            </output>
-          </>
-        )}
-      </p>
-      {run.request && <RunRequestExport request={run.request} />}
-      <TaskStatusBar run={run} />
-      {live && isWatching(run) && (
-        <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
-          {t("stop")}
-        </button>
-      )}
-      {live && run.stopped && (
-        <div
-          role="status"
-          aria-label={t("stopped")}
-          className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          {sayRetry(run.stopped === "time-limit" ? RETRY_WORDS.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_WORDS.stopped)}{" "}
-          <button
-            type="button"
-            onClick={() => dispatch({ type: "resume", now: Date.now() })}
-            className="font-medium text-amber-700 underline dark:text-amber-400"
-          >
-            {t("keep")}
-          </button>
-        </div>
-      )}
-      {run.notes.map((note) => (
-        <p
-          key={JSON.stringify(note)}
-          role="status"
-          aria-label={t("notes")}
-          className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
-        >
-          {sayRetry(note)}
+    <WithTimeZone>
+      <div className="space-y-4">
+        {saved && <SavedBanner saved={saved} />}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {label}
+          {run.taskId && (
+            <>
+              {" · "}
+              {/* An output (the result of Run) can carry a name; a plain span's aria-label is ignored. */}
+              <output className="font-mono" aria-label={t("taskId")}>
+                {run.taskId}
+              </output>
+            </>
+          )}
         </p>
-      ))}
-      {run.error && (
-        <>
-          <ErrorCard error={run.error} />
-          {live && run.taskId && (
-            <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
+        {run.request && <RunRequestExport request={run.request} />}
+        <TaskStatusBar run={run} />
+        {live && isWatching(run) && (
+          <button type="button" onClick={() => dispatch({ type: "stop", reason: "user" })} className={buttonClass}>
+            {t("stop")}
+          </button>
+        )}
+        {live && run.stopped && (
+          <div
+            role="status"
+            aria-label={t("stopped")}
+            className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            {sayRetry(run.stopped === "time-limit" ? RETRY_WORDS.timeLimit(Math.round(POLLING.timeLimitMs / 60_000)) : RETRY_WORDS.stopped)}{" "}
+            <button
+              type="button"
+              onClick={() => dispatch({ type: "resume", now: Date.now() })}
+              className="font-medium text-amber-700 underline dark:text-amber-400"
+            >
               {t("keep")}
             </button>
-          )}
-        </>
-      )}
-      {run.task?.status === "failed" && run.task.error && (
-        <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
-      )}
-      {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} keptSrc={saved?.clipUrl} />}
-      {live && ended && <SaveRecordingButton run={run} />}
-      <ExchangeList exchanges={run.exchanges} waits={run.waits} />
-    </div>
+          </div>
+        )}
+        {run.notes.map((note) => (
+          <p
+            key={JSON.stringify(note)}
+            role="status"
+            aria-label={t("notes")}
+            className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-900 dark:bg-emerald-950/40"
+          >
+            {sayRetry(note)}
+          </p>
+        ))}
+        {run.error && (
+          <>
+            <ErrorCard error={run.error} />
+            {live && run.taskId && (
+              <button type="button" onClick={() => dispatch({ type: "resume", now: Date.now() })} className={buttonClass}>
+                {t("keep")}
+              </button>
+            )}
+          </>
+        )}
+        {run.task?.status === "failed" && run.task.error && (
+          <ErrorCard error={{ status: 200, type: run.task.error.type, message: run.task.error.message }} taskFailed />
+        )}
+        {run.task?.status === "succeeded" && run.task.output && <VideoResult output={run.task.output} keptSrc={saved?.clipUrl} />}
+        {live && ended && <SaveRecordingButton run={run} />}
+        <ExchangeList exchanges={run.exchanges} waits={run.waits} />
+      </div>
+    </WithTimeZone>
   );
 }
 

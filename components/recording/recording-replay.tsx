@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { WithTimeZone } from "@/components/i18n/intl-provider";
 import { useSpec } from "@/components/playground/spec-context";
 import type { Run } from "@/lib/client/run";
 import { importRequest } from "@/lib/handoff/request-import";
@@ -23,7 +24,15 @@ type Loaded = { saved: SavedRun; frames: ReplayFrame[] } | { problems: string[] 
  * the run was recorded and offers "Run it yourself" (the form filled with the recorded request) where the
  * host allows live runs. Loaded only when a recording is asked for.
  */
-export default function RecordingReplay({
+export default function RecordingReplay(props: Parameters<typeof Replay>[0]) {
+  return (
+    <WithTimeZone>
+      <Replay {...props} />
+    </WithTimeZone>
+  );
+}
+
+function Replay({
   config,
   onRun,
   onLive,
