@@ -119,7 +119,7 @@ test("until the reader acts, the page loads no validation code and leaves its ad
   await expect(page).toHaveURL(/[?&]mode=text-to-video(&|$)/);
 });
 
-test("no Intl object is created before the run button is usable (the browser's ICU data loads just after), on the guide and the embed, in both languages", async ({
+test("no Intl formatter is created before the run button is usable (the browser's ICU data loads just after), on the guide and the embed, in both languages and every kind of media field", async ({
   page,
 }) => {
   // As a string: the test runner's transform would otherwise add helpers that do not exist in the page.
@@ -133,7 +133,10 @@ test("no Intl object is created before the run button is usable (the browser's I
         });
       }`,
   });
-  for (const path of ["/", "/ru", "/embed/nano-banana-2", "/embed/nano-banana-2?lang=ru"]) {
+  const paths = ["/", "/ru", "/embed/nano-banana-2", "/embed/nano-banana-2?lang=ru"];
+  // Links may open in a mode with media fields (their size and counts are numbers too).
+  paths.push("/?mode=image-to-video", "/ru?mode=r2v", "/embed/nano-banana-2?mode=video-edit&lang=ru");
+  for (const path of paths) {
     await page.goto(path);
     await page.waitForFunction(() => performance.getEntriesByName("run-button-usable").length > 0);
     const created = () =>

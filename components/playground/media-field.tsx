@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Accept, useDropzone } from "react-dropzone";
 import { useSay } from "@/components/i18n/use-say";
@@ -33,10 +33,12 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
     state: "idle",
   });
   const t = useTranslations("playground.media");
-  const format = useFormatter();
-  const lower = label.toLocaleLowerCase(useLocale());
+  // Nothing here creates an Intl object: this renders with the page (a link may open in a mode with media),
+  // and the page's first one is costly (components/i18n/intl-provider.tsx). English and Russian lower-case
+  // alike without the locale's rules; the size is a whole number of megabytes, its unit in the catalogue.
+  const lower = label.toLowerCase();
   const limits = MEDIA_KINDS[kind];
-  const size = format.number(Math.round(limits.maxBytes / 1024 / 1024), { style: "unit", unit: "megabyte", unitDisplay: "short" });
+  const size = t("megabytes", { value: Math.round(limits.maxBytes / 1024 / 1024) });
   // "JPEG, PNG or WebP" with the language's "or".
   const types = sayList(useSay(), limits.label.split(/, | or /));
   const fileMessage = t(kind === "image" ? "imageRule" : "videoRule", { types, size });

@@ -55,6 +55,8 @@ describe("the registry", () => {
     for (const spec of [...MODELS, testSpec]) {
       expect(spec.aspectRatios, spec.id).toContain(spec.defaults.aspect_ratio);
       expect(spec.durations, spec.id).toContain(spec.defaults.duration);
+      // Whole seconds: the form's labels print them as they are ("6 s"), with no number formatting.
+      for (const d of spec.durations) expect(Number.isInteger(d), `${spec.id} duration ${d}`).toBe(true);
       expect(
         spec.resolutions.map((r) => r.value),
         spec.id,
