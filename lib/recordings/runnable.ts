@@ -1,8 +1,9 @@
+import type { FIELD_NAMES } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/form-state";
 
-/** The form's fields that hold media URLs. */
-export const MEDIA_FIELDS = ["image_url", "reference_image_urls", "video_url"] as const;
-export type MediaField = (typeof MEDIA_FIELDS)[number];
+/** The form's fields that hold media URLs (one, or a list of them). */
+export type MediaField = Extract<(typeof FIELD_NAMES)[number], "image_url" | "reference_image_urls" | "video_url">;
+const MEDIA_FIELDS: readonly MediaField[] = ["image_url", "reference_image_urls", "video_url"];
 
 /** An upload to an embedded simulator (any server's): it lives in that simulator's data, for a while. */
 function simulatorFile(url: string): boolean {
@@ -22,17 +23,11 @@ function simulatorFile(url: string): boolean {
  * files. Other URLs (a real upstream's storage) are kept as recorded.
  */
 export function runnableValues(values: Partial<FormState>): { values: Partial<FormState>; dropped: MediaField[] } {
-  const out = { ...values };
-  const dropped: MediaField[] = [];
-  for (const field of ["image_url", "video_url"] as const) {
-    if (out[field] && simulatorFile(out[field])) {
-      out[field] = "";
-      dropped.push(field);
-    }
-  }
-  if (out.reference_image_urls?.some((url) => simulatorFile(url))) {
-    out.reference_image_urls = [];
-    dropped.push("reference_image_urls");
-  }
-  return { values: out, dropped: MEDIA_FIELDS.filter((f) => dropped.includes(f)) };
+  const dropped = MEDIA_FIELDS.filter((field) => {
+    const value = values[field];
+    return (Array.isArray(value) ? value : value ? [value] : []).some(simulatorFile);
+  });
+  // Emptied the way the form holds an empty field: "" for one URL, [] for the list.
+  const emptied = Object.fromEntries(dropped.map((field) => [field, field === "reference_image_urls" ? [] : ""]));
+  return { values: { ...values, ...emptied }, dropped };
 }
