@@ -1,7 +1,7 @@
 "use client";
 
 import { type AbstractIntlMessages, NextIntlClientProvider, useLocale } from "next-intl";
-import { type ReactNode, useEffect, useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import type { Locale } from "@/lib/i18n";
 
 /**
@@ -12,15 +12,11 @@ import type { Locale } from "@/lib/i18n";
  * first `Intl` object a page creates loads the browser's ICU data (13–17 ms on a desktop here, ×4 on a
  * phone), which the time zone lookup would do during hydration. The parts that show dates wrap themselves
  * in `WithTimeZone`. (The server gets "UTC", a string, which only keeps next-intl from warning there.)
- * Right after hydration, in a task of its own, one `Intl.NumberFormat` loads that data: measured in fresh
- * pages, the first `NumberFormat` took 11–19 ms and a `DateTimeFormat` after it 2–3 ms (16.7 ms first), so
- * the first interaction that formats something does not pay for it (docs/performance.md).
+ * The data is not loaded ahead either: a warm-up `NumberFormat` right after hydration was a task of its own
+ * of 11–26 ms on a desktop here, a long task on a phone on every load (Lighthouse's blocking time), to
+ * spare the first run's output 11–19 ms once (docs/performance.md).
  */
 export function IntlProvider({ locale, messages, children }: { locale: Locale; messages: AbstractIntlMessages; children: ReactNode }) {
-  useEffect(() => {
-    const timer = setTimeout(() => new Intl.NumberFormat(locale).format(0));
-    return () => clearTimeout(timer);
-  }, [locale]);
   return (
     <NextIntlClientProvider locale={locale} messages={messages} timeZone={typeof window === "undefined" ? "UTC" : undefined}>
       {children}

@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { FormProvider, type UseFormReturn, useForm } from "react-hook-form";
 import { HistorySection } from "@/components/history/history-section";
 import { useSay } from "@/components/i18n/use-say";
 import { RecordingToggle } from "@/components/recording/recording-toggle";
@@ -89,12 +89,34 @@ type Props = PlaygroundProps & {
   scenarios: ScenarioChoice[];
 };
 
-/** The playground (browser side): mode tabs and the validated form on the left, the task's exchanges and video on the right. */
-export function PlaygroundClient({
+/**
+ * The playground (browser side): mode tabs and the validated form on the left, the task's exchanges and video on the right.
+ *
+ * This part holds only the form (react-hook-form) and its provider; everything else is `PlaygroundBody`,
+ * memoized. Why: `useForm` sets its `isReady` state in a layout effect, so the hydration's commit is
+ * followed at once by a synchronous render of the component that calls it, in the same task. With the
+ * whole playground under it that render was the page's longest task after the scripts' evaluation
+ * (17-42 ms on a desktop here, a long task on a phone); now it re-renders this component and the few
+ * that read the form's context, and the body, whose props have not changed, is skipped.
+ */
+export function PlaygroundClient(props: Props) {
+  const { spec, initialState = initialFormState(spec), initialValues } = props;
+  const t = useTranslations("playground");
+  const say = useSay();
+  const resolver = useMemo(() => lazyResolver(spec, say, t("validationUnavailable")), [spec, say, t]);
+  // One object for the form's life (react-hook-form keeps it in a ref), so the memoized body keeps its props.
+  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
+  return (
+    <FormProvider {...form}>
+      <PlaygroundBody {...props} form={form} />
+    </FormProvider>
+  );
+}
+
+const PlaygroundBody = memo(function PlaygroundBody({
+  form,
   spec,
   upstream,
-  initialState = initialFormState(spec),
-  initialValues,
   linkIssues = [],
   panels = { form: true, output: true },
   toolbar,
@@ -102,11 +124,8 @@ export function PlaygroundClient({
   scenarios,
   replay: initialReplay = null,
   recordingModes = [],
-}: Props) {
+}: Props & { form: UseFormReturn<FormState> }) {
   const t = useTranslations("playground");
-  const say = useSay();
-  const resolver = useMemo(() => lazyResolver(spec, say, t("validationUnavailable")), [spec, say, t]);
-  const form = useForm<FormState>({ resolver, mode: "onChange", defaultValues: { ...initialState, ...initialValues } });
   useFormLink(spec, form);
   const applyValues = useApplyValues(spec, form);
   const [run, dispatch] = useReducer(runReducer, null);
@@ -236,118 +255,115 @@ export function PlaygroundClient({
           unavailable: upstream.unavailable,
         }}
       >
-        <FormProvider {...form}>
-          {(idle || run !== null) && (
-            <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
-          )}
-          {run !== null && <HistoryRecorder run={run} model={spec.id} />}
-          <div
-            className={
-              showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
-            }
-          >
-            {showForm && (
-              <section aria-labelledby="nb2-playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-                <div className="mb-3 flex items-center justify-between gap-2">
-                  <h2 id="nb2-playground-heading" className="text-lg font-semibold">
-                    {t("title")}
-                  </h2>
-                  <Suspense>{toolbar}</Suspense>
-                  <span
-                    className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-                    title={[
-                      upstream.simulated ? t("upstreamSimulated") : t("upstreamModel", { model: upstream.model }),
-                      ...upstream.notes,
-                    ].join("\n")}
-                  >
-                    {t("upstream", { origin: upstream.simulated ? t("simulator") : upstream.origin, dialect: upstream.dialect })}
-                  </span>
-                </div>
-                <ModePicker onModeChange={onModeChange}>
-                  <TaskForm
-                    onSubmit={onSubmit}
-                    onUpload={upload}
-                    creating={isCreating(run)}
-                    initialBlocker={initialBlocker}
-                    unavailable={upstream.unavailable}
-                    beforeRun={
-                      upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null
-                    }
-                  />
-                </ModePicker>
-                <button
-                  type="button"
-                  onClick={() => setVariantsOpen(true)}
-                  aria-expanded={variantsOpen}
-                  aria-controls={variantsOpen ? "variants-heading" : undefined}
-                  className="mt-3 w-full rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        {(idle || run !== null) && (
+          <RunEngine run={run} dispatch={dispatch} idempotent={upstream.idempotentCreates} onCreateError={onCreateError} />
+        )}
+        {run !== null && <HistoryRecorder run={run} model={spec.id} />}
+        <div
+          className={
+            showForm && showOutput ? "grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" : "grid grid-cols-1 gap-6"
+          }
+        >
+          {showForm && (
+            <section aria-labelledby="nb2-playground-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              <div className="mb-3 flex items-center justify-between gap-2">
+                <h2 id="nb2-playground-heading" className="text-lg font-semibold">
+                  {t("title")}
+                </h2>
+                <Suspense>{toolbar}</Suspense>
+                <span
+                  className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+                  title={[
+                    upstream.simulated ? t("upstreamSimulated") : t("upstreamModel", { model: upstream.model }),
+                    ...upstream.notes,
+                  ].join("\n")}
                 >
-                  {tc("variants.open")}
-                </button>
-                <Suspense>
-                  <Handoff linkIssues={linkIssues} onImport={applyValues} initialBlocker={initialBlocker} />
-                </Suspense>
-              </section>
-            )}
-            {showOutput && (
-              <Suspense>
-                <OutputPanel
-                  run={replay ? replayRun : run}
-                  dispatch={dispatch}
-                  onWatch={onWatch}
-                  shown={shown}
-                  onCloseShown={() => showSaved(null)}
-                  action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
-                  replay={
-                    replay && (
-                      <RecordingReplay
-                        config={replay}
-                        onRun={setReplayRun}
-                        onLive={endReplay}
-                        onClose={replay.live ? endReplay : undefined}
-                      />
-                    )
-                  }
+                  {t("upstream", { origin: upstream.simulated ? t("simulator") : upstream.origin, dialect: upstream.dialect })}
+                </span>
+              </div>
+              <ModePicker onModeChange={onModeChange}>
+                <TaskForm
+                  form={form}
+                  onSubmit={onSubmit}
+                  onUpload={upload}
+                  creating={isCreating(run)}
+                  initialBlocker={initialBlocker}
+                  unavailable={upstream.unavailable}
+                  beforeRun={upstream.simulated ? <SimulateControl scenarios={scenarios} value={simulate} onChange={setSimulate} /> : null}
                 />
+              </ModePicker>
+              <button
+                type="button"
+                onClick={() => setVariantsOpen(true)}
+                aria-expanded={variantsOpen}
+                aria-controls={variantsOpen ? "variants-heading" : undefined}
+                className="mt-3 w-full rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                {tc("variants.open")}
+              </button>
+              <Suspense>
+                <Handoff linkIssues={linkIssues} onImport={applyValues} initialBlocker={initialBlocker} />
               </Suspense>
-            )}
+            </section>
+          )}
+          {showOutput && (
+            <Suspense>
+              <OutputPanel
+                run={replay ? replayRun : run}
+                dispatch={dispatch}
+                onWatch={onWatch}
+                shown={shown}
+                onCloseShown={() => showSaved(null)}
+                action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
+                replay={
+                  replay && (
+                    <RecordingReplay
+                      config={replay}
+                      onRun={setReplayRun}
+                      onLive={endReplay}
+                      onClose={replay.live ? endReplay : undefined}
+                    />
+                  )
+                }
+              />
+            </Suspense>
+          )}
+        </div>
+        {variantsOpen && (
+          <div className="mt-6">
+            <VariantsPanel
+              spec={spec}
+              unavailable={upstream.unavailable}
+              idempotent={upstream.idempotentCreates}
+              simulate={upstream.simulated ? simulate : undefined}
+              price={upstream.price}
+              onStart={() => setCompareIds([])}
+              onSaved={(id) => setCompareIds((ids) => [...ids, id])}
+              onClose={() => setVariantsOpen(false)}
+            />
           </div>
-          {variantsOpen && (
-            <div className="mt-6">
-              <VariantsPanel
-                spec={spec}
-                unavailable={upstream.unavailable}
-                idempotent={upstream.idempotentCreates}
-                simulate={upstream.simulated ? simulate : undefined}
-                price={upstream.price}
-                onStart={() => setCompareIds([])}
-                onSaved={(id) => setCompareIds((ids) => [...ids, id])}
-                onClose={() => setVariantsOpen(false)}
-              />
-            </div>
-          )}
-          {compareIds.length > 0 && (
-            <div className="mt-6">
-              <ComparePanel ids={compareIds} onClose={() => setCompareIds([])} />
-            </div>
-          )}
-          {panels.output && (
-            <div className="mt-6">
-              <HistorySection
-                model={spec.id}
-                shownId={shown?.id}
-                onOpen={openSaved}
-                onRestore={(saved) => void onRestore(saved)}
-                onRunAgain={(saved) => void onRunAgain(saved)}
-                onCompare={setCompareIds}
-              />
-            </div>
-          )}
-        </FormProvider>
+        )}
+        {compareIds.length > 0 && (
+          <div className="mt-6">
+            <ComparePanel ids={compareIds} onClose={() => setCompareIds([])} />
+          </div>
+        )}
+        {panels.output && (
+          <div className="mt-6">
+            <HistorySection
+              model={spec.id}
+              shownId={shown?.id}
+              onOpen={openSaved}
+              onRestore={(saved) => void onRestore(saved)}
+              onRunAgain={(saved) => void onRunAgain(saved)}
+              onCompare={setCompareIds}
+            />
+          </div>
+        )}
       </ExportTargetProvider>
     </SpecProvider>
   );
-}
+});
 
 /**
  * A saved run shown in the output panel instead of the live one (opened from the history), with its kept

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useFormContext } from "react-hook-form";
+import { useFormState } from "react-hook-form";
 import { useSay } from "@/components/i18n/use-say";
 import type { FormState } from "@/lib/spec/schema";
 import { sayList } from "@/lib/spec/validation-words";
@@ -21,11 +21,11 @@ export function ReferenceImages({
   onUpload: (file: File) => Promise<string>;
   error?: string;
 }) {
-  const { formState } = useFormContext<FormState>();
+  const { errors } = useFormState<FormState>({ name: "reference_image_urls" });
   const counts = useSpec().referenceCounts;
   const t = useTranslations("playground.references");
   const say = useSay();
-  const fieldErrors = formState.errors.reference_image_urls as
+  const fieldErrors = errors.reference_image_urls as
     | ({ message?: string; root?: { message?: string } } & Record<number, { message?: string } | undefined>)
     | undefined;
   const slots = Math.min(value.length + 1, Math.max(...counts));

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { Controller, type UseFormReturn, useFormState, useWatch } from "react-hook-form";
 import { useSay } from "@/components/i18n/use-say";
 import { PROMPT_MAX_CHARS } from "@/lib/spec/contract";
 import { charCount, type FormState } from "@/lib/spec/form-state";
@@ -28,6 +28,8 @@ const ReferenceImages = dynamic(() => import("./reference-images").then((m) => m
 const FORM_ID = "nb2";
 
 type Props = {
+  /** The playground's form, passed rather than read from its context: a context reader renders again with every change of the form's state (its `isReady` among them), this form only with its values and errors. */
+  form: UseFormReturn<FormState>;
   onSubmit: () => void;
   onUpload: (file: File) => Promise<string>;
   creating: boolean;
@@ -40,14 +42,14 @@ type Props = {
 };
 
 /** The fields of the current mode, validated as the user types; values of other modes are kept. */
-export function TaskForm({ onSubmit, onUpload, creating, beforeRun, initialBlocker, unavailable = {} }: Props) {
-  const { register, control, formState } = useFormContext<FormState>();
+export function TaskForm({ form, onSubmit, onUpload, creating, beforeRun, initialBlocker, unavailable = {} }: Props) {
+  const { register, control } = form;
   const values = useWatch({ control }) as FormState;
+  const { errors } = useFormState({ control });
   const spec = useSpec();
   const t = useTranslations("playground.form");
   const say = useSay();
   const fields = fieldsOf(spec, values.mode);
-  const errors = formState.errors;
   const promptCount = charCount(values.prompt.trim());
   const refusal = unavailable[values.mode];
   const formBlocker = useFormBlocker(spec, values, initialBlocker, say);
