@@ -108,7 +108,7 @@ test("until the reader acts, the page loads no validation code and leaves its ad
   await page.goto("/embed/nano-banana-2?prompt=A+fox");
   // The panels loaded once the page is idle are in; then a second, four times the address bar's delay
   // (250 ms): what does not happen in it is what the reader sees not happen.
-  await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "curl" })).toBeVisible();
   await page.waitForTimeout(1000);
   expect(await zodLoaded()).toBe(false);
   expect(new URL(page.url()).search).toBe("?prompt=A+fox");

@@ -40,7 +40,7 @@ async function fitted(iframe: Locator): Promise<number> {
   // The hand-off panel under the form loads once the embed is idle and adds its height then: a height
   // measured before it is not the embed's settled height.
   const embed = iframe.contentFrame();
-  if (await embed.locator("#handoff-heading").count()) await expect(embed.getByRole("tab", { name: "curl" })).toBeVisible();
+  if (await embed.locator("#handoff-heading").count()) await expect(embed.getByRole("radio", { name: "curl" })).toBeVisible();
   await expect
     .poll(async () => {
       const s = await frameSize(iframe);

@@ -8,9 +8,16 @@ import { E2E_KEY } from "../playwright.config";
 
 const run = promisify(execFile);
 
-/** The hand-off part of the playground: copy buttons, the code tabs and the import form. */
+/** The hand-off part of the playground: copy buttons, the format choice and the import form. */
 export class HandoffPanel {
   constructor(readonly page: Page) {}
+
+  /** Picks a format (a radio of the "Hand-off format" group) by its label, as a reader clicks it. */
+  async format(label: string) {
+    const radio = this.page.getByRole("radio", { name: label, exact: true });
+    await this.page.locator("label").filter({ has: radio }).click();
+    await expect(radio).toBeChecked();
+  }
 
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
@@ -18,7 +25,7 @@ export class HandoffPanel {
 
   /** Opens a code tab and clicks its copy button; returns what landed on the clipboard. */
   async copy(tab: "curl" | "Shell script" | "JavaScript" | "Python"): Promise<string> {
-    await this.page.getByRole("tab", { name: tab, exact: true }).click();
+    await this.format(tab);
     const button = this.page.getByRole("button", {
       name: { curl: "Copy as curl", "Shell script": "Copy as script", JavaScript: "Copy as JavaScript", Python: "Copy as Python" }[tab],
     });
@@ -28,7 +35,7 @@ export class HandoffPanel {
   }
 
   async import(text: string) {
-    await this.page.getByRole("tab", { name: "Import", exact: true }).click();
+    await this.format("Import");
     await this.page.getByLabel("Paste a curl command or a request JSON").fill(text);
     await this.page.getByRole("button", { name: "Import into the form" }).click();
     await expect(this.page.getByRole("status", { name: "Import result" })).toBeVisible();

@@ -152,7 +152,7 @@ test.describe("Russian all the way through", () => {
     test.setTimeout(180_000);
     await page.goto("/ru");
     await expect(page.getByRole("button", { name: "Запустить задачу" })).toBeVisible();
-    await expect(page.getByRole("tab", { name: "curl" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("radio", { name: "curl" })).toBeVisible({ timeout: 30_000 });
     for (const mode of MODES) {
       await pickMode(page, mode.label);
       await expectRussian(page, `${mode.id}, idle`);

@@ -38,7 +38,7 @@ test("keyboard only: every control in order, run, stop watching, copy curl, the 
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
-  await expect(page.getByRole("tab", { name: "curl" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("radio", { name: "curl" })).toBeVisible({ timeout: 30_000 });
 
   // From the top of the page, the playground's controls come in reading order; the run button once the
   // prompt is written (until then it is disabled and says why below itself).

@@ -38,7 +38,7 @@ export function countRequests(page: Page) {
  * is quiet: the hand-off's first tab is there then.
  */
 export async function waitForLatePanels(page: Page) {
-  await expect(page.getByRole("tab", { name: "curl" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "curl" })).toBeVisible();
   await page.waitForLoadState("networkidle");
 }
 

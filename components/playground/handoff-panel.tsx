@@ -1,6 +1,5 @@
 "use client";
 
-import * as Tabs from "@radix-ui/react-tabs";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
@@ -14,6 +13,7 @@ import { type ExportTarget, KEY_ENV, wireOf } from "@/lib/handoff/target";
 import { type CreateTaskRequest, type FormState, toCreateRequest } from "@/lib/spec/form-state";
 import { useExportTarget } from "./export-target";
 import { ImportForm } from "./import-form";
+import { SegmentedRadio } from "./segmented-radio";
 import { useSpec } from "./spec-context";
 import { useFormBlocker } from "./use-form-check";
 
@@ -32,10 +32,15 @@ const FORMATS: Format[] = [
   { id: "py", label: "Python", language: "python", make: toPython },
 ];
 
-const tabClass =
-  "rounded-md px-2 py-1 text-sm font-medium text-zinc-600 outline-none hover:text-zinc-900 focus-visible:ring-2 focus-visible:ring-amber-500 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-sm dark:text-zinc-400 dark:hover:text-zinc-100 dark:data-[state=active]:bg-zinc-800 dark:data-[state=active]:text-zinc-50";
-
-/** Code for the form as it is now (updated live) in four formats, and the import of a pasted request. */
+/**
+ * Code for the form as it is now (updated live) in four formats, and the import of a pasted request.
+ *
+ * The format is a native radio group (like the mode picker), not a tabs component: Radix Tabs' content
+ * reads its computed `animationName` when it mounts, a forced style recalculation; this panel mounts once
+ * the page is idle, and in Lighthouse's phone runs that one recalculation (93 elements) took 43-62 ms, the
+ * load's longest task (its total blocking time 110-282 ms with it, 21-116 ms with the read stubbed out;
+ * docs/performance.md).
+ */
 export function HandoffPanel({
   onImport,
   initialBlocker,
@@ -56,19 +61,18 @@ export function HandoffPanel({
   const valid = useFormBlocker(spec, values, initialBlocker, useSay()) === null;
   const format = FORMATS.find((f) => f.id === tab);
   return (
-    <Tabs.Root value={tab} onValueChange={setTab}>
-      <Tabs.List aria-label={t("tabs")} className="flex flex-wrap gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-900">
-        {FORMATS.map((f) => (
-          <Tabs.Trigger key={f.id} value={f.id} className={tabClass}>
-            {labelOf(f)}
-          </Tabs.Trigger>
-        ))}
-        <Tabs.Trigger value="import" className={tabClass}>
-          {t("import")}
-        </Tabs.Trigger>
-      </Tabs.List>
+    <div>
+      <SegmentedRadio
+        id="handoff-format"
+        legend={t("format")}
+        name="handoff-format"
+        value={tab}
+        onChange={setTab}
+        options={[...FORMATS.map((f) => ({ value: f.id as string, label: labelOf(f) })), { value: "import", label: t("import") }]}
+        compact
+      />
       {format && (
-        <Tabs.Content value={format.id} className="mt-3 space-y-2 outline-none">
+        <div className="mt-3 space-y-2">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {t(`formats.${format.id}.about`)}{" "}
             {t.rich("sends", {
@@ -90,11 +94,13 @@ export function HandoffPanel({
             label={t("code", { format: labelOf(format) })}
             copyLabel={t(`formats.${format.id}.copy`)}
           />
-        </Tabs.Content>
+        </div>
       )}
-      <Tabs.Content value="import" className="mt-3 outline-none">
-        <ImportForm onImport={onImport} upstreamModel={target.model} />
-      </Tabs.Content>
-    </Tabs.Root>
+      {tab === "import" && (
+        <div className="mt-3">
+          <ImportForm onImport={onImport} upstreamModel={target.model} />
+        </div>
+      )}
+    </div>
   );
 }
