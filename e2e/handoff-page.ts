@@ -23,11 +23,11 @@ export class HandoffPanel {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
-  /** Opens a code tab and clicks its copy button; returns what landed on the clipboard. */
-  async copy(tab: "curl" | "Shell script" | "JavaScript" | "Python"): Promise<string> {
-    await this.format(tab);
+  /** Picks a code format and clicks its copy button; returns what landed on the clipboard. */
+  async copy(format: "curl" | "Shell script" | "JavaScript" | "Python"): Promise<string> {
+    await this.format(format);
     const button = this.page.getByRole("button", {
-      name: { curl: "Copy as curl", "Shell script": "Copy as script", JavaScript: "Copy as JavaScript", Python: "Copy as Python" }[tab],
+      name: { curl: "Copy as curl", "Shell script": "Copy as script", JavaScript: "Copy as JavaScript", Python: "Copy as Python" }[format],
     });
     await button.click();
     await expect(button).toHaveText("Copied");

@@ -85,7 +85,7 @@ test("keyboard only: every control in order, run, stop watching, copy curl, the 
   await page.keyboard.press("Enter");
   await expect(status).toHaveText("not watching");
 
-  // Copy curl: back to the hand-off, its curl tab is selected; its copy button.
+  // Copy curl: back to the hand-off, curl is its chosen format; its copy button.
   for (let i = 0; i < 80 && !/^button:Copy as curl$/.test(await focused(page)); i++) await page.keyboard.press("Shift+Tab");
   expect(await focused(page)).toBe("button:Copy as curl");
   await page.keyboard.press("Enter");

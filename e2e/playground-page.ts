@@ -35,7 +35,7 @@ export function countRequests(page: Page) {
 
 /**
  * Waits until the chunks that load once the page is idle (task engine, hand-off) are in and the network
- * is quiet: the hand-off's first tab is there then.
+ * is quiet: the hand-off's format choice is there then.
  */
 export async function waitForLatePanels(page: Page) {
   await expect(page.getByRole("radio", { name: "curl" })).toBeVisible();

@@ -14,7 +14,7 @@ import type { Locale } from "@/lib/i18n";
  * in `WithTimeZone`. (The server gets "UTC", a string, which only keeps next-intl from warning there.)
  * The data is not loaded ahead either: a warm-up `NumberFormat` right after hydration was a task of its own
  * of 11–26 ms on a desktop here, a long task on a phone on every load (Lighthouse's blocking time), to
- * spare the first run's output 11–19 ms once (docs/performance.md).
+ * spare the first run's output 11–19 ms once (docs/performance-notes.md).
  */
 export function IntlProvider({ locale, messages, children }: { locale: Locale; messages: AbstractIntlMessages; children: ReactNode }) {
   return (

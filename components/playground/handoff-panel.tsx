@@ -39,7 +39,7 @@ const FORMATS: Format[] = [
  * reads its computed `animationName` when it mounts, a forced style recalculation; this panel mounts once
  * the page is idle, and in Lighthouse's phone runs that one recalculation (93 elements) took 43-62 ms, the
  * load's longest task (its total blocking time 110-282 ms with it, 21-116 ms with the read stubbed out;
- * docs/performance.md).
+ * docs/performance-notes.md).
  */
 export function HandoffPanel({
   onImport,
@@ -53,21 +53,21 @@ export function HandoffPanel({
   const values = useWatch({ control }) as FormState;
   const target = useExportTarget();
   const spec = useSpec();
-  const [tab, setTab] = useState("curl");
+  const [choice, setChoice] = useState("curl");
   const t = useTranslations("handoff");
   const labelOf = (f: Format) => f.label ?? t("formats.sh.label");
   const request = toCreateRequest(spec, values);
   // The form's own check (zod loads with the form's first change, not with this panel).
   const valid = useFormBlocker(spec, values, initialBlocker, useSay()) === null;
-  const format = FORMATS.find((f) => f.id === tab);
+  const format = FORMATS.find((f) => f.id === choice);
   return (
     <div>
       <SegmentedRadio
         id="handoff-format"
         legend={t("format")}
         name="handoff-format"
-        value={tab}
-        onChange={setTab}
+        value={choice}
+        onChange={setChoice}
         options={[...FORMATS.map((f) => ({ value: f.id as string, label: labelOf(f) })), { value: "import", label: t("import") }]}
         compact
       />
@@ -96,7 +96,7 @@ export function HandoffPanel({
           />
         </div>
       )}
-      {tab === "import" && (
+      {choice === "import" && (
         <div className="mt-3">
           <ImportForm onImport={onImport} upstreamModel={target.model} />
         </div>

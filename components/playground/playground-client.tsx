@@ -90,7 +90,7 @@ type Props = PlaygroundProps & {
 };
 
 /**
- * The playground (browser side): mode tabs and the validated form on the left, the task's exchanges and video on the right.
+ * The playground (browser side): the mode picker and the validated form on the left, the task's exchanges and video on the right.
  *
  * This part holds only the form (react-hook-form) and its provider; everything else is `PlaygroundBody`,
  * memoized. Why: `useForm` sets its `isReady` state in a layout effect, so the hydration's commit is

@@ -31,7 +31,7 @@ export function SegmentedRadio<T extends string | number>({
         {options.map((o) => (
           <label
             key={String(o.value)}
-            className={`flex cursor-pointer flex-col items-center rounded-md px-2 py-1 text-sm has-[:checked]:bg-white has-[:checked]:font-medium has-[:checked]:shadow-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-amber-500 dark:has-[:checked]:bg-zinc-800${compact ? " text-zinc-600 has-[:checked]:text-zinc-900 dark:text-zinc-400 dark:has-[:checked]:text-zinc-50" : " flex-1"}`}
+            className={`flex cursor-pointer flex-col items-center rounded-md px-2 py-1 text-sm has-[:checked]:bg-white has-[:checked]:shadow-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-amber-500 dark:has-[:checked]:bg-zinc-800${compact ? " font-medium text-zinc-600 hover:text-zinc-900 has-[:checked]:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100 dark:has-[:checked]:text-zinc-50" : " flex-1 has-[:checked]:font-medium"}`}
           >
             <input
               type="radio"
