@@ -19,7 +19,6 @@ export function ReferenceImages({
   value: string[];
   onChange: (urls: string[]) => void;
   onUpload: (file: File) => Promise<string>;
-  error?: string;
 }) {
   const { errors } = useFormState<FormState>({ name: "reference_image_urls" });
   const counts = useSpec().referenceCounts;

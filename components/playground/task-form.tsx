@@ -171,14 +171,9 @@ export function TaskForm({ form, onSubmit, onUpload, creating, beforeRun, initia
         <Controller
           control={control}
           name="reference_image_urls"
-          render={({ field, fieldState }) => (
-            <ReferenceImages
-              id={id("reference_image_urls")}
-              value={field.value}
-              onChange={field.onChange}
-              onUpload={onUpload}
-              error={fieldState.error?.message}
-            />
+          // Its errors (the set's and each slot's) it reads itself, by name.
+          render={({ field }) => (
+            <ReferenceImages id={id("reference_image_urls")} value={field.value} onChange={field.onChange} onUpload={onUpload} />
           )}
         />
       )}
