@@ -70,6 +70,23 @@ test.describe("history", () => {
     await expect(history.items.nth(0)).toContainText("A glass of water on a piano");
   });
 
+  test("a run replaced by a new one before it ended is kept too, as stopped", async ({ page }) => {
+    const { pg, history } = await setUp(page);
+    await pg.prompt.fill("A heron waiting in the reeds");
+    await pg.run.click();
+    await pg.taskId();
+    await expect(pg.status).not.toHaveText("succeeded");
+    await runTask(pg, "A tram crossing a bridge at dusk");
+    await page.reload();
+    await expect(pg.run).toBeVisible();
+    await history.open();
+    await expect(history.items).toHaveCount(2);
+    await expect(history.items.nth(0)).toContainText("A tram crossing a bridge at dusk");
+    await expect(history.items.nth(0)).toContainText("succeeded");
+    await expect(history.items.nth(1)).toContainText("A heron waiting in the reeds");
+    await expect(history.items.nth(1)).toContainText("stopped");
+  });
+
   test("one run as HAR 1.2 and as curl: every exchange, and no key anywhere", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { pg, history } = await setUp(page);

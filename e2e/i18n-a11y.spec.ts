@@ -229,6 +229,23 @@ test.describe("Russian all the way through", () => {
     await expect(page.locator("main")).toHaveAttribute("lang", "ru");
     await expectRussian(page, "embed, idle");
   });
+
+  test("switching the language keeps what was typed into the playground, and its mode", async ({ page }) => {
+    await page.goto("/");
+    await page.locator("label").filter({ has: page.getByRole("radio", { name: "Image-to-Video" }) }).click();
+    await page.getByRole("textbox", { name: /prompt/i }).fill("A lighthouse keeper's cat on the stairs");
+    // The form keeps its state in the address bar a moment after the last change.
+    await expect(page).toHaveURL(/prompt=A\+lighthouse/);
+    await page.getByRole("link", { name: "Русский" }).click();
+    await expect(page).toHaveURL(/\/ru\?.*prompt=A\+lighthouse/);
+    await expect(page.getByRole("button", { name: "Запустить задачу" })).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Image-to-Video" })).toBeChecked();
+    await expect(page.getByRole("textbox", { name: /промпт|prompt/i })).toHaveValue("A lighthouse keeper's cat on the stairs");
+    // And back.
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page.getByRole("button", { name: "Run task" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /prompt/i })).toHaveValue("A lighthouse keeper's cat on the stairs");
+  });
 });
 
 /** axe with every rule of WCAG 2.x A/AA and best practices: no violation of any impact. */

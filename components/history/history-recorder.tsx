@@ -21,13 +21,22 @@ export function hasEnded(run: Run): boolean {
  */
 export default function HistoryRecorder({ run, model }: { run: Run | null; model: string }) {
   const saved = useRef(new Map<string, string>());
+  const previous = useRef<Run | null>(null);
   useEffect(() => {
-    if (!run || !hasEnded(run)) return;
-    const id = historyIdOf(run);
-    const state = [run.exchanges.length, run.task?.status, run.error?.type, run.stopped, run.finishedAt].join("|");
-    if (saved.current.get(id) === state) return;
-    saved.current.set(id, state);
-    void save(run, id, model).catch((err) => console.warn("The history could not save this run:", err));
+    const record = (ended: Run) => {
+      const id = historyIdOf(ended);
+      const state = [ended.exchanges.length, ended.task?.status, ended.error?.type, ended.stopped, ended.finishedAt].join("|");
+      if (saved.current.get(id) === state) return;
+      saved.current.set(id, state);
+      void save(ended, id, model).catch((err) => console.warn("The history could not save this run:", err));
+    };
+    const before = previous.current;
+    previous.current = run;
+    // A run the user moved on from before it ended (Run again while it was still going) is kept too, as
+    // stopped: its task exists upstream. One whose create had not been answered has nothing to keep.
+    const moved = before && run && before !== run && historyIdOf(before) !== historyIdOf(run);
+    if (moved && !hasEnded(before) && before.taskId) record({ ...before, stopped: "replaced" });
+    if (run && hasEnded(run)) record(run);
   }, [run, model]);
   return null;
 }

@@ -41,7 +41,8 @@ export type Run = {
   task?: Task;
   error?: RunError;
   finishedAt?: number;
-  stopped?: "user" | "time-limit";
+  /** Why watching stopped: the user's Stop, the time limit, or a new run started before this one ended. */
+  stopped?: "user" | "time-limit" | "replaced";
 };
 
 export type RunAction =

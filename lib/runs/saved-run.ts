@@ -94,7 +94,7 @@ export const savedRunSchema = z.object({
   taskId: z.string().optional(),
   task: taskSchema.optional(),
   error: runErrorSchema.optional(),
-  stopped: z.enum(["user", "time-limit"]).optional(),
+  stopped: z.enum(["user", "time-limit", "replaced"]).optional(),
   /** The output video, when there is one: its URL as the upstream gave it, and the file beside a recording. */
   video: z
     .object({
