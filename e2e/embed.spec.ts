@@ -43,6 +43,17 @@ async function expectFitted(page: Page) {
   return sizes(page);
 }
 
+test("an invalid preset on a phone: the note wraps, the prompt is kept and flagged", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const long = "x".repeat(2100);
+  await page.goto(`/embed/nano-banana-2?mode=r2v&duration=5&prompt=${long}`);
+  const note = page.getByRole("note", { name: /ignored/i });
+  await expect(note).toContainText("duration=5");
+  await expect(note).toContainText("prompt is 2100 characters; the limit is 2000 characters.");
+  await expect(page.getByRole("textbox", { name: /prompt/i })).toHaveValue(long);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test.describe("the embed, framed by another origin", () => {
   test("takes its preset, resizes itself to its content and runs a task", async ({ page, baseURL }) => {
     const preset = "?mode=text-to-video&prompt=A%20lighthouse%20in%20a%20storm&duration=10&aspect_ratio=9:16&theme=dark";

@@ -87,6 +87,18 @@ test.describe("history", () => {
     await expect(history.items.nth(1)).toContainText("stopped");
   });
 
+  test("run again replays a simulated fault, and the Simulate control says so", async ({ page }) => {
+    const { pg, history } = await setUp(page);
+    await pg.runScenario("content-policy", "A run the simulator fails on purpose");
+    await expect(pg.taskFailed).toBeVisible();
+    await page.reload();
+    await expect(pg.simulateSelect).toHaveValue("none");
+    await history.open();
+    await history.action("A run the simulator fails", "Run again");
+    await expect(pg.simulateSelect).toHaveValue("content-policy");
+    await expect(pg.taskFailed).toBeVisible();
+  });
+
   test("one run as HAR 1.2 and as curl: every exchange, and no key anywhere", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { pg, history } = await setUp(page);

@@ -232,7 +232,10 @@ test.describe("Russian all the way through", () => {
 
   test("switching the language keeps what was typed into the playground, and its mode", async ({ page }) => {
     await page.goto("/");
-    await page.locator("label").filter({ has: page.getByRole("radio", { name: "Image-to-Video" }) }).click();
+    await page
+      .locator("label")
+      .filter({ has: page.getByRole("radio", { name: "Image-to-Video" }) })
+      .click();
     await page.getByRole("textbox", { name: /prompt/i }).fill("A lighthouse keeper's cat on the stairs");
     // The form keeps its state in the address bar a moment after the last change.
     await expect(page).toHaveURL(/prompt=A\+lighthouse/);

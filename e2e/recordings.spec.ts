@@ -192,14 +192,19 @@ test.describe("recorded runs", () => {
     await pg.mode("Video Edit");
     await page.waitForLoadState("networkidle");
     expect(chunks).toEqual([]);
-    await page.getByRole("button", { name: "See a recorded run" }).click();
+    // Opened and left with the keyboard, focus follows: to the recording, then back to what opened it.
+    await page.getByRole("button", { name: "See a recorded run" }).focus();
+    await page.keyboard.press("Enter");
     const banner = page.getByRole("region", { name: "Recorded run" });
     await expect(banner).toBeVisible();
+    await expect(banner).toBeFocused();
     await expect(pg.status).toHaveText("succeeded", { timeout: 30_000 });
     expect(chunks.some((u) => u.endsWith("/recordings/nano-banana-2/video-edit.json"))).toBe(true);
-    await page.getByRole("button", { name: "Back to the playground" }).click();
+    await page.getByRole("button", { name: "Back to the playground" }).focus();
+    await page.keyboard.press("Enter");
     await expect(banner).toHaveCount(0);
     await expect(pg.run).toBeVisible();
+    await expect(page.getByRole("button", { name: "See a recorded run" })).toBeFocused();
     expect(calls).toEqual([]);
   });
 
@@ -211,8 +216,10 @@ test.describe("recorded runs", () => {
     await page.getByRole("button", { name: "See a recorded run" }).click();
     await expect(pg.status).toHaveText("succeeded", { timeout: 30_000 });
     await page.getByRole("button", { name: "Run it yourself" }).click();
-    // The recorded prompt is kept; the recorded image was an upload to the recording machine's simulator.
+    // The recorded prompt is kept (and focused: the form is where the reader goes on); the recorded image
+    // was an upload to the recording machine's simulator.
     await expect(pg.prompt).toHaveValue(recorded.request.input.prompt);
+    await expect(pg.prompt).toBeFocused();
     const askOwn = page.getByText(/uploaded to the server it was made on, which is not available here: upload your own/);
     await expect(askOwn).toBeVisible();
     await expect(page.locator("input[value*='/api/simulator/files/']")).toHaveCount(0);

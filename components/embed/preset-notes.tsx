@@ -13,7 +13,7 @@ export async function PresetNotes({ notes, locale }: { notes: PresetNote[]; loca
       className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
       <p className="font-medium">{t("ignored")}</p>
-      <ul className="mt-1 list-disc pl-5">
+      <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
         {notes.map((n) => (
           <li key={n.param}>
             <code className="font-mono">

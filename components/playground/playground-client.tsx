@@ -187,12 +187,14 @@ const PlaygroundBody = memo(function PlaygroundBody({
     },
     [spec, applyValues],
   );
-  // Runs the saved request again as it was sent (a new run, with a new Idempotency-Key), and shows it in the form.
+  // Runs the saved request again as it was sent (a new run, with a new Idempotency-Key), and shows it in the
+  // form; on the simulator with its fault too, which the Simulate control then shows.
   const onRunAgain = useCallback(
     async (saved: SavedRun) => {
       if (!saved.request) return;
       await onRestore(saved);
       showSaved(null);
+      if (upstream.simulated) setSimulate(saved.simulate ?? "none");
       dispatch({
         type: "start",
         request: saved.request,
@@ -221,11 +223,22 @@ const PlaygroundBody = memo(function PlaygroundBody({
           });
         setReplay(null);
         setReplayRun(null);
+        // Focus goes where the reader goes on: the form they are to run, or the control that opened the recording.
+        focusAfterReplay.current = values ? "prompt" : "toggle";
       };
       loadValidation().then(show, show);
     },
     [applyValues, form, t],
   );
+  const focusAfterReplay = useRef<"prompt" | "toggle" | null>(null);
+  const recordingToggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focusAfterReplay.current;
+    if (replay || !target) return;
+    focusAfterReplay.current = null;
+    if (target === "prompt") form.setFocus("prompt");
+    else recordingToggle.current?.focus();
+  }, [replay, form]);
   const onPlayRecording = useCallback(
     (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true }),
     [spec.id],
@@ -314,7 +327,9 @@ const PlaygroundBody = memo(function PlaygroundBody({
                 onWatch={onWatch}
                 shown={shown}
                 onCloseShown={() => showSaved(null)}
-                action={recordingModes.length > 0 && <RecordingToggle modes={recordingModes} onPlay={onPlayRecording} />}
+                action={
+                  recordingModes.length > 0 && <RecordingToggle ref={recordingToggle} modes={recordingModes} onPlay={onPlayRecording} />
+                }
                 replay={
                   replay && (
                     <RecordingReplay

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { WithTimeZone } from "@/components/i18n/intl-provider";
 import { useSpec } from "@/components/playground/spec-context";
 import type { Run } from "@/lib/client/run";
@@ -76,6 +76,12 @@ function Replay({
     };
   }, [config.url, spec.id]);
 
+  // Opened by a click (it replaces the form): focus moves to it, so a keyboard reader is not left at the page's top.
+  const shown = useRef<HTMLElement & HTMLDivElement>(null);
+  useEffect(() => {
+    if (loaded && config.live) shown.current?.focus();
+  }, [loaded, config.live]);
+
   const frames = loaded && "frames" in loaded ? loaded.frames : null;
   const saved = loaded && "saved" in loaded ? loaded.saved : null;
 
@@ -101,7 +107,12 @@ function Replay({
   if (!loaded) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>;
   if ("problems" in loaded)
     return (
-      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40">
+      <div
+        ref={shown}
+        tabIndex={-1}
+        role="alert"
+        className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40"
+      >
         <p className="font-medium">{t("failed")}</p>
         <ul className="mt-1 list-disc pl-5">
           {loaded.problems.map((p) => (
@@ -118,6 +129,8 @@ function Replay({
   const done = index === loaded.frames.length - 1;
   return (
     <section
+      ref={shown}
+      tabIndex={-1}
       aria-label={t("title")}
       className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950/40"
     >

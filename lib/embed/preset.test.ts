@@ -27,7 +27,8 @@ describe("embed preset", () => {
       panels: "form,sidebar",
       prompt: "x".repeat(2001),
     });
-    expect(p.values).toEqual({});
+    // The prompt is kept for the reader to shorten; the other invalid values are dropped.
+    expect(p.values).toEqual({ prompt: "x".repeat(2001) });
     expect(p.theme).toBeNull();
     expect(p.panels).toEqual({ form: true, output: false });
     expect(Object.fromEntries(p.notes.map((n) => [n.param, n.message]))).toEqual({

@@ -1,7 +1,8 @@
 /**
  * The embed's preset, read from its query string (`mode`, `prompt`, `duration`, `aspect_ratio`,
  * `resolution`, `theme`, `panels`) and validated with the spec's schemas. An invalid value is ignored and
- * reported as a note naming the parameter and the allowed values; it never breaks the page.
+ * reported as a note naming the parameter and the allowed values; it never breaks the page. An invalid
+ * prompt is reported and kept (the form shows what is wrong with it), so the text is not lost.
  */
 import { brokenRules, fieldsOf, hasMode, type ModelSpec, ruleText, specMessages } from "@/lib/spec/model-spec";
 import { checkInputField, type FormState } from "@/lib/spec/schema";
@@ -48,7 +49,9 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query, say: Say = engli
     const value = name === "duration" && /^\d+$/.test(raw) ? Number(raw) : raw;
     const r = checkInputField(spec, name, value, say);
     if (r.ok) (values as Record<string, unknown>)[name] = name === "prompt" ? raw : r.value;
-    else notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
+    // A prompt is someone's text: kept as it came (the form flags it, as the guide does), never dropped.
+    else if (name === "prompt") values.prompt = raw;
+    if (!r.ok) notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
   }
 
   // Values that are each allowed but not together (1080P with 9:16) are kept, and the form flags them too.
