@@ -7,6 +7,7 @@ import { historyFileText, type ImportProblem, parseHistoryFile } from "./transfe
 /** The whole history as a file's text, newest run first; with `withClips`, every kept clip too. */
 export async function exportHistory({ withClips }: { withClips: boolean }): Promise<{ text: string; runs: number; clips: number }> {
   const stored = await listRuns();
+  const posters = new Map(stored.flatMap((s) => (s.poster ? [[s.run.id, s.poster] as const] : [])));
   const clips = new Map<string, Blob>();
   if (withClips)
     for (const { run, clipBytes } of stored) {
@@ -17,6 +18,8 @@ export async function exportHistory({ withClips }: { withClips: boolean }): Prom
   const text = await historyFileText(
     stored.map((s) => s.run),
     clips,
+    new Date(),
+    posters,
   );
   return { text, runs: stored.length, clips: clips.size };
 }
@@ -30,6 +33,6 @@ export async function importHistory(
 ): Promise<{ ok: true; added: string[]; skipped: string[] } | { ok: false; problem: ImportProblem }> {
   const parsed = await parseHistoryFile(file);
   if (!parsed.ok) return parsed;
-  const { added, skipped } = await addRuns(parsed.value.runs, parsed.value.clips);
+  const { added, skipped } = await addRuns(parsed.value.runs, parsed.value.clips, parsed.value.posters);
   return { ok: true, added, skipped };
 }

@@ -249,6 +249,7 @@ export async function clearRuns(): Promise<void> {
 export async function addRuns(
   runs: readonly SavedRun[],
   clips: ReadonlyMap<string, Blob> = new Map(),
+  posters: ReadonlyMap<string, Blob> = new Map(),
 ): Promise<{ added: string[]; skipped: string[] }> {
   const tx = (await db()).transaction(["runs", "clips"], "readwrite");
   const runStore = tx.objectStore("runs");
@@ -266,6 +267,7 @@ export async function addRuns(
         id: run.id,
         startedAt: run.startedAt,
         run,
+        poster: posters.get(run.id),
         clipBytes: clip?.size,
         clipType: clip ? clip.type || "video/mp4" : undefined,
       });

@@ -42,6 +42,32 @@ describe("history file", () => {
     expect([...new Uint8Array(await clip.arrayBuffer())]).toEqual([0, 1, 2, 250, 255]);
   });
 
+  it("carries each run's poster; a poster that does not check out is left out, and its run still imports", async () => {
+    await putRun(savedRun("a", 1000), { poster: new Blob([new Uint8Array([1, 2, 3])], { type: "image/webp" }) });
+    await putRun(savedRun("b", 2000));
+    const { text } = await exportHistory({ withClips: false });
+    expect(JSON.parse(text).posters).toEqual([{ runId: "a", mime: "image/webp", base64: "AQID" }]);
+
+    resetConnectionForTests();
+    globalThis.indexedDB = new IDBFactory();
+    expect(await importHistory(new Blob([text]))).toMatchObject({ ok: true, added: ["b", "a"] });
+    const poster = (await getRun("a"))?.poster;
+    expect(poster?.type).toBe("image/webp");
+    expect([...new Uint8Array(await poster!.arrayBuffer())]).toEqual([1, 2, 3]);
+    expect((await getRun("b"))?.poster).toBeUndefined();
+
+    const bad = JSON.stringify({
+      ...JSON.parse(text),
+      posters: [
+        { runId: "a", mime: "text/html", base64: "AQID" },
+        { runId: "zzz", mime: "image/png", base64: "AQID" },
+      ],
+    });
+    const parsed = parseHistoryText(bad);
+    expect(parsed.ok && parsed.value.runs.length).toBe(2);
+    expect(parsed.ok && parsed.value.posters.size).toBe(0);
+  });
+
   it("names the problem of a file that is not ours, newer, truncated, empty, too large or holds a bad run", async () => {
     const good = await historyFileText([savedRun("a", 1)]);
     expect(parseHistoryText(JSON.stringify({ log: { version: "1.2" } }))).toMatchObject({ ok: false, problem: { kind: "not-ours" } });

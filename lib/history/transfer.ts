@@ -1,13 +1,17 @@
 /**
  * The history as one JSON file, and back. A versioned envelope:
  *
- *   { format: "video-playground.history", version: 1, exportedAt, runs: SavedRun[], clips?: [{ runId, mime, base64 }] }
+ *   { format: "video-playground.history", version: 1, exportedAt, runs: SavedRun[],
+ *     posters?: [{ runId, mime, base64 }], clips?: [{ runId, mime, base64 }] }
  *
  * An import is read and checked whole before anything is written: the file's size (IMPORT_LIMIT_BYTES),
  * JSON that parses (a truncated file does not), the format and version, every run through
  * `parseSavedRun` (its request against its model's spec) and every clip. Any problem refuses the whole
  * file with a message naming it; the history is then unchanged. What passes is written in one
- * transaction (./store.ts `addRuns`), skipping runs already there.
+ * transaction (./store.ts `addRuns`), skipping runs already there. Posters (each run's first frame, a few
+ * KB) always travel with the runs; one that does not check out (not an image of a run of the file) is left
+ * out and its run imports without it: a poster is a picture of the run, not part of it. (Files written
+ * before posters travelled have none; the field is optional, so it needs no new version.)
  */
 import { z } from "zod";
 import { parseSavedRun, type SavedRun } from "@/lib/runs/saved-run";
@@ -24,7 +28,15 @@ export const HISTORY_VERSION = 1;
 export const IMPORT_LIMIT_BYTES = 200_000_000;
 
 export type HistoryClip = { runId: string; mime: string; base64: string };
-export type HistoryFile = { format: string; version: number; exportedAt: string; runs: SavedRun[]; clips?: HistoryClip[] };
+export type HistoryPoster = HistoryClip;
+export type HistoryFile = {
+  format: string;
+  version: number;
+  exportedAt: string;
+  runs: SavedRun[];
+  posters?: HistoryPoster[];
+  clips?: HistoryClip[];
+};
 
 /** Why an import was refused. `detail` is the technical part (a parser's message, a field path), in English. */
 export type ImportProblem =
@@ -37,7 +49,7 @@ export type ImportProblem =
   | { kind: "bad-run"; index: number; id?: string; detail: string }
   | { kind: "bad-clip"; index: number; detail: string };
 
-export type ParsedImport = { runs: SavedRun[]; clips: Map<string, Blob> };
+export type ParsedImport = { runs: SavedRun[]; clips: Map<string, Blob>; posters: Map<string, Blob> };
 
 const clipSchema = z.object({
   runId: z.string().min(1),
@@ -45,11 +57,18 @@ const clipSchema = z.object({
   base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "is not base64"),
 });
 
+const posterSchema = z.object({
+  runId: z.string().min(1),
+  mime: z.string().regex(/^image\/(jpeg|png|webp)$/),
+  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
 const envelopeSchema = z.object({
   format: z.literal(HISTORY_FORMAT),
   version: z.literal(HISTORY_VERSION),
   exportedAt: z.string(),
   runs: z.array(z.unknown()),
+  posters: z.array(z.unknown()).optional(),
   clips: z.array(z.unknown()).optional(),
 });
 
@@ -98,7 +117,17 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
     }
     clips.set(clip.data.runId, new Blob([bytes as BlobPart], { type: clip.data.mime }));
   }
-  return { ok: true, value: { runs, clips } };
+  const posters = new Map<string, Blob>();
+  for (const value of envelope.data.posters ?? []) {
+    const poster = posterSchema.safeParse(value);
+    if (!poster.success || !ids.has(poster.data.runId)) continue;
+    try {
+      posters.set(poster.data.runId, new Blob([fromBase64(poster.data.base64) as BlobPart], { type: poster.data.mime }));
+    } catch {
+      // Not base64: the run imports without its poster.
+    }
+  }
+  return { ok: true, value: { runs, clips, posters } };
 }
 
 /** Reads a history file: its size first (nothing of a file over the limit is read), then its text. */
@@ -107,20 +136,30 @@ export async function parseHistoryFile(file: Blob): Promise<{ ok: true; value: P
   return parseHistoryText(await file.text());
 }
 
-/** The history as a file's text; `clips` maps run ids to the kept clips to include (none: runs only). */
+/**
+ * The history as a file's text; `clips` maps run ids to the kept clips to include (none: runs only),
+ * `posters` run ids to their poster frames.
+ */
 export async function historyFileText(
   runs: readonly SavedRun[],
   clips: ReadonlyMap<string, Blob> = new Map(),
   now: Date = new Date(),
+  posters: ReadonlyMap<string, Blob> = new Map(),
 ): Promise<string> {
-  const encoded: HistoryClip[] = [];
-  for (const [runId, blob] of clips)
-    encoded.push({ runId, mime: blob.type || "video/mp4", base64: toBase64(new Uint8Array(await blob.arrayBuffer())) });
+  const encode = async (blobs: ReadonlyMap<string, Blob>, fallback: string) => {
+    const out: HistoryClip[] = [];
+    for (const [runId, blob] of blobs)
+      out.push({ runId, mime: blob.type || fallback, base64: toBase64(new Uint8Array(await blob.arrayBuffer())) });
+    return out;
+  };
+  const encoded = await encode(clips, "video/mp4");
+  const encodedPosters = await encode(posters, "image/jpeg");
   const file: HistoryFile = {
     format: HISTORY_FORMAT,
     version: HISTORY_VERSION,
     exportedAt: now.toISOString(),
     runs: [...runs],
+    ...(encodedPosters.length ? { posters: encodedPosters } : {}),
     ...(encoded.length ? { clips: encoded } : {}),
   };
   return JSON.stringify(file);
