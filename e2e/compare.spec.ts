@@ -198,6 +198,8 @@ test.describe("taking a result further", () => {
     await pg.choose("Aspect ratio", "9:16");
     await pg.run.click();
     await pg.waitForVideo();
+    // The form has moved on to landscape; the portrait frame brings its own shape back.
+    await pg.choose("Aspect ratio", "16:9");
     const uploaded = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/uploads");
     await page.getByRole("button", { name: "Start Image-to-Video from this frame" }).click();
     const upload = await (await uploaded).json();
@@ -207,8 +209,8 @@ test.describe("taking a result further", () => {
     await pg.prompt.fill("The light starts to turn");
     const create = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/tasks");
     await pg.run.click();
-    expect((await create).postDataJSON()).toMatchObject({ mode: "image-to-video", input: { image_url: upload.url } });
-    // The frame was 720×1280: the run from it, still 9:16, renders that frame size.
+    expect((await create).postDataJSON()).toMatchObject({ mode: "image-to-video", input: { image_url: upload.url, aspect_ratio: "9:16" } });
+    // The frame was 720×1280: the run from it, 9:16 again, renders that frame size.
     expect(await pg.waitForVideo()).toMatchObject({ width: 720, height: 1280 });
 
     // The same frame as the one reference of an R2V run.
@@ -240,6 +242,8 @@ test("two runs from the History panel: select both, Compare; they play together 
   }
   await history.open();
   await expect(history.items).toHaveCount(2);
+  // Both poster frames are taken (the comparison shows them until the videos play).
+  for (const i of [0, 1]) await expect(history.items.nth(i).locator("img")).toHaveJSProperty("complete", true);
   const compare = history.section.getByRole("button", { name: "Compare", exact: true });
   await history.item("slowly").getByRole("checkbox", { name: "Select for comparison" }).check();
   await expect(compare).toBeDisabled();
@@ -252,6 +256,9 @@ test("two runs from the History panel: select both, Compare; they play together 
   await expect(promptRow).toHaveAttribute("data-differs", "true");
   await expect(promptRow.locator("del")).toHaveText(["slowly"]);
   await expect(promptRow.locator("ins")).toHaveText(["fast"]);
+  // The replaced word and its replacement read as two words.
+  await expect(promptRow.getByRole("cell").nth(1)).toHaveText("A windmill turning slowly fast");
+  for (const i of [0, 1]) await expect(cmp.videos.nth(i)).toHaveAttribute("poster", /^blob:/);
   await cmp.comparison.scrollIntoViewIfNeeded();
   await cmp.playAll.click();
   await expect

@@ -131,6 +131,7 @@ test.describe("history", () => {
     await runTask(pg, "A snail crossing a mossy log");
     await runTask(pg, "Fireflies in a jar at dusk");
     await history.open();
+    for (const i of [0, 1]) await expect(history.items.nth(i).locator("img")).toHaveJSProperty("complete", true);
     await history.action("Fireflies", "Keep clip");
     await expect(history.status).toContainText("Clip kept");
     const path = await history.export(test.info().outputPath("history.json"), { withClips: true });
@@ -148,6 +149,16 @@ test.describe("history", () => {
       await expect(history2.status).toContainText("Imported: new runs 2, already here 0");
       await expect(history2.items).toHaveCount(2);
       await expect(history2.item("Fireflies")).toContainText("clip kept");
+      // The poster frames came along.
+      for (const i of [0, 1])
+        await expect
+          .poll(() =>
+            history2.items
+              .nth(i)
+              .locator("img")
+              .evaluate((img: HTMLImageElement) => img.naturalWidth),
+          )
+          .toBeGreaterThan(0);
       await history2.action("A snail", "Open");
       await expect(pg2.exchangeItems("Poll status").first()).toBeVisible();
       await history2.import(path);

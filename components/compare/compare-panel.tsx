@@ -26,11 +26,15 @@ function useStoredRuns(ids: readonly string[]): { runs: (StoredRun | undefined)[
   return state;
 }
 
-/** Object URLs of kept clips, revoked when they are no longer shown. */
-function useClipUrls(runs: (StoredRun | undefined)[]): (string | undefined)[] {
+/** Object URLs of kept clips (or of another of the runs' blobs: their posters), revoked when no longer shown. */
+function useBlobUrls(runs: (StoredRun | undefined)[], blob: (run: StoredRun) => Blob | undefined): (string | undefined)[] {
   const [urls, setUrls] = useState<(string | undefined)[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: which blob is fixed per call site
   useEffect(() => {
-    const made = runs.map((r) => (r?.clip ? URL.createObjectURL(r.clip) : undefined));
+    const made = runs.map((r) => {
+      const b = r && blob(r);
+      return b ? URL.createObjectURL(b) : undefined;
+    });
     setUrls(made);
     return () => {
       for (const u of made) if (u) URL.revokeObjectURL(u);
@@ -47,14 +51,15 @@ function useClipUrls(runs: (StoredRun | undefined)[]): (string | undefined)[] {
 export default function ComparePanel({ ids, onClose }: { ids: readonly string[]; onClose: () => void }) {
   const t = useTranslations("compare");
   const { runs, loaded } = useStoredRuns(ids);
-  const clips = useClipUrls(runs);
+  const clips = useBlobUrls(runs, (r) => r.clip);
+  const posters = useBlobUrls(runs, (r) => r.poster);
   const missing = loaded ? ids.filter((_, i) => !runs[i]) : [];
   const entries: CompareEntry[] = ids.flatMap((id, i) => {
     const stored = runs[i];
     if (!stored) return [];
     const run = stored.run;
     const src = clips[i] ?? (run.task?.status === "succeeded" ? run.video?.url : undefined);
-    return [{ id, run, src }];
+    return [{ id, run, src, poster: posters[i] }];
   });
   if (!loaded) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>;
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { compareRows, type DiffPart, promptDiff, promptsDiffer } from "@/lib/compare/rows";
 import { runTimings } from "@/lib/compare/timings";
 import type { SavedRun } from "@/lib/runs/saved-run";
@@ -14,6 +15,8 @@ export type CompareEntry = {
   id: string;
   /** What the video element plays: a kept clip's object URL, else the result's URL. */
   src?: string;
+  /** The run's poster frame (an object URL), shown until the video plays. */
+  poster?: string;
   /** A variant still under way: its status in words. */
   pending?: string;
 };
@@ -28,6 +31,17 @@ export function entryLabel(run: SavedRun | undefined, index: number, seconds: (n
   const input = run.request?.input;
   const parts = [run.model, modeName(run.mode), input?.aspect_ratio, input?.duration !== undefined ? seconds(input.duration) : undefined];
   return `#${index + 1} ${parts.filter(Boolean).join(" · ")}`;
+}
+
+/** Each entry's label; runs whose labels would be the same (they differ only in their prompts) get the start of the prompt, so the columns can be told apart. */
+export function entryLabels(runs: readonly (SavedRun | undefined)[], seconds: (n: number) => string): string[] {
+  const plain = runs.map((run, i) => entryLabel(run, i, seconds).replace(/^#\d+ /, ""));
+  return runs.map((run, i) => {
+    const base = entryLabel(run, i, seconds);
+    const prompt = run?.request?.input.prompt?.trim();
+    if (!prompt || plain.filter((p) => p === plain[i]).length < 2) return base;
+    return `${base} · ${prompt.length > 28 ? `${prompt.slice(0, 27).trimEnd()}…` : prompt}`;
+  });
 }
 
 const STATUSES = ["queued", "running", "succeeded", "failed", "error", "stopped", "unknown"] as const;
@@ -57,7 +71,11 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
   const diffs = promptDiff(runs);
   const differ = promptsDiffer(runs);
   const secs = (n: number) => format.number(n, { style: "unit", unit: "second", unitDisplay: "narrow" });
-  const label = (run: SavedRun | undefined, i: number) => entryLabel(run, i, secs);
+  const labels = entryLabels(
+    entries.map((e) => e.run),
+    secs,
+  );
+  const label = (_run: SavedRun | undefined, i: number) => labels[i];
   const cellText = (key: string, v: string) =>
     key === "mode"
       ? modeName(v)
@@ -95,6 +113,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
         sources={entries.map((e, i) => ({
           id: e.id,
           src: e.src,
+          poster: e.poster,
           label: e.pending ? `${label(e.run, i)} · ${e.pending}` : label(e.run, i),
         }))}
         below={(i, video) => {
@@ -129,7 +148,15 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
                   <td key={ended[i].id} className={`${cell} whitespace-pre-wrap`}>
                     {parts.map((p, j) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one diff never reorder
-                      <DiffText key={j} part={p} />
+                      <Fragment key={j}>
+                        {/* A replaced word: a space between the old and the new, so they do not read as one word. */}
+                        {parts[j - 1]?.kind === "removed" &&
+                          p.kind === "added" &&
+                          !/\s$/.test(parts[j - 1].text) &&
+                          !/^\s/.test(p.text) &&
+                          " "}
+                        <DiffText part={p} />
+                      </Fragment>
                     ))}
                   </td>
                 ))}

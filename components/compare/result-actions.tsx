@@ -46,7 +46,7 @@ export function ResultActions({ videoUrl, video }: { videoUrl: string; video: ()
     setBusy(mode);
     setError(null);
     try {
-      const [{ captureFrame, FrameUnreadableError }, { uploadFile }] = await Promise.all([
+      const [{ captureFrame, FrameUnreadableError, nearestAspectRatio }, { uploadFile }] = await Promise.all([
         import("@/lib/compare/frame"),
         import("@/lib/client/upload"),
       ]);
@@ -54,7 +54,10 @@ export function ResultActions({ videoUrl, video }: { videoUrl: string; video: ()
         throw err instanceof FrameUnreadableError ? new Error(t("frameUnreadable")) : err;
       });
       const { upload } = await uploadFile(file);
-      apply(mode === "image-to-video" ? { mode, image_url: upload.url } : { mode, reference_image_urls: [upload.url] });
+      // The new run takes the frame's shape (a portrait frame in a 16:9 run would be stretched).
+      const aspect = nearestAspectRatio(spec.aspectRatios, el.videoWidth, el.videoHeight) as FormState["aspect_ratio"] | undefined;
+      const shape = aspect ? { aspect_ratio: aspect } : {};
+      apply(mode === "image-to-video" ? { mode, image_url: upload.url, ...shape } : { mode, reference_image_urls: [upload.url], ...shape });
       focusForm();
     } catch (err) {
       setError(t("frameFailed", { reason: err instanceof Error ? err.message : String(err) }));

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { SyncController, type SyncState } from "@/lib/compare/sync-controller";
 
-export type PlayerSource = { id: string; src?: string; label: string; portrait?: boolean };
+export type PlayerSource = { id: string; src?: string; poster?: string; label: string; portrait?: boolean };
 
 const RATES = [0.25, 0.5, 1, 1.5, 2] as const;
 const button =
@@ -46,6 +46,7 @@ export function SyncedPlayers({
                     videos.current[i] = el;
                   }}
                   src={s.src}
+                  poster={s.poster}
                   muted
                   playsInline
                   preload="auto"

@@ -61,3 +61,20 @@ export async function captureFrame(video: HTMLVideoElement): Promise<File> {
   }
   return new File([blob], name, { type: "image/png" });
 }
+
+/**
+ * The aspect ratio (of `ratios`, "W:H" strings from the model's spec) closest to a `width`×`height` frame,
+ * compared on a log scale so that 9:16 and 16:9 are equally far from 1:1. Undefined without ratios or a size.
+ */
+export function nearestAspectRatio(ratios: readonly string[], width: number, height: number): string | undefined {
+  if (!(width > 0 && height > 0)) return undefined;
+  const target = Math.log(width / height);
+  let best: { ratio: string; distance: number } | undefined;
+  for (const ratio of ratios) {
+    const [w, h] = ratio.split(":").map(Number);
+    if (!(w > 0 && h > 0)) continue;
+    const distance = Math.abs(Math.log(w / h) - target);
+    if (!best || distance < best.distance) best = { ratio, distance };
+  }
+  return best?.ratio;
+}
