@@ -97,6 +97,10 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
     await expect(cmp.plan).toContainText("Cost at this deployment's price: €0.60.");
     expect((await new AxeBuilder({ page }).include(cmp.variantsSelector).analyze()).violations).toEqual([]);
     const createsBefore = upstream!.seen.filter((r) => r.method === "POST" && r.path === "/v1/tasks").length;
+    const sentKeys: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/tasks") sentKeys.push(r.headers()["idempotency-key"]);
+    });
     await cmp.variants.getByRole("button", { name: "Run 2 tasks" }).click();
 
     await expect(cmp.comparison).toHaveAccessibleName("Comparison of 2 runs", { timeout: 60_000 });
@@ -105,11 +109,14 @@ test.describe("variants, counted at the upstream, arrive in a comparison", () =>
     expect(creates).toHaveLength(2);
     // Each with its own Idempotency-Key.
     expect(new Set(creates.map((c) => c.headers["idempotency-key"])).size).toBe(2);
+    // In the history under the keys the page sent, as every run (docs/history.md).
+    await expect.poll(() => (new URL(page.url()).searchParams.get("compare") ?? "").split(",").sort()).toEqual(sentKeys.sort());
     // The frames the two asked for: 1280×720 and 720×1280.
     const sizes = await cmp.videos.evaluateAll((els) =>
       els.map((v) => `${(v as HTMLVideoElement).videoWidth}×${(v as HTMLVideoElement).videoHeight}`),
     );
-    expect(sizes.sort()).toEqual(["1280×720", "720×1280"]);
+    // In the planned order (the form's 16:9 first), whichever finished first.
+    expect(sizes).toEqual(["1280×720", "720×1280"]);
     // The table says where they differ: the aspect ratio, not the prompt.
     const aspectRow = cmp.comparison.getByRole("row", { name: /^aspect_ratio/ });
     await expect(aspectRow).toHaveAttribute("data-differs", "true");

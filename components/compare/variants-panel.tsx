@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { Run } from "@/lib/client/run";
 import { newIdempotencyKey } from "@/lib/client/run";
@@ -27,8 +27,8 @@ export type VariantsPanelProps = {
   price?: VideoPrice;
   /** A variants run starts: the comparison is emptied for its results. */
   onStart: () => void;
-  /** A variant ended and is in the history under `id`. */
-  onSaved: (id: string) => void;
+  /** A variant ended and is in the history: the ids of every saved variant of the run, in the planned order. */
+  onSaved: (ids: string[]) => void;
   onClose: () => void;
 };
 
@@ -106,6 +106,8 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
   const [batch, setBatch] = useState<VariantItem[] | null>(null);
   const [ended, setEnded] = useState(0);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const saved = useRef(new Set<string>());
+  const planned = useRef<string[]>([]);
 
   const chosen = MODELS.filter((m) => models.includes(m.id));
   const union = <T,>(pick: (m: ModelSpec) => readonly T[]) => [...new Set(chosen.flatMap(pick))];
@@ -117,12 +119,13 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
 
   const secs = (n: number) => t("seconds", { seconds: n });
   const start = () => {
-    const items = plan.tasks.map((task) => ({
-      id: `run_${crypto.randomUUID()}`,
-      label: keyLabel(task.key, prompts.length, secs),
-      request: task.request,
-      idempotencyKey: newIdempotencyKey(),
-    }));
+    const items = plan.tasks.map((task) => {
+      // A run's id in the history is its Idempotency-Key (docs/history.md), a variant's too.
+      const key = newIdempotencyKey();
+      return { id: key, label: keyLabel(task.key, prompts.length, secs), request: task.request, idempotencyKey: key };
+    });
+    saved.current = new Set();
+    planned.current = items.map((i) => i.id);
     setEnded(0);
     setSaveError(null);
     onStart();
@@ -133,7 +136,9 @@ export default function VariantsPanel({ spec, unavailable, idempotent, simulate,
     setEnded((n) => n + 1);
     putRun(savedRunFromRun(run, { id: item.id, model: item.request.model })).then(
       () => {
-        onSaved(item.id);
+        // The comparison lists the variants in the order they were planned, not the order they finished in.
+        saved.current.add(item.id);
+        onSaved(planned.current.filter((id) => saved.current.has(id)));
         // The history's poster frame, after the comparison has the run (a poster can take seconds).
         void addPoster(run, item.id).catch(() => {});
       },

@@ -353,7 +353,7 @@ const PlaygroundBody = memo(function PlaygroundBody({
               simulate={upstream.simulated ? simulate : undefined}
               price={upstream.price}
               onStart={() => setCompareIds([])}
-              onSaved={(id) => setCompareIds((ids) => [...ids, id])}
+              onSaved={setCompareIds}
               onClose={() => setVariantsOpen(false)}
             />
           </div>
