@@ -21,7 +21,11 @@ test.describe("the model catalog", () => {
           "href",
           locale === "en" ? `/models/${m.id}` : `/ru/models/${m.id}`,
         );
-        await expect(card.getByRole("link", { name: `${t.catalog.embed}: ${m.name}` })).toHaveAttribute("href", `/embed/${m.id}`);
+        // The embed in the page's language.
+        await expect(card.getByRole("link", { name: `${t.catalog.embed}: ${m.name}` })).toHaveAttribute(
+          "href",
+          locale === "en" ? `/embed/${m.id}` : `/embed/${m.id}?lang=ru`,
+        );
       }
     }
     const res = await page.goto("/models/no-such-model");
@@ -40,8 +44,15 @@ test.describe("the model catalog", () => {
     await page.getByRole("navigation", { name: en.nav.language }).getByRole("link", { name: "Русский" }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/ru/models/gemini-omni-flash");
     await expect(page.getByText(flash.texts.ru.summary[0], { exact: true })).toBeVisible();
+    // The Russian guide's embed link opens the Russian embed.
+    const embed = page.getByRole("link", { name: ru.nav.embed, exact: true });
+    await expect(embed).toHaveAttribute("href", "/embed/gemini-omni-flash?lang=ru");
     await page.getByRole("link", { name: ru.nav.catalog }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/ru/models");
+    // The Russian catalog's embed link opens the embed in Russian.
+    await page.getByRole("link", { name: `${ru.catalog.embed}: ${flash.name}` }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/embed/gemini-omni-flash");
+    await expect(page.locator("main")).toHaveAttribute("lang", "ru");
   });
 
   test("gemini-omni-flash: 1080P with 9:16 is refused as you type and by the server, and never forwarded", async ({ page, request }) => {

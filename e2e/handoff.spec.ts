@@ -134,6 +134,10 @@ test.describe("import", () => {
   }
 }`);
     await expect(pg.prompt).toHaveValue("A cinematic city sunrise with soft fog and moving traffic.");
+    // Only what the request carried is named as filled: not the defaulted aspect ratio and resolution, not the refused duration.
+    await expect(page.getByRole("status", { name: "Import result" })).toContainText(
+      "Filled the form from the JSON: Text-to-Video, prompt.",
+    );
     await expect(page.getByRole("list", { name: "Import issues" })).toContainText(MESSAGES.duration);
     await expect(pg.run).toBeEnabled();
   });

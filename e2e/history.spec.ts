@@ -219,6 +219,8 @@ test.describe("history", () => {
       await history.import(input);
       await expect(history.alert).toContainText(problem);
       await expect(history.alert).toContainText("Your history is unchanged.");
+      // The page's words only: no parser's own message inside the sentence.
+      await expect(history.alert).not.toContainText(/Unexpected|Expected|position \d/);
       expect(await history.items.allTextContents()).toEqual(before);
     }
   });

@@ -37,6 +37,34 @@ test.describe("refused input is shown and never sent", () => {
     expect(creates).toEqual([]);
   });
 
+  test("a media URL previews only once the field accepts it, and a broken one shows no image", async ({ page, baseURL }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => r.resourceType() === "image" && fetched.push(r.url()));
+    const cspErrors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && /Content Security Policy/.test(m.text()) && cspErrors.push(m.text()));
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.mode("Image-to-Video");
+    const url = page.getByLabel("First-frame image URL");
+    const preview = page.getByRole("img", { name: "Preview of the first-frame image" });
+
+    await url.fill("not a url");
+    await expect(page.getByText(/image_url must be an https:\/\/ URL/)).toBeVisible();
+    await expect(preview).toHaveCount(0);
+    await url.fill("http://example.com/frame.png");
+    await expect(preview).toHaveCount(0);
+
+    // An address of the page's own origin that is an image: previewed.
+    await url.fill(`${baseURL}/favicon.svg`);
+    await expect(preview).toBeVisible();
+    // One that answers 404: no broken image left in the drop zone.
+    await url.fill(`${baseURL}/no-such-frame.png`);
+    await expect(preview).toHaveCount(0);
+
+    expect(fetched.filter((u) => u.includes("not%20a%20url") || u.includes("example.com"))).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+
   test("the server refuses an out-of-range value sent anyway, with the field and the allowed values", async ({ request }) => {
     const res = await request.post("/api/tasks", {
       data: { model: "nano-banana-2", mode: "text-to-video", input: { prompt: "A cinematic city sunrise", duration: 5 } },

@@ -6,6 +6,7 @@ import { ParamsTables } from "@/components/guide/params-tables";
 import { Bullets, Section } from "@/components/guide/section";
 import { SiteHeader } from "@/components/guide/site-header";
 import { Playground } from "@/components/playground/playground";
+import { guideEmbedPath } from "@/lib/guide/paths";
 import { formStateFromSearchParams } from "@/lib/handoff/url-state";
 import { format, type Locale, localePath, messagesFor, validationSay } from "@/lib/i18n";
 import { findModel } from "@/lib/models/registry";
@@ -59,7 +60,7 @@ export function GuidePage({
               </a>
             </li>
             <li>
-              <a href={`/embed/${spec.id}`} className="text-amber-700 hover:underline dark:text-amber-400">
+              <a href={guideEmbedPath(spec, locale)} className="text-amber-700 hover:underline dark:text-amber-400">
                 {t.nav.embed}
               </a>
             </li>

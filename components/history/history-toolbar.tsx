@@ -4,10 +4,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { exportHistory, importHistory } from "@/lib/history/io";
 import { clearRuns, dropAllClips } from "@/lib/history/store";
-import { historyFileName, type ImportProblem } from "@/lib/history/transfer";
+import { historyFileName } from "@/lib/history/transfer";
 import { useClipUsage } from "@/lib/history/use-history-runs";
 import { ClearHistoryDialog } from "./clear-history-dialog";
 import { download, formatBytes } from "./format";
+import { importProblemText } from "./import-problem";
 import { buttonClass } from "./styles";
 
 export type Say = (message: { kind: "status" | "alert"; text: string }) => void;
@@ -20,24 +21,6 @@ export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
   const [withClips, setWithClips] = useState(false);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const problemText = (p: ImportProblem): string => {
-    switch (p.kind) {
-      case "too-large":
-        return t("import.tooLarge", { size: formatBytes(p.bytes, locale), limit: formatBytes(p.limit, locale) });
-      case "newer-version":
-        return t("import.newerVersion", { version: p.version, supported: p.supported });
-      case "bad-run":
-        return t("import.badRun", { number: p.index + 1, id: p.id ?? "?", detail: p.detail });
-      case "bad-clip":
-        return t("import.badClip", { number: p.index + 1, detail: p.detail });
-      case "not-json":
-      case "bad-envelope":
-        return t(`import.${p.kind === "not-json" ? "notJson" : "badEnvelope"}`, { detail: p.detail });
-      default:
-        return t(`import.${p.kind === "not-ours" ? "notOurs" : "empty"}`);
-    }
-  };
 
   const onExport = async () => {
     setBusy(true);
@@ -59,7 +42,10 @@ export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
       const result = await importHistory(file);
       if (result.ok) say({ kind: "status", text: t("import.done", { added: result.added.length, skipped: result.skipped.length }) });
       else
-        say({ kind: "alert", text: `${t("import.refused", { name: file.name })} ${problemText(result.problem)} ${t("import.unchanged")}` });
+        say({
+          kind: "alert",
+          text: `${t("import.refused", { name: file.name })} ${importProblemText(result.problem, t, locale)} ${t("import.unchanged")}`,
+        });
     } catch (err) {
       say({ kind: "alert", text: `${t("import.refused", { name: file.name })} ${String(err)} ${t("import.unchanged")}` });
     } finally {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useSay } from "@/components/i18n/use-say";
 import type { ImportResult } from "@/lib/handoff/import";
-import { FIELD_NAMES, modeLabel } from "@/lib/spec/contract";
+import { modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/schema";
 import { ChunkUnavailable } from "./chunk-unavailable";
 import { inputClass } from "./field";
@@ -19,7 +19,8 @@ export function ImportForm({ onImport, upstreamModel }: { onImport: (values: Par
   const [text, setText] = useState("");
   const [result, setResult] = useState<ImportResult | null>(null);
   const [missing, setMissing] = useState(false);
-  const filled = result ? Object.keys(result.values).filter((k) => (FIELD_NAMES as readonly string[]).includes(k)) : [];
+  // Only what the request carried: a field it left out takes its default silently, as the API would.
+  const filled = result?.filled ?? [];
   return (
     <form
       className="space-y-2"

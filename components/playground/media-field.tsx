@@ -1,17 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { type Accept, useDropzone } from "react-dropzone";
 import { useSay } from "@/components/i18n/use-say";
 import { ApiClientError } from "@/lib/client/api";
 import { extensionOf } from "@/lib/media";
-import { MEDIA_KINDS, type MediaKind } from "@/lib/spec/form-state";
+import { MEDIA_KINDS, type MediaKind, mediaPreviewUrl } from "@/lib/spec/form-state";
 import { sayList } from "@/lib/spec/validation-words";
 import { describedBy, inputClass } from "./field";
 
 /** Local previews of files uploaded in this session, by the URL the upload returned. */
 const previews = new Map<string, string>();
+
+const noSubscription = () => () => {};
 
 function acceptOf(kind: MediaKind): Accept {
   return Object.fromEntries(MEDIA_KINDS[kind].mimeTypes.map((m) => [m, [`.${extensionOf(m)}`, ...(m === "image/jpeg" ? [".jpeg"] : [])]]));
@@ -66,7 +68,17 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
     },
   });
 
-  const previewSrc = value ? (previews.get(value) ?? value) : "";
+  // The server renders without the page's origin (only https previews); the browser then adds its own.
+  const pageOrigin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => null,
+  );
+  // A file uploaded here previews from its blob; a typed URL only once it is one the field accepts.
+  const candidate = previews.get(value) ?? mediaPreviewUrl(value, pageOrigin);
+  // A valid address may still not answer with an image: show nothing rather than a broken one.
+  const [failed, setFailed] = useState<string | null>(null);
+  const previewSrc = candidate && candidate !== failed ? candidate : "";
   const shownError = status.state === "error" ? status.message : error;
   return (
     <fieldset className="min-w-0 space-y-1.5" aria-labelledby={`${id}-label`}>
@@ -94,7 +106,12 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
         {previewSrc && status.state !== "uploading" ? (
           kind === "image" ? (
             // biome-ignore lint/performance/noImgElement: a preview of the user's own file (often a blob: URL), nothing for next/image to optimise
-            <img src={previewSrc} alt={t("preview", { label: lower })} className="h-16 w-24 shrink-0 rounded object-cover" />
+            <img
+              src={previewSrc}
+              alt={t("preview", { label: lower })}
+              className="h-16 w-24 shrink-0 rounded object-cover"
+              onError={() => setFailed(previewSrc)}
+            />
           ) : (
             <video
               src={previewSrc}
@@ -102,6 +119,7 @@ export function MediaField({ id, label, kind, value, onChange, onUpload, error }
               className="h-16 w-24 shrink-0 rounded bg-black object-cover"
               muted
               playsInline
+              onError={() => setFailed(previewSrc)}
             />
           )
         ) : null}

@@ -20,6 +20,23 @@ const target = {
 const params = (r: { issues: { param: string }[] }) => r.issues.map((i) => i.param);
 
 describe("import: valid input", () => {
+  it("lists as filled only the fields the request carried, not those that took their default", () => {
+    const curl = `curl -X POST https://api.example.com/v1/tasks -H 'Content-Type: application/json' -d '{"model":"nano-banana-2","mode":"text-to-video","input":{"prompt":"A kite","aspect_ratio":"9:16"}}'`;
+    const r = importText(nanoBanana2, curl);
+    expect(r.source).toBe("curl");
+    expect(r.issues).toEqual([]);
+    expect(r.filled).toEqual(["prompt", "aspect_ratio"]);
+    // The form still gets the defaults of what was left out, as the API would apply them.
+    expect(r.values).toMatchObject({ resolution: nanoBanana2.defaults.resolution, duration: nanoBanana2.defaults.duration });
+    // A value the form cannot hold is not filled; text the form keeps to fix is.
+    const bad = importText(
+      nanoBanana2,
+      JSON.stringify({ model: "nano-banana-2", mode: "text-to-video", input: { prompt: "", duration: 5, resolution: "720P" } }),
+    );
+    expect(bad.filled).toEqual(["prompt", "resolution"]);
+    expect(importText(nanoBanana2, "curl https://api.example.com/v1/tasks").filled).toEqual([]);
+  });
+
   it("reads a full request JSON into every field of its mode", () => {
     const r = importText(
       nanoBanana2,

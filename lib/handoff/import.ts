@@ -60,10 +60,11 @@ export function parseCurl(text: string): { url?: string; method?: string; header
 /** Reads pasted text: a curl command or a request JSON. */
 export function importText(spec: ModelSpec, text: string, opts: ImportOptions = {}): ImportResult {
   const trimmed = text.trim();
-  if (!trimmed) return { values: {}, issues: [{ param: "body", message: "Paste a curl command or a request JSON." }], source: "json" };
+  if (!trimmed)
+    return { values: {}, issues: [{ param: "body", message: "Paste a curl command or a request JSON." }], filled: [], source: "json" };
   if (!/^(\$\s+)?(\S*\/)?curl\s/.test(trimmed)) {
     const json = parseJson(trimmed);
-    if (json.error) return { values: {}, issues: [{ param: "body", message: json.error }], source: "json" };
+    if (json.error) return { values: {}, issues: [{ param: "body", message: json.error }], filled: [], source: "json" };
     return importRequest(spec, gatewayBodyToRequest(json.value) ?? json.value, opts, "json");
   }
   const curl = parseCurl(trimmed);
@@ -86,10 +87,11 @@ export function importText(spec: ModelSpec, text: string, opts: ImportOptions = 
     return {
       values: {},
       issues: [...notes, { param: "body", message: "The command sends no JSON body (-d, --data-raw or --json)." }],
+      filled: [],
       source: "curl",
     };
   const json = parseJson(curl.body);
-  if (json.error) return { values: {}, issues: [...notes, { param: "body", message: json.error }], source: "curl" };
+  if (json.error) return { values: {}, issues: [...notes, { param: "body", message: json.error }], filled: [], source: "curl" };
   // A curl in the gateway's dialect (what Hand-off exports with UPSTREAM_DIALECT=generation-task) reads the same.
   const result = importRequest(
     spec,

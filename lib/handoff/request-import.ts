@@ -14,6 +14,8 @@ export type ImportResult = {
   values: Partial<FormState>;
   /** What does not fit the contract, with the reason and the allowed values. */
   issues: FieldIssue[];
+  /** The fields the request itself carried and the form now holds (not those given their default): what "Filled…" lists. */
+  filled: FieldName[];
   /** Where the input came from. */
   source: "curl" | "json" | "link";
 };
@@ -53,7 +55,7 @@ export function importRequest(
   source: ImportResult["source"] = "json",
 ): ImportResult {
   const issues: FieldIssue[] = [];
-  if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }], source };
+  if (!isRecord(body)) return { values: {}, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }], filled: [], source };
 
   // Fields sent at the top level (without `input`) are still read, and the shape is reported below.
   const lifted = Object.fromEntries(Object.entries(body).filter(([k]) => (FIELD_NAMES as readonly string[]).includes(k)));
@@ -78,6 +80,7 @@ export function importRequest(
 
   const values: Partial<FormState> = { mode };
   const set = values as Record<string, unknown>;
+  const filled: FieldName[] = [];
   const modeFields = fieldsOf(spec, mode);
   const defaults: Partial<Record<FieldName, unknown>> = spec.defaults;
   for (const field of FIELD_NAMES) {
@@ -94,12 +97,14 @@ export function importRequest(
     const check = checkInputField(spec, field, raw, say);
     if (check.ok) {
       set[field] = field === "prompt" ? raw : check.value;
+      filled.push(field);
     } else {
       if (inMode) push(issues, { param: `input.${field}`, message: check.message });
       // Text the user can fix in the form is kept there (the form shows the same message); a value a
       // radio or select cannot hold is only listed.
       if (typeof raw === "string" && (field === "prompt" || field === "image_url" || field === "video_url")) set[field] = raw;
       if (field === "reference_image_urls" && Array.isArray(raw)) set[field] = raw.filter((u): u is string => typeof u === "string");
+      if (field in set) filled.push(field);
     }
   }
   // A rule between two fields of the mode (1080P only with 16:9) is no field's own: checked on what was read.
@@ -107,5 +112,5 @@ export function importRequest(
     if (!modeFields.includes(rule.when.field) || !modeFields.includes(rule.allow.field)) continue;
     for (const field of [rule.when.field, rule.allow.field]) push(issues, { param: `input.${field}`, message: ruleText(rule, say) });
   }
-  return { values, issues, source };
+  return { values, issues, filled, source };
 }

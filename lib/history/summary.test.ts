@@ -73,6 +73,10 @@ describe("history summaries", () => {
     expect(ageParts(0, 5 * 60_000)).toEqual({ value: -5, unit: "minute" });
     expect(ageParts(0, 3 * 3_600_000)).toEqual({ value: -3, unit: "hour" });
     expect(ageParts(0, 2 * 86_400_000)).toEqual({ value: -2, unit: "day" });
+    // A run started after the panel's last tick of `now` is not in the future: it reads "now".
+    expect(ageParts(18_000, 0)).toEqual({ value: 0, unit: "second" });
+    expect(ageParts(2 * 3_600_000, 0)).toEqual({ value: 0, unit: "second" });
+    expect(ageParts(400, 0)).toEqual({ value: 0, unit: "second" });
     expect(historyIdOf({ idempotencyKey: "idem_1", startedAt: 1 })).toBe("idem_1");
     expect(historyIdOf({ taskId: "t1", startedAt: 5 })).toBe("watch_t1_5");
   });

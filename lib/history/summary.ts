@@ -63,9 +63,13 @@ export function filterRuns<T extends { run: SavedRun }>(items: readonly T[], { m
   });
 }
 
-/** The unit and count `Intl.RelativeTimeFormat` says an age in: `-3, "minute"`. */
+/**
+ * The unit and count `Intl.RelativeTimeFormat` says an age in: `-3, "minute"`. Never in the future: the
+ * panel's `now` ticks every 30 s, so a run started since the last tick (or in a tab whose clock runs
+ * ahead) is clamped to `now` (0 seconds, said "now"), not "in 18 seconds".
+ */
 export function ageParts(thenMs: number, nowMs: number): { value: number; unit: Intl.RelativeTimeFormatUnit } {
-  const seconds = Math.round((thenMs - nowMs) / 1000);
+  const seconds = Math.round((Math.min(thenMs, nowMs) - nowMs) / 1000) || 0;
   const abs = Math.abs(seconds);
   if (abs < 60) return { value: seconds, unit: "second" };
   if (abs < 3600) return { value: Math.round(seconds / 60), unit: "minute" };

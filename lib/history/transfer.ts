@@ -38,16 +38,20 @@ export type HistoryFile = {
   clips?: HistoryClip[];
 };
 
-/** Why an import was refused. `detail` is the technical part (a parser's message, a field path), in English. */
+/**
+ * Why an import was refused, as data the page words in its language: the run or clip, the field
+ * (`request.input.duration`) and the values it takes when known. `detail` is the engine's own text (the
+ * JSON parser's, zod's), in English: for the console, never for the sentence.
+ */
 export type ImportProblem =
   | { kind: "too-large"; bytes: number; limit: number }
   | { kind: "empty" }
   | { kind: "not-json"; detail: string }
   | { kind: "not-ours" }
   | { kind: "newer-version"; version: number; supported: number }
-  | { kind: "bad-envelope"; detail: string }
-  | { kind: "bad-run"; index: number; id?: string; detail: string }
-  | { kind: "bad-clip"; index: number; detail: string };
+  | { kind: "bad-envelope"; field: string; detail: string }
+  | { kind: "bad-run"; index: number; id?: string; field: string; allowed?: readonly (string | number)[]; detail: string }
+  | { kind: "bad-clip"; index: number; field: string; orphan?: boolean; detail: string };
 
 export type ParsedImport = { runs: SavedRun[]; clips: Map<string, Blob>; posters: Map<string, Blob> };
 
@@ -76,6 +80,11 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
 }
 
+/** The first issue's field, as a dotted path. */
+function firstField(error: z.ZodError): string {
+  return error.issues[0].path.join(".") || "(root)";
+}
+
 /** Reads a history file's text (already known to be within the limit) into runs and clips, or the first problem. */
 export function parseHistoryText(text: string): { ok: true; value: ParsedImport } | { ok: false; problem: ImportProblem } {
   if (!text.trim()) return { ok: false, problem: { kind: "empty" } };
@@ -90,7 +99,8 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
   if (head.data.version > HISTORY_VERSION)
     return { ok: false, problem: { kind: "newer-version", version: head.data.version, supported: HISTORY_VERSION } };
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, problem: { kind: "bad-envelope", detail: issuesText(envelope.error) } };
+  if (!envelope.success)
+    return { ok: false, problem: { kind: "bad-envelope", field: firstField(envelope.error), detail: issuesText(envelope.error) } };
 
   const runs: SavedRun[] = [];
   for (const [index, value] of envelope.data.runs.entries()) {
@@ -98,7 +108,8 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
     if (!parsed.ok) {
       const id = typeof (value as { id?: unknown })?.id === "string" ? (value as { id: string }).id : undefined;
       const detail = parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
-      return { ok: false, problem: { kind: "bad-run", index, id, detail } };
+      const [{ path: field, allowed }] = parsed.problems;
+      return { ok: false, problem: { kind: "bad-run", index, id, field, allowed, detail } };
     }
     runs.push(parsed.run);
   }
@@ -106,14 +117,18 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
   const clips = new Map<string, Blob>();
   for (const [index, value] of (envelope.data.clips ?? []).entries()) {
     const clip = clipSchema.safeParse(value);
-    if (!clip.success) return { ok: false, problem: { kind: "bad-clip", index, detail: issuesText(clip.error) } };
+    if (!clip.success)
+      return { ok: false, problem: { kind: "bad-clip", index, field: firstField(clip.error), detail: issuesText(clip.error) } };
     if (!ids.has(clip.data.runId))
-      return { ok: false, problem: { kind: "bad-clip", index, detail: `runId "${clip.data.runId}" is not a run of this file` } };
+      return {
+        ok: false,
+        problem: { kind: "bad-clip", index, field: "runId", orphan: true, detail: `runId "${clip.data.runId}" is not a run of this file` },
+      };
     let bytes: Uint8Array;
     try {
       bytes = fromBase64(clip.data.base64);
     } catch {
-      return { ok: false, problem: { kind: "bad-clip", index, detail: "base64: is not base64" } };
+      return { ok: false, problem: { kind: "bad-clip", index, field: "base64", detail: "base64: is not base64" } };
     }
     clips.set(clip.data.runId, new Blob([bytes as BlobPart], { type: clip.data.mime }));
   }

@@ -14,7 +14,7 @@ import type { Exchange, WaitEntry } from "@/lib/client/api";
 import type { Run, RunError } from "@/lib/client/run";
 import { MODELS } from "@/lib/models/registry";
 import { RETRY_EN, type RetryKey, type RetryWords } from "@/lib/spec/contract";
-import type { ModelSpec } from "@/lib/spec/model-spec";
+import { allowedValues, type ModelSpec } from "@/lib/spec/model-spec";
 import { type CreateTaskRequest, parseCreateTaskRequest, type Task, taskSchema } from "@/lib/spec/schema";
 
 export const SAVED_RUN_FORMAT = "video-playground.run";
@@ -158,7 +158,33 @@ export function runFromSavedRun(saved: SavedRun): Run {
   };
 }
 
-export type SavedRunProblem = { path: string; message: string };
+/** Where a saved run is wrong (`request.input.duration`), in English words, and the values the field takes when they are known. */
+/**
+ * The values a request's field takes, for the fields that take a fixed set (model, mode, the choices of
+ * the input); none when the value is one of them (a cross-field rule is broken, not the set).
+ */
+function allowedAt(
+  request: unknown,
+  param: string,
+  spec: ModelSpec | undefined,
+  models: readonly ModelSpec[],
+): readonly (string | number)[] | undefined {
+  const field = param.replace(/^input\./, "");
+  const allowed =
+    param === "model"
+      ? models.map((m) => m.id)
+      : !spec
+        ? undefined
+        : param === "mode"
+          ? spec.modes.map((m) => m.id)
+          : field === "aspect_ratio" || field === "duration" || field === "resolution"
+            ? allowedValues(spec, field)
+            : undefined;
+  const value = param.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], request);
+  return allowed?.includes(value as string | number) ? undefined : allowed;
+}
+
+export type SavedRunProblem = { path: string; message: string; allowed?: readonly (string | number)[] };
 
 /**
  * Reads a saved run from outside: the shape, the format and version (a newer version is named as such),
@@ -185,10 +211,26 @@ export function parseSavedRun(
   if (!models.some((m) => m.id === rest.model))
     return {
       ok: false,
-      problems: [{ path: "model", message: `unknown model "${rest.model}"; known: ${models.map((m) => m.id).join(", ")}` }],
+      problems: [
+        {
+          path: "model",
+          message: `unknown model "${rest.model}"; known: ${models.map((m) => m.id).join(", ")}`,
+          allowed: models.map((m) => m.id),
+        },
+      ],
     };
   if (request === undefined) return { ok: true, run: rest as SavedRun };
   const checked = parseCreateTaskRequest(request, models);
-  if (!checked.ok) return { ok: false, problems: checked.issues.map((i) => ({ path: `request.${i.param}`, message: i.message })) };
+  if (!checked.ok) {
+    const spec = models.find((m) => m.id === (request as { model?: unknown } | null)?.model);
+    return {
+      ok: false,
+      problems: checked.issues.map((i) => ({
+        path: `request.${i.param}`,
+        message: i.message,
+        allowed: allowedAt(request, i.param, spec, models),
+      })),
+    };
+  }
   return { ok: true, run: { ...(rest as SavedRun), request: checked.value } };
 }

@@ -36,6 +36,19 @@ export function isMediaUrl(value: string): boolean {
   return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
 
+/**
+ * What a media field may preview of its URL: the URL when it passes the field's own rule (trimmed,
+ * `isMediaUrl`) and the pages' CSP lets it load (`img-src 'self' https:`: an https URL, or an http one of
+ * the page's own origin such as a local upload; another http://localhost port would be refused and
+ * reported). Otherwise null: no request for `not a url` resolved against the page, no broken image.
+ */
+export function mediaPreviewUrl(value: string, pageOrigin: string | null): string | null {
+  const url = value.trim();
+  if (!isMediaUrl(url)) return null;
+  const parsed = new URL(url);
+  return parsed.protocol === "https:" || parsed.origin === pageOrigin ? url : null;
+}
+
 /** A fresh form for `spec`: its first mode and its defaults. */
 export function initialFormState(spec: ModelSpec): FormState {
   return {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SiteHeader } from "@/components/guide/site-header";
+import { guideEmbedPath } from "@/lib/guide/paths";
 import { isLocale, LOCALES, localePath, messagesFor } from "@/lib/i18n";
 import { MODELS } from "@/lib/models/registry";
 import { modeLabel } from "@/lib/spec/contract";
@@ -48,7 +49,7 @@ export default async function Catalog({ params }: Props) {
               <a href={localePath(locale, `/models/${m.id}`)} className={link} aria-label={`${t.catalog.guide}: ${m.name}`}>
                 {t.catalog.guide}
               </a>
-              <a href={`/embed/${m.id}`} className={link} aria-label={`${t.catalog.embed}: ${m.name}`}>
+              <a href={guideEmbedPath(m, locale)} className={link} aria-label={`${t.catalog.embed}: ${m.name}`}>
                 {t.catalog.embed}
               </a>
               <a href="/api/openapi.json" className={link} aria-label={`${t.catalog.openapi}: ${m.name}`}>
