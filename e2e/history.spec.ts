@@ -99,6 +99,30 @@ test.describe("history", () => {
     await expect(pg.taskFailed).toBeVisible();
   });
 
+  test("delete is at once and can be undone: the run comes back with its poster", async ({ page }) => {
+    const { pg, history } = await setUp(page);
+    await runTask(pg, "A kettle starting to steam");
+    await history.open();
+    await expect(history.items.nth(0).locator("img")).toHaveJSProperty("complete", true);
+    await history.action("A kettle", "Delete");
+    await expect(history.items).toHaveCount(0);
+    await expect(history.status).toHaveText("Run deleted.");
+    await history.section.getByRole("button", { name: "Undo" }).click();
+    await expect(history.items).toHaveCount(1);
+    await expect(history.status).toHaveText("Run restored.");
+    await expect
+      .poll(() =>
+        history.items
+          .nth(0)
+          .locator("img")
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBeGreaterThan(0);
+    await page.reload();
+    await history.open();
+    await expect(history.items).toHaveCount(1);
+  });
+
   test("one run as HAR 1.2 and as curl: every exchange, and no key anywhere", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const { pg, history } = await setUp(page);

@@ -5,7 +5,7 @@ import { type ButtonHTMLAttributes, useId, useState } from "react";
 import { useExportTarget } from "@/components/playground/export-target";
 import { useClipboard } from "@/lib/client/use-clipboard";
 import { fetchClip } from "@/lib/history/poster";
-import { ClipQuotaError, deleteRun, dropClip, keepClip, type StoredRun } from "@/lib/history/store";
+import { addRuns, ClipQuotaError, deleteRun, dropClip, getRun, keepClip, type StoredRun } from "@/lib/history/store";
 import { summarize } from "@/lib/history/summary";
 import { harFileName, harFromSavedRun } from "@/lib/runs/har";
 import type { SavedRun } from "@/lib/runs/saved-run";
@@ -74,6 +74,21 @@ export function HistoryItem({
     summary.videoSeconds !== undefined ? t("item.video", { length: formatSeconds(summary.videoSeconds, locale) }) : null,
     summary.elapsedMs !== undefined ? t("item.took", { length: formatSeconds(summary.elapsedMs / 1000, locale, 0) }) : null,
   ].filter(Boolean);
+
+  // Deleting is at once (like the other actions), with an undo: the run, its poster and its clip come back.
+  const remove = async () => {
+    const before = await getRun(run.id);
+    await deleteRun(run.id);
+    const undo = before
+      ? () =>
+          void addRuns(
+            [before.run],
+            before.clip ? new Map([[run.id, before.clip]]) : new Map(),
+            before.poster ? new Map([[run.id, before.poster]]) : new Map(),
+          )
+      : undefined;
+    say({ kind: "status", text: t("item.deleted"), undo });
+  };
 
   const onKeep = async () => {
     if (!videoUrl) return;
@@ -187,7 +202,7 @@ export function HistoryItem({
           >
             {t("item.har")}
           </Action>
-          <Action describedBy={titleId} onClick={() => void deleteRun(run.id)}>
+          <Action describedBy={titleId} onClick={() => void remove()}>
             {t("item.delete")}
           </Action>
         </div>

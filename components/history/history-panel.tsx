@@ -31,8 +31,22 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
   return (
     <div className="space-y-3">
       <HistoryToolbar count={all.length} say={setMessage} />
-      <div role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
-        {message?.kind === "status" ? message.text : ""}
+      <div className="flex flex-wrap items-baseline gap-2 empty:hidden">
+        <div role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
+          {message?.kind === "status" ? message.text : ""}
+        </div>
+        {message?.kind === "status" && message.undo && (
+          <button
+            type="button"
+            onClick={() => {
+              message.undo?.();
+              setMessage({ kind: "status", text: t("item.restored") });
+            }}
+            className="text-sm font-medium text-amber-700 underline dark:text-amber-400"
+          >
+            {t("item.undo")}
+          </button>
+        )}
       </div>
       <div role="alert" className="rounded-md text-sm text-red-700 empty:hidden dark:text-red-300">
         {message?.kind === "alert" ? message.text : ""}

@@ -11,7 +11,8 @@ import { download, formatBytes } from "./format";
 import { importProblemText } from "./import-problem";
 import { buttonClass } from "./styles";
 
-export type Say = (message: { kind: "status" | "alert"; text: string }) => void;
+/** What the panel says; a status may offer to undo what it reports. */
+export type Say = (message: { kind: "status" | "alert"; text: string; undo?: () => void }) => void;
 
 /** The history as a whole: the space kept clips use (and freeing it), export, import, clear all. */
 export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
