@@ -35,6 +35,9 @@ test.describe("the model catalog", () => {
   test("each guide links the catalog and its related models; / is still nano-banana-2's guide", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("nano-banana-2 API");
+    // The section menu under the title has an entry for it, as for every other section.
+    const contents = page.getByRole("navigation", { name: en.nav.contents });
+    await expect(contents.getByRole("link", { name: en.guide.sections.related })).toHaveAttribute("href", "#related");
     const related = page.getByRole("region", { name: en.guide.sections.related });
     await related.getByRole("link", { name: flash.name }).click();
     // Only the path: the playground writes its form's state into the query a moment after it hydrates.
@@ -47,6 +50,8 @@ test.describe("the model catalog", () => {
     // The Russian guide's embed link opens the Russian embed.
     const embed = page.getByRole("link", { name: ru.nav.embed, exact: true });
     await expect(embed).toHaveAttribute("href", "/embed/gemini-omni-flash?lang=ru");
+    const ruContents = page.getByRole("navigation", { name: ru.nav.contents });
+    await expect(ruContents.getByRole("link", { name: ru.guide.sections.related })).toHaveAttribute("href", "#related");
     await page.getByRole("link", { name: ru.nav.catalog }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/ru/models");
     // The Russian catalog's embed link opens the embed in Russian.

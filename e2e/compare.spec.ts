@@ -252,9 +252,12 @@ test("two runs from the History panel: select both, Compare; they play together 
   // Both poster frames are taken (the comparison shows them until the videos play).
   for (const i of [0, 1]) await expect(history.items.nth(i).locator("img")).toHaveJSProperty("complete", true);
   const compare = history.section.getByRole("button", { name: "Compare", exact: true });
-  await history.item("slowly").getByRole("checkbox", { name: "Select for comparison" }).check();
+  // Each checkbox's name says which run it selects (its title line, the prompt's start, its age), not only "Select for comparison".
+  const select = (prompt: string) =>
+    history.list.getByRole("checkbox", { name: new RegExp(`^Select for comparison: Text-to-Video · nano-banana-2 · ${prompt} · \\S`) });
+  await select("A windmill turning slowly").check();
   await expect(compare).toBeDisabled();
-  await history.item("fast").getByRole("checkbox", { name: "Select for comparison" }).check();
+  await select("A windmill turning fast").check();
   await compare.click();
   await expect(cmp.comparison).toHaveAccessibleName("Comparison of 2 runs");
   await cmp.waitForVideos(2);

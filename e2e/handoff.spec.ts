@@ -103,6 +103,32 @@ test.describe("copied curl and script run for real and create exactly the form's
   });
 });
 
+test('"Copied" stays with the format that was copied: switching the format within the moment shows the new one\'s own Copy', async ({
+  page,
+}) => {
+  const pg = new PlaygroundPage(page);
+  const handoff = new HandoffPanel(page);
+  // The page's clock held still after the copy, so "the moment" (1.5 s) cannot run out while the test switches.
+  await page.clock.install();
+  await pg.goto();
+  const copyCurl = page.getByRole("button", { name: "Copy as curl" });
+  await expect(copyCurl).toHaveText("Copy as curl");
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await copyCurl.click();
+  await expect(copyCurl).toHaveText("Copied");
+  const curl = await handoff.clipboard();
+  expect(curl).toMatch(/^curl /);
+  await handoff.format("JavaScript");
+  // Nothing of the JavaScript was copied: its button offers to copy it.
+  await expect(page.getByRole("button", { name: "Copy as JavaScript" })).toHaveText("Copy as JavaScript");
+  expect(await handoff.clipboard()).toBe(curl);
+  // Back on curl within the moment: that is what the clipboard holds.
+  await handoff.format("curl");
+  await expect(copyCurl).toHaveText("Copied");
+  await page.clock.runFor(2000);
+  await expect(copyCurl).toHaveText("Copy as curl");
+});
+
 test("the output panel copies the request of that run, not the form as it is now", async ({ page }) => {
   const pg = new PlaygroundPage(page);
   const handoff = new HandoffPanel(page);

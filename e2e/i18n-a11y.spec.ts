@@ -308,3 +308,52 @@ for (const p of PAGES) {
     });
   }
 }
+
+/**
+ * The guide on a phone (390×844): its reference tables are wider than the screen and scroll sideways in
+ * their own regions, which a keyboard must be able to reach (axe: scrollable-region-focusable).
+ */
+const GUIDES = [
+  { path: "/", region: "Parameters of Text-to-Video", errors: "Errors, what triggers them, how to fix them and whether to retry" },
+  { path: "/ru", region: "Параметры режима Text-to-Video", errors: "Ошибки: причина, исправление и нужно ли повторять" },
+  {
+    path: "/models/gemini-omni-flash",
+    region: "Parameters of Text-to-Video",
+    errors: "Errors, what triggers them, how to fix them and whether to retry",
+  },
+  {
+    path: "/ru/models/gemini-omni-flash",
+    region: "Параметры режима Text-to-Video",
+    errors: "Ошибки: причина, исправление и нужно ли повторять",
+  },
+] as const;
+
+for (const g of GUIDES) {
+  test(`axe: the guide ${g.path} on a phone (390×844); its tables scroll sideways in named regions a keyboard reaches`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(g.path);
+    await page.waitForLoadState("networkidle");
+    // The tables sit in sections laid out only near the viewport (content-visibility: auto): bring each into view.
+    for (const id of ["parameters", "errors"]) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await expectNoViolations(page, `${g.path} phone`);
+    // No cell's content runs into the next column (`input.aspect_ratio` into the types, "Required" into "Default").
+    const overflowing = await page
+      .locator("#parameters table :is(th, td)")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => (c.textContent ?? "").slice(0, 40)));
+    expect(overflowing, "cells wider than their column").toEqual([]);
+    const params = page.getByRole("region", { name: g.region, exact: true });
+    const errors = page.getByRole("region", { name: g.errors, exact: true });
+    for (const region of [params, errors]) {
+      await expect(region).toBeVisible();
+      // Wider than the phone: it really scrolls, so it needs to be focusable.
+      expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    }
+    // Focused from the keyboard, the arrow keys scroll it.
+    await params.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => params.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  });
+}

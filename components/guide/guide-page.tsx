@@ -54,6 +54,13 @@ export function GuidePage({
                 </a>
               </li>
             ))}
+            {related.length > 0 && (
+              <li>
+                <a href="#related" className="text-amber-700 hover:underline dark:text-amber-400">
+                  {s.related}
+                </a>
+              </li>
+            )}
             <li>
               <a href="/api/openapi.json" className="text-amber-700 hover:underline dark:text-amber-400">
                 {t.nav.openapi}

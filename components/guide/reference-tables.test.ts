@@ -32,9 +32,21 @@ describe("the guide's reference tables as static HTML", () => {
       }
       const rows = modes.reduce((n, m) => n + 2 + fieldsOf(nanoBanana2, m.id).length, 0);
       expect(count(html, '<th scope="row">')).toBe(rows);
-      expect(count(html, '<th scope="row">input.duration</th>')).toBe(
+      // The name breaks after its dot in a narrow column; read as one word.
+      expect(count(html, '<th scope="row">input.<wbr/>duration</th>')).toBe(
         modes.filter((m) => fieldsOf(nanoBanana2, m.id).includes("duration")).length,
       );
+    });
+
+    it(`puts each table in a region a keyboard can scroll, named after the table (${locale})`, () => {
+      const params = referenceTableHtml("params", nanoBanana2, locale);
+      for (const { id } of nanoBanana2.modes) {
+        const name = format(t.params.caption, { mode: modeLabel(id) });
+        expect(params).toContain(`<section class="doc-scroll" aria-label="${name}" tabindex="0"><table `);
+      }
+      expect(count(params, 'tabindex="0"')).toBe(nanoBanana2.modes.length);
+      const errors = referenceTableHtml("errors", nanoBanana2, locale);
+      expect(errors.startsWith(`<section class="doc-scroll" aria-label="${t.errors.caption}" tabindex="0"><table `)).toBe(true);
     });
 
     it(`describes each field in the model's own words and the rules it has (${locale})`, () => {

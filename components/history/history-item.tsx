@@ -123,6 +123,13 @@ export function HistoryItem({
     await copy(toCurl(run.request, target));
   };
 
+  // The checkbox's name tells the runs apart (a list of equal "Select for comparison" boxes does not):
+  // the title line, the prompt's start and the age, as the row shows them.
+  const title = `${isMode(run.mode) ? t(`modes.${run.mode}`) : t("item.watched")} · ${run.model}`;
+  const age = formatAge(run.startedAt, now, locale);
+  const prompt = summary.prompt && (summary.prompt.length > 40 ? `${summary.prompt.slice(0, 40).trimEnd()}…` : summary.prompt);
+  const runName = [title, prompt, age].filter(Boolean).join(" · ");
+
   const elsewhere = ours ? undefined : t("item.otherModel", { model: run.model });
   // Restore, run again and curl need the run's request, in the model this page shows.
   const needsRequest = { disabled: !ours || !run.request, title: elsewhere };
@@ -136,8 +143,7 @@ export function HistoryItem({
           type="checkbox"
           checked={!!selected}
           onChange={(e) => onSelect(e.currentTarget.checked)}
-          aria-label={tc("selectRun")}
-          aria-describedby={titleId}
+          aria-label={tc("selectRun", { run: runName })}
           className="mt-1 shrink-0 accent-amber-600"
         />
       )}
@@ -150,7 +156,7 @@ export function HistoryItem({
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <h3 id={titleId} className="font-medium">
-            {isMode(run.mode) ? t(`modes.${run.mode}`) : t("item.watched")} · {run.model}
+            {title}
           </h3>
           <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_CLASS[summary.status]}`}>{t(`status.${summary.status}`)}</span>
           <time
@@ -158,7 +164,7 @@ export function HistoryItem({
             title={new Date(run.ranAt).toLocaleString(locale)}
             className="text-xs text-zinc-600 dark:text-zinc-400"
           >
-            {formatAge(run.startedAt, now, locale)}
+            {age}
           </time>
         </div>
         {summary.prompt && <p className="truncate text-sm text-zinc-800 dark:text-zinc-200">{summary.prompt}</p>}

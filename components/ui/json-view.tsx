@@ -33,11 +33,12 @@ export function JsonView({ data, label, copyLabel }: { data: unknown; label: str
   return (
     // biome-ignore lint/a11y/useSemanticElements: a labelled block of content, not of form controls, which is what <fieldset> would say
     <div
-      className="relative rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900"
+      className="flow-root rounded-md border border-zinc-200 bg-zinc-50 p-2 dark:border-zinc-800 dark:bg-zinc-900"
       role="group"
       aria-label={label}
     >
-      <div className="absolute right-2 top-2">
+      {/* Floated, not laid over the JSON: the lines beside it make room for it (a narrow box's first line ran under it). */}
+      <div className="float-right mb-1 ml-2">
         <CopyButton text={text} label={copyLabel ?? t("copyWhat", { what: label })} />
       </div>
       {isTree ? (
