@@ -43,13 +43,15 @@ async function expectFitted(page: Page) {
   return sizes(page);
 }
 
-test("an invalid preset on a phone: the note wraps, the prompt is kept and flagged", async ({ page }) => {
+test("an invalid preset on a phone: the notes wrap, the prompt is kept (and said to be) while the rest is ignored", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const long = "x".repeat(2100);
   await page.goto(`/embed/nano-banana-2?mode=r2v&duration=5&prompt=${long}`);
-  const note = page.getByRole("note", { name: /ignored/i });
-  await expect(note).toContainText("duration=5");
-  await expect(note).toContainText("prompt is 2100 characters; the limit is 2000 characters.");
+  const ignored = page.getByRole("note", { name: "Ignored embed parameters" });
+  await expect(ignored).toContainText("duration=5");
+  await expect(ignored).not.toContainText("prompt=");
+  const kept = page.getByRole("note", { name: "Embed parameters kept but not valid yet" });
+  await expect(kept).toContainText("prompt is 2100 characters; the limit is 2000 characters.");
   await expect(page.getByRole("textbox", { name: /prompt/i })).toHaveValue(long);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

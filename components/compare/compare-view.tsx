@@ -75,7 +75,6 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
     entries.map((e) => e.run),
     secs,
   );
-  const label = (_run: SavedRun | undefined, i: number) => labels[i];
   const cellText = (key: string, v: string) =>
     key === "mode"
       ? modeName(v)
@@ -114,7 +113,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
           id: e.id,
           src: e.src,
           poster: e.poster,
-          label: e.pending ? `${label(e.run, i)} · ${e.pending}` : label(e.run, i),
+          label: e.pending ? `${labels[i]} · ${e.pending}` : labels[i],
         }))}
         below={(i, video) => {
           const run = entries[i].run;
@@ -133,7 +132,7 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
                 </th>
                 {ended.map((e) => (
                   <th key={e.id} scope="col" className={`${cell} font-medium`}>
-                    {label(e.run, entries.indexOf(e))}
+                    {labels[entries.indexOf(e)]}
                   </th>
                 ))}
               </tr>
@@ -149,11 +148,11 @@ export function CompareView({ entries, onClose }: { entries: CompareEntry[]; onC
                     {parts.map((p, j) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one diff never reorder
                       <Fragment key={j}>
-                        {/* A replaced word: a space between the old and the new, so they do not read as one word. */}
+                        {/* A replaced word: a space between the old and the new, so they do not read as one word (not for punctuation). */}
                         {parts[j - 1]?.kind === "removed" &&
                           p.kind === "added" &&
-                          !/\s$/.test(parts[j - 1].text) &&
-                          !/^\s/.test(p.text) &&
+                          /[\p{L}\p{N}]$/u.test(parts[j - 1].text) &&
+                          /^[\p{L}\p{N}]/u.test(p.text) &&
                           " "}
                         <DiffText part={p} />
                       </Fragment>

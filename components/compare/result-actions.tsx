@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { type ModeId, modeLabel } from "@/lib/spec/contract";
 import type { FormState } from "@/lib/spec/form-state";
-import { hasMode } from "@/lib/spec/model-spec";
+import { brokenRules, hasMode } from "@/lib/spec/model-spec";
 import { useExportTarget } from "../playground/export-target";
 import { useSpec } from "../playground/spec-context";
 import { useApplyValues } from "../playground/use-form-link";
@@ -54,8 +54,13 @@ export function ResultActions({ videoUrl, video }: { videoUrl: string; video: ()
         throw err instanceof FrameUnreadableError ? new Error(t("frameUnreadable")) : err;
       });
       const { upload } = await uploadFile(file);
-      // The new run takes the frame's shape (a portrait frame in a 16:9 run would be stretched).
-      const aspect = nearestAspectRatio(spec.aspectRatios, el.videoWidth, el.videoHeight) as FormState["aspect_ratio"] | undefined;
+      // The new run takes the frame's shape (a portrait frame in a 16:9 run would be stretched), of the shapes
+      // the spec's rules allow with the rest of the form (gemini-omni-flash's 1080P is 16:9 only).
+      const values = form.getValues();
+      const fits = spec.aspectRatios.filter((r) => !brokenRules(spec, { ...values, aspect_ratio: r }).length);
+      const aspect = nearestAspectRatio(fits.length ? fits : spec.aspectRatios, el.videoWidth, el.videoHeight) as
+        | FormState["aspect_ratio"]
+        | undefined;
       const shape = aspect ? { aspect_ratio: aspect } : {};
       apply(mode === "image-to-video" ? { mode, image_url: upload.url, ...shape } : { mode, reference_image_urls: [upload.url], ...shape });
       focusForm();

@@ -79,13 +79,16 @@ export function HistoryItem({
   const remove = async () => {
     const before = await getRun(run.id);
     await deleteRun(run.id);
+    // True when the run is back (false: a run of that id is there again already).
     const undo = before
-      ? () =>
-          void addRuns(
-            [before.run],
-            before.clip ? new Map([[run.id, before.clip]]) : new Map(),
-            before.poster ? new Map([[run.id, before.poster]]) : new Map(),
-          )
+      ? async () =>
+          (
+            await addRuns(
+              [before.run],
+              before.clip ? new Map([[run.id, before.clip]]) : new Map(),
+              before.poster ? new Map([[run.id, before.poster]]) : new Map(),
+            )
+          ).added.length > 0
       : undefined;
     say({ kind: "status", text: t("item.deleted"), undo });
   };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ALL, filterRuns, type HistoryFilter, RUN_STATUSES } from "@/lib/history/summary";
 import { useHistoryRuns } from "@/lib/history/use-history-runs";
 import { MODE_IDS } from "@/lib/spec/contract";
@@ -24,6 +24,12 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
   const [filter, setFilter] = useState<HistoryFilter>({ mode: ALL, status: ALL, query: "" });
   const [message, setMessage] = useState<Parameters<Say>[0] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
+  // A deleted run's row is gone with its button: focus goes to the Undo that replaces it.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const undoOffer = message?.kind === "status" ? message.undo : undefined;
+  useEffect(() => {
+    if (undoOffer) undoButton.current?.focus();
+  }, [undoOffer]);
   const all = runs.data ?? [];
   const shown = filterRuns(all, filter);
   const set = (patch: Partial<HistoryFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -31,16 +37,24 @@ export function HistoryPanel({ shownId, ...actions }: HistoryActions & { shownId
   return (
     <div className="space-y-3">
       <HistoryToolbar count={all.length} say={setMessage} />
-      <div className="flex flex-wrap items-baseline gap-2 empty:hidden">
+      <div className={message?.kind === "status" ? "flex flex-wrap items-baseline gap-2" : "contents"}>
         <div role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
           {message?.kind === "status" ? message.text : ""}
         </div>
         {message?.kind === "status" && message.undo && (
           <button
+            ref={undoButton}
             type="button"
             onClick={() => {
-              message.undo?.();
-              setMessage({ kind: "status", text: t("item.restored") });
+              const undo = message.undo;
+              undo?.().then(
+                (back) => setMessage(back ? { kind: "status", text: t("item.restored") } : { kind: "alert", text: t("item.notRestored") }),
+                (err: unknown) =>
+                  setMessage({
+                    kind: "alert",
+                    text: t("item.restoreFailed", { reason: err instanceof Error ? err.message : String(err) }),
+                  }),
+              );
             }}
             className="text-sm font-medium text-amber-700 underline dark:text-amber-400"
           >

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useSay } from "@/components/i18n/use-say";
 import { exportHistory, importHistory } from "@/lib/history/io";
 import { clearRuns, dropAllClips } from "@/lib/history/store";
 import { historyFileName } from "@/lib/history/transfer";
@@ -12,12 +13,13 @@ import { importProblemText } from "./import-problem";
 import { buttonClass } from "./styles";
 
 /** What the panel says; a status may offer to undo what it reports. */
-export type Say = (message: { kind: "status" | "alert"; text: string; undo?: () => void }) => void;
+export type Say = (message: { kind: "status" | "alert"; text: string; undo?: () => Promise<boolean> }) => void;
 
 /** The history as a whole: the space kept clips use (and freeing it), export, import, clear all. */
 export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
   const t = useTranslations("history");
   const locale = useLocale();
+  const validationWords = useSay();
   const usage = useClipUsage().data ?? 0;
   const [withClips, setWithClips] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -40,7 +42,7 @@ export function HistoryToolbar({ count, say }: { count: number; say: Say }) {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await importHistory(file);
+      const result = await importHistory(file, validationWords);
       if (result.ok) say({ kind: "status", text: t("import.done", { added: result.added.length, skipped: result.skipped.length }) });
       else
         say({

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { HISTORY_FORMAT, HISTORY_VERSION, type ImportProblem, parseHistoryText } from "@/lib/history/transfer";
-import { type Catalogue, intlMessages, type Locale } from "@/lib/i18n";
+import { type Catalogue, intlMessages, type Locale, validationSay } from "@/lib/i18n";
 import { MODELS } from "@/lib/models/registry";
 import { SAVED_RUN_FORMAT, SAVED_RUN_VERSION } from "@/lib/runs/saved-run";
 import { importProblemText } from "./import-problem";
@@ -29,7 +29,7 @@ const file = (runs: unknown[], clips?: unknown[]) =>
 
 /** The refusal the history panel shows for `text`, in `locale`. */
 function refusal(text: string, locale: Locale): string {
-  const parsed = parseHistoryText(text);
+  const parsed = parseHistoryText(text, validationSay(locale));
   if (parsed.ok) throw new Error("the file was accepted");
   const t = createTranslator({ locale, messages: intlMessages(locale) as unknown as Catalogue, namespace: "history" });
   return importProblemText(parsed.problem, t as unknown as Parameters<typeof importProblemText>[1], locale);
@@ -50,7 +50,7 @@ describe("importProblemText", () => {
     expect(ru).not.toMatch(/unknown|known:/);
   });
 
-  it("names a request field with the values it takes, or only the field when no set applies", () => {
+  it("names a request field with the values it takes, or says what is wrong with it (the request's own check) in each language", () => {
     const badDuration = file([run("r1", { ...good, input: { ...good.input, duration: 5 } })]);
     expect(refusal(badDuration, "en")).toBe(
       "run 1 (r1) in the file is not valid: the field “request.input.duration” must be one of 6, 10.",
@@ -59,8 +59,12 @@ describe("importProblemText", () => {
       "запуск 1 (r1) в файле некорректен: поле «request.input.duration» должно быть одним из значений: 6, 10.",
     );
     const noPrompt = file([run("r1", { ...good, input: { ...good.input, prompt: "" } })]);
-    expect(refusal(noPrompt, "en")).toBe("run 1 (r1) in the file is not valid: the field “request.input.prompt” is missing or not valid.");
-    expect(refusal(noPrompt, "ru")).toBe("запуск 1 (r1) в файле некорректен: поле «request.input.prompt» отсутствует или некорректно.");
+    expect(refusal(noPrompt, "en")).toBe(
+      "run 1 (r1) in the file is not valid: prompt is required: describe the subject, action, scene and style (1–2000 characters).",
+    );
+    expect(refusal(noPrompt, "ru")).toBe(
+      "запуск 1 (r1) в файле некорректен: Нужен prompt: опишите объект, действие, сцену и стиль (1–2000 символов).",
+    );
   });
 
   it("names the envelope's field and a clip's problem", () => {

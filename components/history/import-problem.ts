@@ -16,7 +16,9 @@ export function importProblemText(p: ImportProblem, t: HistoryWords, locale: str
       return t("import.newerVersion", { version: p.version, supported: p.supported });
     case "bad-run": {
       const which = { number: p.index + 1, id: p.id ?? "?", field: p.field };
-      return p.allowed?.length ? t("import.badRunAllowed", { ...which, allowed: p.allowed.join(", ") }) : t("import.badRun", which);
+      if (p.allowed?.length) return t("import.badRunAllowed", { ...which, allowed: p.allowed.join(", ") });
+      // The request's own check says what is wrong (a broken rule, a too-long prompt), in the page's language.
+      return p.reason ? t("import.badRunReason", { ...which, reason: p.reason }) : t("import.badRun", which);
     }
     case "bad-clip":
       return p.orphan ? t("import.badClipOrphan", { number: p.index + 1 }) : t("import.badClip", { number: p.index + 1, field: p.field });

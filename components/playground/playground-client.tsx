@@ -188,23 +188,25 @@ const PlaygroundBody = memo(function PlaygroundBody({
     [spec, applyValues],
   );
   // Runs the saved request again as it was sent (a new run, with a new Idempotency-Key), and shows it in the
-  // form; on the simulator with its fault too, which the Simulate control then shows.
+  // form; on the simulator with its fault too (one this simulator offers), which the Simulate control then
+  // shows and keeps for the next run, as if chosen there.
   const onRunAgain = useCallback(
     async (saved: SavedRun) => {
       if (!saved.request) return;
       await onRestore(saved);
       showSaved(null);
-      if (upstream.simulated) setSimulate(saved.simulate ?? "none");
+      const fault = scenarios.some((s) => s.id === saved.simulate) ? (saved.simulate as string) : "none";
+      if (upstream.simulated) setSimulate(fault);
       dispatch({
         type: "start",
         request: saved.request,
         uploads: [],
         now: Date.now(),
         idempotencyKey: newIdempotencyKey(),
-        simulate: upstream.simulated ? (saved.simulate ?? "none") : undefined,
+        simulate: upstream.simulated ? fault : undefined,
       });
     },
-    [onRestore, showSaved, upstream.simulated],
+    [onRestore, showSaved, upstream.simulated, scenarios],
   );
 
   // A recording plays in the output panel instead of the live run, with the form out of the way; "Run it
@@ -240,7 +242,7 @@ const PlaygroundBody = memo(function PlaygroundBody({
     else recordingToggle.current?.focus();
   }, [replay, form]);
   const onPlayRecording = useCallback(
-    (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true }),
+    (mode: string) => setReplay({ url: `/recordings/${spec.id}/${mode}.json`, speed: 1, live: true, focus: true }),
     [spec.id],
   );
   const showForm = panels.form && !replay;

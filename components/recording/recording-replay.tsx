@@ -79,8 +79,8 @@ function Replay({
   // Opened by a click (it replaces the form): focus moves to it, so a keyboard reader is not left at the page's top.
   const shown = useRef<HTMLElement & HTMLDivElement>(null);
   useEffect(() => {
-    if (loaded && config.live) shown.current?.focus();
-  }, [loaded, config.live]);
+    if (loaded && config.focus) shown.current?.focus();
+  }, [loaded, config.focus]);
 
   const frames = loaded && "frames" in loaded ? loaded.frames : null;
   const saved = loaded && "saved" in loaded ? loaded.saved : null;

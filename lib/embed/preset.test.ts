@@ -29,6 +29,7 @@ describe("embed preset", () => {
     });
     // The prompt is kept for the reader to shorten; the other invalid values are dropped.
     expect(p.values).toEqual({ prompt: "x".repeat(2001) });
+    expect(p.notes.filter((n) => n.kept).map((n) => n.param)).toEqual(["prompt"]);
     expect(p.theme).toBeNull();
     expect(p.panels).toEqual({ form: true, output: false });
     expect(Object.fromEntries(p.notes.map((n) => [n.param, n.message]))).toEqual({

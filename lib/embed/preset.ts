@@ -13,7 +13,8 @@ export const PANELS = ["form", "output"] as const;
 export type Panel = (typeof PANELS)[number];
 export type PanelVisibility = Record<Panel, boolean>;
 
-export type PresetNote = { param: string; value: string; message: string };
+/** A preset value that was not taken as it came: ignored, or (`kept`, a prompt) kept in the form for the reader to fix. */
+export type PresetNote = { param: string; value: string; message: string; kept?: true };
 export type EmbedPreset = {
   values: Partial<FormState>;
   theme: ThemeChoice | null;
@@ -51,7 +52,13 @@ export function parseEmbedPreset(spec: ModelSpec, query: Query, say: Say = engli
     if (r.ok) (values as Record<string, unknown>)[name] = name === "prompt" ? raw : r.value;
     // A prompt is someone's text: kept as it came (the form flags it, as the guide does), never dropped.
     else if (name === "prompt") values.prompt = raw;
-    if (!r.ok) notes.push({ param: name, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, message: r.message });
+    if (!r.ok)
+      notes.push({
+        param: name,
+        value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw,
+        message: r.message,
+        ...(name === "prompt" ? { kept: true as const } : {}),
+      });
   }
 
   // Values that are each allowed but not together (1080P with 9:16) are kept, and the form flags them too.

@@ -1,6 +1,8 @@
 /**
  * Export and import of the whole history (the file format: ./transfer.ts; the database: ./store.ts).
  */
+
+import type { Say } from "@/lib/spec/validation-words";
 import { addRuns, getRun, listRuns } from "./store";
 import { historyFileText, type ImportProblem, parseHistoryFile } from "./transfer";
 
@@ -17,9 +19,7 @@ export async function exportHistory({ withClips }: { withClips: boolean }): Prom
     }
   const text = await historyFileText(
     stored.map((s) => s.run),
-    clips,
-    new Date(),
-    posters,
+    { clips, posters },
   );
   return { text, runs: stored.length, clips: clips.size };
 }
@@ -30,8 +30,9 @@ export async function exportHistory({ withClips }: { withClips: boolean }): Prom
  */
 export async function importHistory(
   file: Blob,
+  say?: Say,
 ): Promise<{ ok: true; added: string[]; skipped: string[] } | { ok: false; problem: ImportProblem }> {
-  const parsed = await parseHistoryFile(file);
+  const parsed = await parseHistoryFile(file, say);
   if (!parsed.ok) return parsed;
   const { added, skipped } = await addRuns(parsed.value.runs, parsed.value.clips, parsed.value.posters);
   return { ok: true, added, skipped };

@@ -32,7 +32,7 @@ beforeEach(() => {
 
 describe("history file", () => {
   it("round-trips runs and clips (bytes exact)", async () => {
-    const text = await historyFileText([savedRun("a", 1), savedRun("b", 2)], new Map([["b", mp4([0, 1, 2, 250, 255])]]));
+    const text = await historyFileText([savedRun("a", 1), savedRun("b", 2)], { clips: new Map([["b", mp4([0, 1, 2, 250, 255])]]) });
     const parsed = parseHistoryText(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

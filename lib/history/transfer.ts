@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import { parseSavedRun, type SavedRun } from "@/lib/runs/saved-run";
+import { englishSay, type Say } from "@/lib/spec/validation-words";
 
 export const HISTORY_FORMAT = "video-playground.history";
 export const HISTORY_VERSION = 1;
@@ -50,7 +51,16 @@ export type ImportProblem =
   | { kind: "not-ours" }
   | { kind: "newer-version"; version: number; supported: number }
   | { kind: "bad-envelope"; field: string; detail: string }
-  | { kind: "bad-run"; index: number; id?: string; field: string; allowed?: readonly (string | number)[]; detail: string }
+  | {
+      kind: "bad-run";
+      index: number;
+      id?: string;
+      field: string;
+      allowed?: readonly (string | number)[];
+      /** What is wrong with the field's value, in the `say`'s language (the request's own check). */
+      reason?: string;
+      detail: string;
+    }
   | { kind: "bad-clip"; index: number; field: string; orphan?: boolean; detail: string };
 
 export type ParsedImport = { runs: SavedRun[]; clips: Map<string, Blob>; posters: Map<string, Blob> };
@@ -86,7 +96,10 @@ function firstField(error: z.ZodError): string {
 }
 
 /** Reads a history file's text (already known to be within the limit) into runs and clips, or the first problem. */
-export function parseHistoryText(text: string): { ok: true; value: ParsedImport } | { ok: false; problem: ImportProblem } {
+export function parseHistoryText(
+  text: string,
+  say: Say = englishSay,
+): { ok: true; value: ParsedImport } | { ok: false; problem: ImportProblem } {
   if (!text.trim()) return { ok: false, problem: { kind: "empty" } };
   let json: unknown;
   try {
@@ -104,12 +117,12 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
 
   const runs: SavedRun[] = [];
   for (const [index, value] of envelope.data.runs.entries()) {
-    const parsed = parseSavedRun(value);
+    const parsed = parseSavedRun(value, undefined, say);
     if (!parsed.ok) {
       const id = typeof (value as { id?: unknown })?.id === "string" ? (value as { id: string }).id : undefined;
       const detail = parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
-      const [{ path: field, allowed }] = parsed.problems;
-      return { ok: false, problem: { kind: "bad-run", index, id, field, allowed, detail } };
+      const [{ path: field, allowed, said, message }] = parsed.problems;
+      return { ok: false, problem: { kind: "bad-run", index, id, field, allowed, reason: said ? message : undefined, detail } };
     }
     runs.push(parsed.run);
   }
@@ -146,9 +159,12 @@ export function parseHistoryText(text: string): { ok: true; value: ParsedImport 
 }
 
 /** Reads a history file: its size first (nothing of a file over the limit is read), then its text. */
-export async function parseHistoryFile(file: Blob): Promise<{ ok: true; value: ParsedImport } | { ok: false; problem: ImportProblem }> {
+export async function parseHistoryFile(
+  file: Blob,
+  say: Say = englishSay,
+): Promise<{ ok: true; value: ParsedImport } | { ok: false; problem: ImportProblem }> {
   if (file.size > IMPORT_LIMIT_BYTES) return { ok: false, problem: { kind: "too-large", bytes: file.size, limit: IMPORT_LIMIT_BYTES } };
-  return parseHistoryText(await file.text());
+  return parseHistoryText(await file.text(), say);
 }
 
 /**
@@ -157,9 +173,11 @@ export async function parseHistoryFile(file: Blob): Promise<{ ok: true; value: P
  */
 export async function historyFileText(
   runs: readonly SavedRun[],
-  clips: ReadonlyMap<string, Blob> = new Map(),
-  now: Date = new Date(),
-  posters: ReadonlyMap<string, Blob> = new Map(),
+  {
+    clips = new Map(),
+    posters = new Map(),
+    now = new Date(),
+  }: { clips?: ReadonlyMap<string, Blob>; posters?: ReadonlyMap<string, Blob>; now?: Date } = {},
 ): Promise<string> {
   const encode = async (blobs: ReadonlyMap<string, Blob>, fallback: string) => {
     const out: HistoryClip[] = [];

@@ -47,6 +47,8 @@ export type ReplayConfig = {
   speed: number;
   /** Whether "Run it yourself" is offered (the host allows live runs). */
   live: boolean;
+  /** Opened by the reader (a click): focus moves to it. Not for a recording the page opens with. */
+  focus?: boolean;
 };
 
 /** A note names its parameter; its English message is replaced by the page's language where it is shown. */

@@ -16,6 +16,7 @@ import { MODELS } from "@/lib/models/registry";
 import { RETRY_EN, type RetryKey, type RetryWords } from "@/lib/spec/contract";
 import { allowedValues, type ModelSpec } from "@/lib/spec/model-spec";
 import { type CreateTaskRequest, parseCreateTaskRequest, type Task, taskSchema } from "@/lib/spec/schema";
+import { englishSay, type Say } from "@/lib/spec/validation-words";
 
 export const SAVED_RUN_FORMAT = "video-playground.run";
 export const SAVED_RUN_VERSION = 1;
@@ -158,7 +159,6 @@ export function runFromSavedRun(saved: SavedRun): Run {
   };
 }
 
-/** Where a saved run is wrong (`request.input.duration`), in English words, and the values the field takes when they are known. */
 /**
  * The values a request's field takes, for the fields that take a fixed set (model, mode, the choices of
  * the input); none when the value is one of them (a cross-field rule is broken, not the set).
@@ -184,7 +184,14 @@ function allowedAt(
   return allowed?.includes(value as string | number) ? undefined : allowed;
 }
 
-export type SavedRunProblem = { path: string; message: string; allowed?: readonly (string | number)[] };
+/** Where a saved run is wrong (`request.input.duration`), in English words, and the values the field takes when they are known. */
+export type SavedRunProblem = {
+  path: string;
+  message: string;
+  allowed?: readonly (string | number)[];
+  /** The message is the request's validation message, in the language of the `say` given (others are English). */
+  said?: true;
+};
 
 /**
  * Reads a saved run from outside: the shape, the format and version (a newer version is named as such),
@@ -193,6 +200,7 @@ export type SavedRunProblem = { path: string; message: string; allowed?: readonl
 export function parseSavedRun(
   value: unknown,
   models: readonly ModelSpec[] = MODELS,
+  say: Say = englishSay,
 ): { ok: true; run: SavedRun } | { ok: false; problems: SavedRunProblem[] } {
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(value);
   if (!head.success || head.data.format !== SAVED_RUN_FORMAT)
@@ -220,7 +228,7 @@ export function parseSavedRun(
       ],
     };
   if (request === undefined) return { ok: true, run: rest as SavedRun };
-  const checked = parseCreateTaskRequest(request, models);
+  const checked = parseCreateTaskRequest(request, models, say);
   if (!checked.ok) {
     const spec = models.find((m) => m.id === (request as { model?: unknown } | null)?.model);
     return {
@@ -229,6 +237,7 @@ export function parseSavedRun(
         path: `request.${i.param}`,
         message: i.message,
         allowed: allowedAt(request, i.param, spec, models),
+        said: true as const,
       })),
     };
   }

@@ -216,13 +216,14 @@ export function unknownModelMessage(models: readonly ModelSpec[] = MODELS): stri
 export function parseCreateTaskRequest(
   body: unknown,
   models: readonly ModelSpec[] = MODELS,
+  say: Say = englishSay,
 ): { ok: true; value: CreateTaskRequest; spec: ModelSpec } | { ok: false; issues: FieldIssue[] } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ param: "body", message: CONTRACT_MESSAGES.body }] };
   }
   const spec = findModel((body as { model?: unknown }).model, models);
   if (!spec) return { ok: false, issues: [{ param: "model", message: unknownModelMessage(models) }] };
-  const result = schemasFor(spec).createTaskRequest.safeParse(body);
+  const result = schemasFor(spec, say).createTaskRequest.safeParse(body);
   if (result.success) return { ok: true, value: result.data as CreateTaskRequest, spec };
   return { ok: false, issues: toFieldIssues(result.error) };
 }
