@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Fragment } from "react";
 import { compareRows, type DiffPart, promptDiff, promptsDiffer } from "@/lib/compare/rows";
 import { runTimings } from "@/lib/compare/timings";
+import { promptStart } from "@/lib/history/summary";
 import type { SavedRun } from "@/lib/runs/saved-run";
 import { MODE_IDS, type ModeId, modeLabel } from "@/lib/spec/contract";
 import { ResultActions } from "./result-actions";
@@ -38,9 +39,9 @@ export function entryLabels(runs: readonly (SavedRun | undefined)[], seconds: (n
   const plain = runs.map((run, i) => entryLabel(run, i, seconds).replace(/^#\d+ /, ""));
   return runs.map((run, i) => {
     const base = entryLabel(run, i, seconds);
-    const prompt = run?.request?.input.prompt?.trim();
+    const prompt = promptStart(run?.request?.input.prompt, 28);
     if (!prompt || plain.filter((p) => p === plain[i]).length < 2) return base;
-    return `${base} · ${prompt.length > 28 ? `${prompt.slice(0, 27).trimEnd()}…` : prompt}`;
+    return `${base} · ${prompt}`;
   });
 }
 

@@ -6,7 +6,7 @@ import { useExportTarget } from "@/components/playground/export-target";
 import { useClipboard } from "@/lib/client/use-clipboard";
 import { fetchClip } from "@/lib/history/poster";
 import { addRuns, ClipQuotaError, deleteRun, dropClip, getRun, keepClip, type StoredRun } from "@/lib/history/store";
-import { summarize } from "@/lib/history/summary";
+import { promptStart, summarize } from "@/lib/history/summary";
 import { harFileName, harFromSavedRun } from "@/lib/runs/har";
 import type { SavedRun } from "@/lib/runs/saved-run";
 import { MODE_IDS, type ModeId } from "@/lib/spec/contract";
@@ -130,7 +130,7 @@ export function HistoryItem({
   // the title line, the prompt's start and the age, as the row shows them.
   const title = `${isMode(run.mode) ? t(`modes.${run.mode}`) : t("item.watched")} · ${run.model}`;
   const age = formatAge(run.startedAt, now, locale);
-  const prompt = summary.prompt && (summary.prompt.length > 40 ? `${summary.prompt.slice(0, 40).trimEnd()}…` : summary.prompt);
+  const prompt = promptStart(run.request?.input.prompt, 41);
   const runName = [title, prompt, age].filter(Boolean).join(" · ");
 
   const elsewhere = ours ? undefined : t("item.otherModel", { model: run.model });

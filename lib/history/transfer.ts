@@ -65,16 +65,18 @@ export type ImportProblem =
 
 export type ParsedImport = { runs: SavedRun[]; clips: Map<string, Blob>; posters: Map<string, Blob> };
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 const clipSchema = z.object({
   runId: z.string().min(1),
   mime: z.string().regex(/^video\/[\w.+-]+$/, "must be a video/… media type"),
-  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "is not base64"),
+  base64: z.string().regex(BASE64, "is not base64"),
 });
 
 const posterSchema = z.object({
   runId: z.string().min(1),
   mime: z.string().regex(/^image\/(jpeg|png|webp)$/),
-  base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  base64: z.string().regex(BASE64),
 });
 
 const envelopeSchema = z.object({

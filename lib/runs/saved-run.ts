@@ -184,7 +184,10 @@ function allowedAt(
   return allowed?.includes(value as string | number) ? undefined : allowed;
 }
 
-/** Where a saved run is wrong (`request.input.duration`), in English words, and the values the field takes when they are known. */
+/**
+ * Where a saved run is wrong (`request.input.duration`), in English words (the request's own check in the
+ * `say`'s language, marked `said`), and the values the field takes when they are known.
+ */
 export type SavedRunProblem = {
   path: string;
   message: string;
